@@ -1,0 +1,24 @@
+import { defineConfig } from "@playwright/test";
+import { chromiumPath, CHROMIUM_ARGS } from "./scripts/chromium.ts";
+
+const PORT = 4173;
+
+// e2e runs against the built dist/ exactly as users get it: a static server, no cache.
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 90_000,
+  fullyParallel: false,
+  workers: 1,
+  reporter: process.env["CI"] ? "list" : "line",
+  outputDir: "test-results",
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}/`,
+    launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+  },
+  webServer: {
+    command: `npx http-server dist -c-1 -p ${PORT} -a 127.0.0.1 --silent`,
+    url: `http://127.0.0.1:${PORT}/index.html`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+  },
+});

@@ -1,0 +1,2 @@
+import { expect, test } from "vitest";
+test("browser project runs in Chromium", () => expect(navigator.userAgent).toContain("Chrome"));
