@@ -1,0 +1,14 @@
+/** One byte per pixel, 0 = black, 255 = white; row-major. Cheaper to pass around than RGBA ImageData. */
+export interface GrayImage {
+  width: number;
+  height: number;
+  data: Uint8ClampedArray;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** Grid corners in source-image pixels, ordered top-left, top-right, bottom-right, bottom-left. */
+export type Corners = readonly [Point, Point, Point, Point];
