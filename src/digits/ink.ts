@@ -1,0 +1,130 @@
+import type { GrayImage } from "../vision/types.ts";
+
+/**
+ * Per-pixel "darkness relative to the local paper", robust to shading and tinted paper:
+ * the paper level is a max filter (wider than any stroke) smoothed by a box blur, so a
+ * shadow or gradient across the cell shifts the paper estimate along with it.
+ * @returns values 0..255, 0 = paper, row-major like the input.
+ */
+export function darknessMap(cell: GrayImage): Float32Array {
+  const { width: w, height: h, data } = cell;
+  const radius = Math.max(2, Math.round(Math.min(w, h) * 0.12));
+  const src = Float32Array.from(data);
+  const paper = boxBlur(maxFilter(src, w, h, radius), w, h, radius);
+  const dark = new Float32Array(w * h);
+  for (let i = 0; i < dark.length; i++) dark[i] = Math.max(0, paper[i]! - src[i]!);
+  return dark;
+}
+
+/** Otsu's threshold of `values` (0..255) restricted to pixels where `include(i)` is true. */
+export function otsuThreshold(values: Float32Array, include: (i: number) => boolean): number {
+  const hist = new Float64Array(256);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (!include(i)) continue;
+    hist[Math.min(255, Math.round(values[i]!))]! += 1;
+    n++;
+  }
+  if (n === 0) return 0;
+  let sumAll = 0;
+  for (let v = 0; v < 256; v++) sumAll += v * hist[v]!;
+  let best = 0;
+  let bestVar = -1;
+  let w0 = 0;
+  let sum0 = 0;
+  for (let t = 0; t < 256; t++) {
+    w0 += hist[t]!;
+    sum0 += t * hist[t]!;
+    const w1 = n - w0;
+    if (w0 === 0 || w1 === 0) continue;
+    const m0 = sum0 / w0;
+    const m1 = (sumAll - sum0) / w1;
+    const between = w0 * w1 * (m0 - m1) * (m0 - m1);
+    if (between > bestVar) {
+      bestVar = between;
+      best = t;
+    }
+  }
+  return best + 0.5;
+}
+
+/** Separable max over a (2r+1)² window clipped to the image. */
+function maxFilter(src: Float32Array, w: number, h: number, r: number): Float32Array {
+  const tmp = new Float32Array(w * h);
+  const out = new Float32Array(w * h);
+  maxLines(src, tmp, w, h, 1, w, r);
+  maxLines(tmp, out, h, w, w, 1, r);
+  return out;
+}
+
+/**
+ * Running max along lines in O(1) per sample (van Herk / Gil–Werman): prefix and suffix maxima
+ * within blocks of the window size, combined at each sample.
+ */
+function maxLines(
+  src: Float32Array,
+  dst: Float32Array,
+  len: number,
+  lines: number,
+  step: number,
+  stride: number,
+  r: number,
+): void {
+  const k = 2 * r + 1;
+  const pre = new Float32Array(len);
+  const suf = new Float32Array(len);
+  for (let l = 0; l < lines; l++) {
+    const base = l * stride;
+    for (let i = 0; i < len; i++) {
+      const v = src[base + i * step]!;
+      pre[i] = i % k === 0 ? v : Math.max(pre[i - 1]!, v);
+    }
+    for (let i = len - 1; i >= 0; i--) {
+      const v = src[base + i * step]!;
+      suf[i] = i === len - 1 || (i + 1) % k === 0 ? v : Math.max(suf[i + 1]!, v);
+    }
+    for (let i = 0; i < len; i++) {
+      const lo = Math.max(0, i - r);
+      const hi = Math.min(len - 1, i + r);
+      if (Math.floor(lo / k) !== Math.floor(hi / k)) {
+        dst[base + i * step] = Math.max(suf[lo]!, pre[hi]!);
+      } else {
+        // A window clipped by the image edge inside one block: the block extrema overshoot it.
+        let m = 0;
+        for (let j = lo; j <= hi; j++) m = Math.max(m, src[base + j * step]!);
+        dst[base + i * step] = m;
+      }
+    }
+  }
+}
+
+/** Separable mean over a (2r+1)² window clipped to the image, with running sums. */
+function boxBlur(src: Float32Array, w: number, h: number, r: number): Float32Array {
+  const tmp = new Float32Array(w * h);
+  const out = new Float32Array(w * h);
+  blurLines(src, tmp, w, h, 1, w, r);
+  blurLines(tmp, out, h, w, w, 1, r);
+  return out;
+}
+
+/** Mean filter along `lines` lines of `len` samples; `step` between samples, `stride` between lines. */
+function blurLines(
+  src: Float32Array,
+  dst: Float32Array,
+  len: number,
+  lines: number,
+  step: number,
+  stride: number,
+  r: number,
+): void {
+  for (let l = 0; l < lines; l++) {
+    const base = l * stride;
+    let sum = 0;
+    for (let k = 0; k < Math.min(len, r); k++) sum += src[base + k * step]!;
+    for (let i = 0; i < len; i++) {
+      if (i + r < len) sum += src[base + (i + r) * step]!;
+      if (i - r - 1 >= 0) sum -= src[base + (i - r - 1) * step]!;
+      dst[base + i * step] = sum / (Math.min(len - 1, i + r) - Math.max(0, i - r) + 1);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+import type { GrayImage } from "../vision/types.ts";
+import { connectedComponents } from "./components.ts";
+import { fitToBox, type Box } from "./fit-box.ts";
+import { MODEL_INPUT_PX } from "./geometry.ts";
+import { clearEdgeLines, EDGE_BAND } from "./grid-lines.ts";
+import { darknessMap, otsuThreshold } from "./ink.ts";
+import { selectDigitComponents } from "./select-digit.ts";
+
+/**
+ * THE preprocessing shared by training (synthetic cells) and the app (cells cut from photos).
+ * The CNN only works on inputs made exactly like its training data: change this and retrain.
+ */
+export interface PreparedCell {
+  /** MODEL_INPUT_PX² row-major, ink = 1, paper = 0. */
+  input: Float32Array;
+  /** Share of the cell's pixels that belong to the kept digit components. */
+  inkFraction: number;
+  /** Decided from ink area and shape alone, independent of the CNN. */
+  empty: boolean;
+}
+
+/** Below this darkness (0..255) nothing is ink, whatever Otsu says: keeps paper noise out of blank cells. */
+const MIN_CONTRAST = 18;
+/** …and relative to the paper level, so a dim photo does not lower the bar to its noise. */
+const MIN_RELATIVE_CONTRAST = 0.12;
+/** A digit covers at least this share of the cell… */
+const MIN_INK_FRACTION = 0.012;
+/** …and is at least this tall relative to the cell (specks and smudges are not). */
+const MIN_HEIGHT_FRACTION = 0.28;
+
+export function prepareCell(cell: GrayImage): PreparedCell {
+  const { width: w, height: h } = cell;
+  const dark = darknessMap(cell);
+  const paper = paperLevel(cell);
+  // Otsu over the centre only: grid lines at the edges would otherwise dominate the ink class.
+  const cx0 = w * EDGE_BAND;
+  const cx1 = w * (1 - EDGE_BAND);
+  const cy0 = h * EDGE_BAND;
+  const cy1 = h * (1 - EDGE_BAND);
+  const otsu = otsuThreshold(dark, (i) => {
+    const x = i % w;
+    const y = (i - x) / w;
+    return x >= cx0 && x < cx1 && y >= cy0 && y < cy1;
+  });
+  const threshold = Math.max(otsu, MIN_CONTRAST, MIN_RELATIVE_CONTRAST * paper);
+  const mask = new Uint8Array(w * h);
+  for (let i = 0; i < mask.length; i++) mask[i] = dark[i]! > threshold ? 1 : 0;
+  clearEdgeLines(mask, w, h);
+
+  const { labels, components } = connectedComponents(mask, w, h);
+  const keep = selectDigitComponents(components, w, h);
+  const box: Box = { x0: w, y0: h, x1: -1, y1: -1 };
+  let area = 0;
+  let inkSum = 0;
+  for (const c of components) {
+    if (!keep.has(c.label)) continue;
+    area += c.area;
+    box.x0 = Math.min(box.x0, c.x0);
+    box.y0 = Math.min(box.y0, c.y0);
+    box.x1 = Math.max(box.x1, c.x1);
+    box.y1 = Math.max(box.y1, c.y1);
+  }
+  if (area === 0) {
+    return { input: new Float32Array(MODEL_INPUT_PX * MODEL_INPUT_PX), inkFraction: 0, empty: true };
+  }
+  for (let i = 0; i < labels.length; i++) if (labels[i] && keep.has(labels[i]!)) inkSum += dark[i]!;
+  const inkLevel = inkSum / area;
+  const ink = softInk(dark, labels, keep, w, h, inkLevel);
+  const inkFraction = area / (w * h);
+  const empty = inkFraction < MIN_INK_FRACTION || box.y1 - box.y0 + 1 < MIN_HEIGHT_FRACTION * h;
+  return { input: fitToBox(ink, w, h, box), inkFraction, empty };
+}
+
+/**
+ * Darkness scaled so a typical stroke pixel is 1, kept only on and next to the chosen
+ * components: anti-aliased stroke edges survive, grid lines and neighbours' fragments do not.
+ */
+function softInk(
+  dark: Float32Array,
+  labels: Int32Array,
+  keep: Set<number>,
+  w: number,
+  h: number,
+  inkLevel: number,
+): Float32Array {
+  const kept = new Uint8Array(w * h);
+  for (let i = 0; i < kept.length; i++) kept[i] = keep.has(labels[i]!) ? 1 : 0;
+  const ink = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let near = 0;
+      for (let ny = Math.max(0, y - 1); ny <= Math.min(h - 1, y + 1); ny++) {
+        for (let nx = Math.max(0, x - 1); nx <= Math.min(w - 1, x + 1); nx++) near |= kept[ny * w + nx]!;
+      }
+      if (near) ink[y * w + x] = Math.min(1, dark[y * w + x]! / inkLevel);
+    }
+  }
+  return ink;
+}
+
+/** Median gray of the cell: the paper level, since most of any cell is paper. */
+function paperLevel(cell: GrayImage): number {
+  const hist = new Uint32Array(256);
+  for (const v of cell.data) hist[v]!++;
+  let seen = 0;
+  for (let v = 0; v < 256; v++) {
+    seen += hist[v]!;
+    if (seen * 2 >= cell.data.length) return v;
+  }
+  return 255;
+}

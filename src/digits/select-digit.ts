@@ -1,0 +1,40 @@
+import type { Component } from "./components.ts";
+import { EDGE_BAND } from "./grid-lines.ts";
+
+/**
+ * Picks the components that make up the digit: the largest blob reaching into the centre of the
+ * cell, plus blobs that overlap it or are of comparable size (a stroke broken by thresholding).
+ * Drops specks, blobs confined to the edge band (neighbouring digits, line corners) and long
+ * thin blobs touching the border (slanted grid-line remnants that survived `clearEdgeLines`).
+ * @returns the labels to keep, empty when nothing digit-like is there.
+ */
+export function selectDigitComponents(components: Component[], w: number, h: number): Set<number> {
+  const side = Math.min(w, h);
+  const minArea = Math.max(4, 0.002 * w * h);
+  const bx0 = w * EDGE_BAND;
+  const bx1 = w * (1 - EDGE_BAND);
+  const by0 = h * EDGE_BAND;
+  const by1 = h * (1 - EDGE_BAND);
+  const candidates = components.filter((c) => {
+    if (c.area < minArea) return false;
+    const reachesCentre = c.x1 >= bx0 && c.x0 < bx1 && c.y1 >= by0 && c.y0 < by1;
+    if (!reachesCentre) return false;
+    const thin = Math.min(c.x1 - c.x0, c.y1 - c.y0) + 1 <= 0.15 * side;
+    const long = Math.max(c.x1 - c.x0, c.y1 - c.y0) + 1 >= 0.45 * side;
+    return !(c.touchesBorder && thin && long);
+  });
+  const main = candidates.reduce<Component | undefined>((a, c) => (a && a.area >= c.area ? a : c), undefined);
+  const keep = new Set<number>();
+  if (!main) return keep;
+  const margin = 0.08 * side;
+  for (const c of candidates) {
+    const overlapsMain =
+      c.x1 >= main.x0 - margin &&
+      c.x0 <= main.x1 + margin &&
+      c.y1 >= main.y0 - margin &&
+      c.y0 <= main.y1 + margin;
+    if (c === main || (overlapsMain && c.area >= 0.05 * main.area) || c.area >= 0.3 * main.area)
+      keep.add(c.label);
+  }
+  return keep;
+}

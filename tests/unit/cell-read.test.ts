@@ -1,0 +1,37 @@
+import { describe, expect, test } from "vitest";
+import { CANDIDATE_COUNT, toCellRead } from "../../src/digits/cell-read.ts";
+
+const probs = (entries: Record<number, number>): Float32Array => {
+  const p = new Float32Array(10);
+  for (const [d, v] of Object.entries(entries)) p[Number(d)] = v;
+  return p;
+};
+
+describe("toCellRead", () => {
+  test("a non-empty cell takes the CNN's best class, with ranked alternatives", () => {
+    const read = toCellRead(probs({ 0: 0.05, 3: 0.15, 8: 0.7, 9: 0.1 }), false);
+    expect(read.digit).toBe(8);
+    expect(read.confidence).toBeCloseTo(0.7);
+    expect(read.candidates.map((c) => c.digit)).toEqual([8, 3, 9]);
+    expect(read.candidates).toHaveLength(CANDIDATE_COUNT);
+  });
+
+  test("the ink test's empty decision wins, but a CNN that sees a digit makes it doubtful", () => {
+    const read = toCellRead(probs({ 0: 0.2, 1: 0.8 }), true);
+    expect(read.digit).toBe(0);
+    expect(read.confidence).toBeCloseTo(0.2);
+    expect(read.candidates[0]).toEqual({ digit: 0, p: expect.closeTo(0.2) });
+    expect(read.candidates[1]!.digit).toBe(1);
+  });
+
+  test("the CNN may call an inked cell empty (a smudge)", () => {
+    expect(toCellRead(probs({ 0: 0.9, 4: 0.1 }), false).digit).toBe(0);
+  });
+
+  test("candidate probabilities sum to at most 1, best first", () => {
+    const read = toCellRead(probs({ 1: 0.3, 2: 0.3, 5: 0.2, 6: 0.2 }), false);
+    const ps = read.candidates.map((c) => c.p);
+    expect(ps.reduce((a, b) => a + b)).toBeLessThanOrEqual(1 + 1e-6);
+    expect([...ps].sort((a, b) => b - a)).toEqual(ps);
+  });
+});

@@ -1,0 +1,38 @@
+import * as tf from "@tensorflow/tfjs";
+import { beforeAll, expect, test } from "vitest";
+import { registerFonts } from "../../training/digits/fonts.ts";
+import { useNodeWasmBackend } from "../../training/digits/node-backend.ts";
+import { createCellRenderer } from "../../training/digits/render-cell.ts";
+import { learningRateAt, trainDigitModel } from "../../training/digits/trainer.ts";
+
+beforeAll(async () => {
+  await useNodeWasmBackend();
+});
+
+test("a few training steps on the wasm backend run end to end with a finite loss", async () => {
+  const lines: string[] = [];
+  const before = tf.memory().numTensors;
+  const { model, losses } = await trainDigitModel({
+    steps: 3,
+    batchSize: 8,
+    seed: 11,
+    realExamples: [],
+    realShare: 0,
+    render: createCellRenderer(registerFonts()),
+    log: (l) => lines.push(l),
+    logEvery: 1,
+  });
+  expect(losses).toHaveLength(3);
+  for (const loss of losses) expect(Number.isFinite(loss) && loss > 0).toBe(true);
+  expect(lines).toHaveLength(3);
+  expect(model.outputs[0]!.shape).toEqual([null, 10]);
+  model.dispose();
+  // Weights and optimizer state aside, no per-step tensors survive.
+  expect(tf.memory().numTensors - before).toBeLessThan(40);
+});
+
+test("the learning rate stays at its peak for half the run, then decays to its floor", () => {
+  expect(learningRateAt(0, 100)).toBe(learningRateAt(49, 100));
+  expect(learningRateAt(75, 100)).toBeLessThan(learningRateAt(50, 100));
+  expect(learningRateAt(100, 100)).toBeCloseTo(1e-4);
+});

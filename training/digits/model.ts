@@ -1,0 +1,56 @@
+import * as tf from "@tensorflow/tfjs";
+import { CLASS_COUNT, MODEL_INPUT_PX } from "../../src/digits/geometry.ts";
+
+/**
+ * conv16 → pool → conv32 → pool → conv32 → pool → dense64 → dropout → dense10 softmax:
+ * ~47 k parameters, ~190 KB as float32 (budget 250 KB). Conv layers use relu, not linear,
+ * so training goes through the Conv2D gradient registered for wasm (see conv-gradients.ts).
+ * @returns model mapping [batch, 32, 32, 1] → [batch, 10] class probabilities (0 = empty)
+ */
+export function buildDigitModel(seed: number): tf.Sequential {
+  const init = (k: number): ReturnType<typeof tf.initializers.heNormal> =>
+    tf.initializers.heNormal({ seed: seed + k });
+  const model = tf.sequential();
+  model.add(
+    tf.layers.conv2d({
+      inputShape: [MODEL_INPUT_PX, MODEL_INPUT_PX, 1],
+      filters: 16,
+      kernelSize: 3,
+      padding: "same",
+      activation: "relu",
+      kernelInitializer: init(1),
+    }),
+  );
+  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
+  model.add(
+    tf.layers.conv2d({
+      filters: 32,
+      kernelSize: 3,
+      padding: "same",
+      activation: "relu",
+      kernelInitializer: init(2),
+    }),
+  );
+  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
+  model.add(
+    tf.layers.conv2d({
+      filters: 32,
+      kernelSize: 3,
+      padding: "same",
+      activation: "relu",
+      kernelInitializer: init(3),
+    }),
+  );
+  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
+  model.add(tf.layers.flatten());
+  model.add(tf.layers.dense({ units: 64, activation: "relu", kernelInitializer: init(4) }));
+  model.add(tf.layers.dropout({ rate: 0.3, seed: seed + 5 }));
+  model.add(
+    tf.layers.dense({
+      units: CLASS_COUNT,
+      activation: "softmax",
+      kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 6 }),
+    }),
+  );
+  return model;
+}
