@@ -1,0 +1,72 @@
+import type { SolveResult } from "../solver/types.ts";
+import type { PhotoError, PipelineStage } from "../workers/pipeline-types.ts";
+import { cellLabel } from "./board.ts";
+
+/** The status line for a solver result; `showAny` is true when the user asked for an answer with Solve. */
+export function solveMessage(result: SolveResult, showAny: boolean): string {
+  switch (result.kind) {
+    case "solved":
+      if (result.unique) return "Solved.";
+      return showAny
+        ? "More than one solution — showing one of them. Check the clues."
+        : "More than one solution — add clues or check the digits, or press Solve to see one.";
+    case "conflict": {
+      const cells = result.cells.map(cellLabel).join(", ");
+      return `Conflict: the same digit twice in a row, column or box (${cells}).`;
+    }
+    case "unsolvable":
+      return "No solution — some clue is wrong.";
+    case "timed-out":
+      return "Gave up after 2 seconds without an answer — check the clues.";
+    case "cancelled":
+      return "";
+  }
+}
+
+export const EMPTY_GRID_MESSAGE = "Type a puzzle, paste 81 digits, or give a photo.";
+
+/** One clear sentence per photo error, saying what to do next. */
+export function photoErrorMessage(error: PhotoError): string {
+  switch (error.code) {
+    case "not-an-image":
+      return `This file is not an image this browser can read (${error.detail}). Choose a JPEG or PNG photo.`;
+    case "unsupported-format":
+      return `This browser cannot decode ${error.format} images. Save or export the photo as JPEG (on iPhone: Settings → Camera → Formats → Most Compatible) and try again.`;
+    case "too-large":
+      return `The image is too large (${error.width} × ${error.height} pixels). Resize it or use an ordinary phone photo.`;
+    case "too-small":
+      return `The image is too small (${error.width} × ${error.height} pixels) to read the digits. Use a photo at least 300 pixels across.`;
+    case "no-grid":
+      return "No sudoku grid found — fill the frame with the grid, flat and well lit.";
+    case "no-digits":
+      return "The grid seems empty: no digits were read. Use a sharper, well-lit photo of a puzzle with its clues.";
+    case "cancelled":
+      return "";
+  }
+}
+
+const STAGE_LABELS: Record<PipelineStage, string> = {
+  load: "Decoding the photo",
+  "find-grid": "Finding the grid",
+  unskew: "Straightening the grid",
+  cells: "Cutting out the cells",
+  classify: "Reading the digits",
+  solve: "Solving",
+};
+
+export const STAGE_ORDER: readonly PipelineStage[] = [
+  "load",
+  "find-grid",
+  "unskew",
+  "cells",
+  "classify",
+  "solve",
+];
+
+export function stageLabel(stage: PipelineStage): string {
+  return STAGE_LABELS[stage];
+}
+
+export function formatBytes(bytes: number): string {
+  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.round(bytes / 1e3)} kB`;
+}
