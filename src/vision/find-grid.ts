@@ -1,0 +1,181 @@
+import type { Corners, GrayImage, Point } from "./types.ts";
+import { downscale, grayFromMat, matFromGray } from "./gray.ts";
+import { gridness } from "./gridness.ts";
+import { opencv, withMats, type Mat, type OpenCV, type Track } from "./opencv.ts";
+import {
+  diagonalExtremes,
+  isPlausibleSquare,
+  orderCorners,
+  quadArea,
+  quadCentre,
+  quadContains,
+  scaleCorners,
+} from "./quad.ts";
+import { warpQuad } from "./warp.ts";
+
+export interface GridFound {
+  /** TL, TR, BR, BL in the input image's pixels (outer edge of the grid's border). */
+  corners: Corners;
+  /** Grid-line evidence inside the quad (see `gridness`), higher is surer. */
+  score: number;
+  /** Another, separate grid-like square was seen; the larger one was taken. */
+  otherGridsSeen: boolean;
+}
+
+export interface FindGridOptions {
+  /** Receives the binarised detection image (ink = 255) and its scale, for the debug view. */
+  onThreshold?: (binary: GrayImage, scale: number) => void;
+}
+
+/** Detection works on at most this long side: enough for thin lines, cheap to threshold. */
+export const DETECT_MAX_SIDE = 1000;
+/** A readable grid covers at least this share of the photo. */
+const MIN_AREA_SHARE = 0.03;
+/** Gridness below this is text, a photo frame or a misfit quad. Dev photos score ≥ 0.4 (see bench). */
+export const MIN_GRIDNESS = 0.25;
+const MAX_CONTOURS = 25;
+const PAIRED_PIECES = 6;
+const VERIFY_PX = 270;
+
+interface Candidate {
+  corners: Corners;
+  area: number;
+  score: number;
+}
+
+/**
+ * Finds the sudoku in a photo: binarise, take the big contours, fit four-corner quads to their
+ * convex hulls and keep those whose inside shows a 9×9 line pattern. The largest such grid wins.
+ */
+export function findGridCorners(gray: GrayImage, options: FindGridOptions = {}): GridFound | null {
+  const cv = opencv();
+  const { image: small, scale } = downscale(gray, DETECT_MAX_SIDE);
+  const candidates = withMats((track) => {
+    const binary = track(binarise(cv, small, track));
+    options.onThreshold?.(grayFromMat(binary), scale);
+    // Blur and thin print break the outline into pieces; a dilated copy reconnects gaps of a few px.
+    const dilated = track(new cv.Mat());
+    const kernel = track(cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(3, 3)));
+    cv.dilate(binary, dilated, kernel, new cv.Point(-1, -1), 2);
+    const plain = bigHulls(cv, binary, small, track);
+    const hulls = [...plain, ...bigHulls(cv, dilated, small, track), ...pairedHulls(cv, plain, track)];
+    const found: Candidate[] = [];
+    for (const hull of hulls) {
+      const best = quadHypotheses(cv, hull)
+        .filter((q) => isPlausibleSquare(q, 0.12 * Math.min(small.width, small.height)))
+        .map((corners) => ({ corners, area: quadArea(corners), score: verify(cv, binary, corners) }))
+        .sort((a, b) => b.score - a.score)[0];
+      if (best && best.score >= MIN_GRIDNESS) found.push(best);
+    }
+    return found;
+  });
+  const chosen = pickLargestGrid(candidates);
+  if (!chosen) return null;
+  const otherGridsSeen = candidates.some((c) => separate(c.corners, chosen.corners));
+  return { corners: scaleCorners(chosen.corners, 1 / scale), score: chosen.score, otherGridsSeen };
+}
+
+/** Ink = 255. A block of ~1/40 of the image keeps thick border lines solid under uneven light. */
+function binarise(cv: OpenCV, small: GrayImage, track: Track): Mat {
+  const src = track(matFromGray(small));
+  const blurred = track(new cv.Mat());
+  cv.GaussianBlur(src, blurred, new cv.Size(5, 5), 0);
+  const binary = new cv.Mat();
+  const block = Math.max(11, Math.round(Math.max(small.width, small.height) / 40) | 1);
+  cv.adaptiveThreshold(blurred, binary, 255, cv.ADAPTIVE_THRESH_MEAN_C, cv.THRESH_BINARY_INV, block, 7);
+  return binary;
+}
+
+/** Convex hulls of the contours whose bounding box could hold a grid, largest first. */
+function bigHulls(cv: OpenCV, binary: Mat, small: GrayImage, track: Track): Mat[] {
+  const contours = track(new cv.MatVector());
+  const hierarchy = track(new cv.Mat());
+  cv.findContours(binary, contours, hierarchy, cv.RETR_LIST, cv.CHAIN_APPROX_SIMPLE);
+  const minArea = MIN_AREA_SHARE * small.width * small.height;
+  const hulls: { mat: Mat; area: number }[] = [];
+  for (let i = 0; i < contours.size(); i++) {
+    const contour = contours.get(i);
+    try {
+      const box = cv.boundingRect(contour);
+      if (box.width * box.height < minArea) continue;
+      const hull = track(new cv.Mat());
+      cv.convexHull(contour, hull, false, true);
+      hulls.push({ mat: hull, area: cv.contourArea(hull) });
+    } finally {
+      contour.delete();
+    }
+  }
+  return hulls
+    .sort((a, b) => b.area - a.area)
+    .slice(0, MAX_CONTOURS)
+    .map((h) => h.mat);
+}
+
+/**
+ * A grid line broken right across (thin print, glare) splits the grid into two big contours,
+ * too far apart for dilation to join: try the hull of each pair of the largest pieces too.
+ */
+function pairedHulls(cv: OpenCV, hulls: Mat[], track: Track): Mat[] {
+  const pieces = hulls.slice(0, PAIRED_PIECES);
+  const pairs: Mat[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    for (let j = i + 1; j < pieces.length; j++) {
+      const joined = [...pieces[i]!.data32S, ...pieces[j]!.data32S];
+      const points = track(cv.matFromArray(joined.length / 2, 1, cv.CV_32SC2, joined));
+      const hull = track(new cv.Mat());
+      cv.convexHull(points, hull, false, true);
+      pairs.push(hull);
+    }
+  }
+  return pairs;
+}
+
+/** Four-corner fits of a hull: polygon simplification at growing tolerance, then diagonal extremes. */
+function quadHypotheses(cv: OpenCV, hull: Mat): Corners[] {
+  const points = matPoints(hull);
+  if (points.length < 4) return [];
+  const quads: Corners[] = [diagonalExtremes(points)];
+  const perimeter = cv.arcLength(hull, true);
+  withMats((track) => {
+    for (const epsilon of [0.01, 0.02, 0.04, 0.07]) {
+      const approx = track(new cv.Mat());
+      cv.approxPolyDP(hull, approx, epsilon * perimeter, true);
+      if (approx.rows === 4) {
+        quads.push(orderCorners(matPoints(approx)));
+        break;
+      }
+    }
+  });
+  return quads;
+}
+
+function matPoints(mat: Mat): Point[] {
+  const points: Point[] = [];
+  const data = mat.data32S;
+  for (let i = 0; i + 1 < data.length; i += 2) points.push({ x: data[i]!, y: data[i + 1]! });
+  return points;
+}
+
+function verify(cv: OpenCV, binary: Mat, corners: Corners): number {
+  return withMats((track) => {
+    const square = track(new cv.Mat());
+    warpQuad(binary, square, corners, VERIFY_PX, cv.INTER_LINEAR);
+    return gridness(square.data, VERIFY_PX);
+  });
+}
+
+/** Candidates overlapping one another are the same grid (border's outer/inner edge, …): keep the best fit. */
+function pickLargestGrid(candidates: Candidate[]): Candidate | undefined {
+  const largest = candidates.reduce<Candidate | undefined>(
+    (best, c) => (!best || c.area > best.area ? c : best),
+    undefined,
+  );
+  if (!largest) return undefined;
+  return candidates
+    .filter((c) => !separate(c.corners, largest.corners))
+    .reduce((best, c) => (c.score > best.score ? c : best));
+}
+
+function separate(a: Corners, b: Corners): boolean {
+  return !quadContains(a, quadCentre(b)) && !quadContains(b, quadCentre(a));
+}

@@ -1,0 +1,62 @@
+import type { GrayImage } from "./types.ts";
+import { opencv, type Mat } from "./opencv.ts";
+
+/** RGBA pixels as in `ImageData`; a structural type so Node code (no ImageData) can pass plain objects. */
+export interface RgbaImage {
+  width: number;
+  height: number;
+  data: Uint8ClampedArray;
+}
+
+/** Rec. 601 luma in integer arithmetic: red print stays dark enough to read as ink. */
+export function toGray(image: RgbaImage): GrayImage {
+  const { width, height, data } = image;
+  const out = new Uint8ClampedArray(width * height);
+  for (let i = 0, j = 0; i < out.length; i++, j += 4) {
+    out[i] = (77 * data[j]! + 150 * data[j + 1]! + 29 * data[j + 2]!) >> 8;
+  }
+  return { width, height, data: out };
+}
+
+/** Gray back to opaque RGBA, for debug images. */
+export function toRgba(gray: GrayImage): RgbaImage {
+  const data = new Uint8ClampedArray(gray.width * gray.height * 4);
+  for (let i = 0, j = 0; i < gray.data.length; i++, j += 4) {
+    const v = gray.data[i]!;
+    data[j] = v;
+    data[j + 1] = v;
+    data[j + 2] = v;
+    data[j + 3] = 255;
+  }
+  return { width: gray.width, height: gray.height, data };
+}
+
+/** Copies a gray image into a new CV_8UC1 Mat; the caller owns (deletes) it. */
+export function matFromGray(gray: GrayImage): Mat {
+  const cv = opencv();
+  const mat = new cv.Mat(gray.height, gray.width, cv.CV_8UC1);
+  mat.data.set(gray.data);
+  return mat;
+}
+
+/** Copies a CV_8UC1 Mat out of the wasm heap (the heap view dies with the Mat). */
+export function grayFromMat(mat: Mat): GrayImage {
+  return { width: mat.cols, height: mat.rows, data: new Uint8ClampedArray(mat.data) };
+}
+
+/** Shrinks so the long side is at most `maxSide` (area averaging: no aliasing); never enlarges. */
+export function downscale(gray: GrayImage, maxSide: number): { image: GrayImage; scale: number } {
+  const scale = Math.min(1, maxSide / Math.max(gray.width, gray.height));
+  if (scale === 1) return { image: gray, scale };
+  const cv = opencv();
+  const src = matFromGray(gray);
+  const dst = new cv.Mat();
+  try {
+    const size = new cv.Size(Math.round(gray.width * scale), Math.round(gray.height * scale));
+    cv.resize(src, dst, size, 0, 0, cv.INTER_AREA);
+    return { image: grayFromMat(dst), scale: dst.cols / gray.width };
+  } finally {
+    src.delete();
+    dst.delete();
+  }
+}

@@ -1,0 +1,88 @@
+import type { Corners, Point } from "./types.ts";
+
+/** Orders four points top-left, top-right, bottom-right, bottom-left by angle around their centroid. */
+export function orderCorners(points: readonly Point[]): Corners {
+  if (points.length !== 4) throw new Error(`expected 4 corners, got ${points.length}`);
+  const cx = points.reduce((s, p) => s + p.x, 0) / 4;
+  const cy = points.reduce((s, p) => s + p.y, 0) / 4;
+  // Clockwise on screen (y down) starting from the point that is most top-left.
+  const byAngle = [...points].sort((a, b) => Math.atan2(a.y - cy, a.x - cx) - Math.atan2(b.y - cy, b.x - cx));
+  let start = 0;
+  for (let i = 1; i < 4; i++) {
+    if (byAngle[i]!.x + byAngle[i]!.y < byAngle[start]!.x + byAngle[start]!.y) start = i;
+  }
+  const at = (k: number) => byAngle[(start + k) % 4]!;
+  return [at(0), at(1), at(2), at(3)];
+}
+
+/** Corners of the convex hull that are most extreme along the two diagonals (for broken outlines). */
+export function diagonalExtremes(points: readonly Point[]): Corners {
+  const pick = (score: (p: Point) => number) =>
+    points.reduce((best, p) => (score(p) > score(best) ? p : best));
+  return [pick((p) => -p.x - p.y), pick((p) => p.x - p.y), pick((p) => p.x + p.y), pick((p) => p.y - p.x)];
+}
+
+export function quadArea(c: Corners): number {
+  let twice = 0;
+  for (let i = 0; i < 4; i++) {
+    const a = c[i]!;
+    const b = c[(i + 1) % 4]!;
+    twice += a.x * b.y - b.x * a.y;
+  }
+  return Math.abs(twice) / 2;
+}
+
+const distance = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
+
+/**
+ * A quadrilateral that a photographed square could project to: convex, no side shorter than
+ * `minSide`, opposite sides within 2.5× of each other and corner angles between 35° and 145°.
+ */
+export function isPlausibleSquare(c: Corners, minSide: number): boolean {
+  const sides = [0, 1, 2, 3].map((i) => distance(c[i]!, c[(i + 1) % 4]!));
+  if (Math.min(...sides) < minSide) return false;
+  if (Math.max(sides[0]!, sides[2]!) > 2.5 * Math.min(sides[0]!, sides[2]!)) return false;
+  if (Math.max(sides[1]!, sides[3]!) > 2.5 * Math.min(sides[1]!, sides[3]!)) return false;
+  let sign = 0;
+  for (let i = 0; i < 4; i++) {
+    const prev = c[(i + 3) % 4]!;
+    const here = c[i]!;
+    const next = c[(i + 1) % 4]!;
+    const ux = prev.x - here.x;
+    const uy = prev.y - here.y;
+    const vx = next.x - here.x;
+    const vy = next.y - here.y;
+    const cross = ux * vy - uy * vx;
+    if (sign !== 0 && Math.sign(cross) !== sign) return false;
+    sign = Math.sign(cross);
+    const angle = Math.acos((ux * vx + uy * vy) / (Math.hypot(ux, uy) * Math.hypot(vx, vy)));
+    if (angle < (35 * Math.PI) / 180 || angle > (145 * Math.PI) / 180) return false;
+  }
+  return true;
+}
+
+/** Point-in-convex-quad test (same side of every edge). */
+export function quadContains(c: Corners, p: Point): boolean {
+  let sign = 0;
+  for (let i = 0; i < 4; i++) {
+    const a = c[i]!;
+    const b = c[(i + 1) % 4]!;
+    const s = Math.sign((b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x));
+    if (s === 0) continue;
+    if (sign !== 0 && s !== sign) return false;
+    sign = s;
+  }
+  return true;
+}
+
+export function quadCentre(c: Corners): Point {
+  return { x: (c[0].x + c[1].x + c[2].x + c[3].x) / 4, y: (c[0].y + c[1].y + c[2].y + c[3].y) / 4 };
+}
+
+export function mapCorners(c: Corners, f: (p: Point) => Point): Corners {
+  return [f(c[0]), f(c[1]), f(c[2]), f(c[3])];
+}
+
+export function scaleCorners(c: Corners, factor: number): Corners {
+  return mapCorners(c, (p) => ({ x: p.x * factor, y: p.y * factor }));
+}

@@ -1,0 +1,65 @@
+import { WARP_PX } from "../digits/geometry.ts";
+import type { Corners, GrayImage } from "./types.ts";
+import { grayFromMat, matFromGray } from "./gray.ts";
+import { opencv, withMats, type Mat } from "./opencv.ts";
+import { mapCorners } from "./quad.ts";
+
+/**
+ * Perspective-warps the quad `corners` of `src` onto a `size`² square (into `dst`).
+ * Corners map to the square's corners in order TL, TR, BR, BL.
+ */
+export function warpQuad(src: Mat, dst: Mat, corners: Corners, size: number, interpolation: number) {
+  const cv = opencv();
+  withMats((track) => {
+    const from = track(
+      cv.matFromArray(
+        4,
+        1,
+        cv.CV_32FC2,
+        corners.flatMap((p) => [p.x, p.y]),
+      ),
+    );
+    const to = track(cv.matFromArray(4, 1, cv.CV_32FC2, [0, 0, size, 0, size, size, 0, size]));
+    const m = track(cv.getPerspectiveTransform(from, to));
+    cv.warpPerspective(src, dst, m, new cv.Size(size, size), interpolation, cv.BORDER_REPLICATE);
+  });
+}
+
+/**
+ * Unskews the grid to a WARP_PX² image. A warp samples, it doesn't average: when the grid is much
+ * larger than the output (12-MP photos), its bounding box is first shrunk with area averaging so
+ * thin strokes don't alias away.
+ */
+export function warpToSquare(gray: GrayImage, corners: Corners, size = WARP_PX): GrayImage {
+  const cv = opencv();
+  return withMats((track) => {
+    const src = track(matFromGray(gray));
+    const xs = corners.map((p) => p.x);
+    const ys = corners.map((p) => p.y);
+    const x0 = clamp(Math.floor(Math.min(...xs)) - 2, 0, gray.width - 1);
+    const y0 = clamp(Math.floor(Math.min(...ys)) - 2, 0, gray.height - 1);
+    const x1 = clamp(Math.ceil(Math.max(...xs)) + 2, x0 + 1, gray.width);
+    const y1 = clamp(Math.ceil(Math.max(...ys)) + 2, y0 + 1, gray.height);
+    const roi = track(src.roi(new cv.Rect(x0, y0, x1 - x0, y1 - y0)));
+    const shrink = Math.min(1, (1.5 * size) / Math.max(x1 - x0, y1 - y0));
+    let source = roi;
+    if (shrink < 1) {
+      source = track(new cv.Mat());
+      const target = new cv.Size(
+        Math.max(1, Math.round((x1 - x0) * shrink)),
+        Math.max(1, Math.round((y1 - y0) * shrink)),
+      );
+      cv.resize(roi, source, target, 0, 0, cv.INTER_AREA);
+    }
+    const fx = source.cols / (x1 - x0);
+    const fy = source.rows / (y1 - y0);
+    const local = mapCorners(corners, (p) => ({ x: (p.x - x0) * fx, y: (p.y - y0) * fy }));
+    const dst = track(new cv.Mat());
+    warpQuad(source, dst, local, size, cv.INTER_LINEAR);
+    return grayFromMat(dst);
+  });
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.max(lo, Math.min(hi, v));
+}
