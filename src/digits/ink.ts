@@ -16,6 +16,20 @@ export function darknessMap(cell: GrayImage): Float32Array {
   return dark;
 }
 
+/**
+ * Contrast of the darkest strokes near the centre relative to the paper: the 98th percentile of
+ * darkness in the central half of the cell, divided by the paper gray. Paper texture, halftone
+ * and print showing through from the back page stay well below a printed digit's strokes.
+ */
+export function peakContrast(dark: Float32Array, w: number, h: number, paper: number): number {
+  const values: number[] = [];
+  for (let y = Math.floor(h / 4); y < Math.ceil((3 * h) / 4); y++) {
+    for (let x = Math.floor(w / 4); x < Math.ceil((3 * w) / 4); x++) values.push(dark[y * w + x]!);
+  }
+  values.sort((a, b) => a - b);
+  return values[Math.floor(values.length * 0.98)]! / Math.max(1, paper);
+}
+
 /** Otsu's threshold of `values` (0..255) restricted to pixels where `include(i)` is true. */
 export function otsuThreshold(values: Float32Array, include: (i: number) => boolean): number {
   const hist = new Float64Array(256);

@@ -3,7 +3,7 @@ import { connectedComponents } from "./components.ts";
 import { fitToBox, type Box } from "./fit-box.ts";
 import { MODEL_INPUT_PX } from "./geometry.ts";
 import { clearEdgeLines, EDGE_BAND } from "./grid-lines.ts";
-import { darknessMap, otsuThreshold } from "./ink.ts";
+import { darknessMap, otsuThreshold, peakContrast } from "./ink.ts";
 import { selectDigitComponents } from "./select-digit.ts";
 
 /**
@@ -23,6 +23,11 @@ export interface PreparedCell {
 const MIN_CONTRAST = 18;
 /** …and relative to the paper level, so a dim photo does not lower the bar to its noise. */
 const MIN_RELATIVE_CONTRAST = 0.12;
+/**
+ * A printed digit's strokes are at least this much darker than the paper (relative). Measured on
+ * the dev photos' cells: 99 % of blank cells peak below 0.2, 99.9 % of digits above 0.21.
+ */
+const MIN_PEAK_CONTRAST = 0.2;
 /** A digit covers at least this share of the cell… */
 const MIN_INK_FRACTION = 0.012;
 /** …and is at least this tall relative to the cell (specks and smudges are not). */
@@ -67,7 +72,10 @@ export function prepareCell(cell: GrayImage): PreparedCell {
   const inkLevel = inkSum / area;
   const ink = softInk(dark, labels, keep, w, h, inkLevel);
   const inkFraction = area / (w * h);
-  const empty = inkFraction < MIN_INK_FRACTION || box.y1 - box.y0 + 1 < MIN_HEIGHT_FRACTION * h;
+  const empty =
+    inkFraction < MIN_INK_FRACTION ||
+    box.y1 - box.y0 + 1 < MIN_HEIGHT_FRACTION * h ||
+    peakContrast(dark, w, h, paper) < MIN_PEAK_CONTRAST;
   return { input: fitToBox(ink, w, h, box), inkFraction, empty };
 }
 
