@@ -3,6 +3,7 @@ export type Grid = Uint8Array;
 
 /** Why a solve ended; a discriminated union so callers must handle every outcome. */
 export type SolveResult =
+  /** `unique` is true only when a second solution was searched for (`checkUnique`) and none exists. */
   | { kind: "solved"; solution: Grid; unique: boolean }
   | { kind: "conflict"; cells: number[] }
   | { kind: "unsolvable" }
