@@ -17,3 +17,9 @@ export function formatNumber(x: number): string {
   // −0.00001 would print as "-0.0000".
   return Number(text) === 0 ? "0.0000" : text;
 }
+
+/** e^z for display: fixed for everyday sizes, scientific beyond, ∞ where float64 overflows (z > 709.78). */
+export function formatMagnitude(x: number): string {
+  if (x === Infinity) return "∞";
+  return x !== 0 && (x >= 1e6 || x < 1e-3) ? x.toExponential(3) : x.toFixed(3);
+}
