@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { crossEntropy, crossEntropyFromLogits, logSumExp, softmax } from "../../src/iris/softmax.ts";
 import { explainLoss, WORKED_EXAMPLE } from "../../src/iris/worked-example.ts";
-import { formatNumber, formatPercent, formatProbability } from "../../src/iris/format.ts";
+import { formatMagnitude, formatNumber, formatPercent, formatProbability } from "../../src/iris/format.ts";
 
 describe("softmax and cross-entropy", () => {
   it("reproduces the slide: logits Dog 1, Cat 4, Rabbit 8, Squirrel 2, true class Rabbit", () => {
@@ -59,5 +59,9 @@ describe("softmax and cross-entropy", () => {
     expect(formatPercent(0.978753)).toBe("97.9\u202f%");
     expect(formatNumber(-0.00001)).toBe("0.0000");
     expect(formatNumber(Infinity)).toBe("∞");
+    expect(formatMagnitude(Math.exp(8))).toBe("2980.958");
+    expect(formatMagnitude(Math.exp(20))).toBe("4.852e+8");
+    expect(formatMagnitude(Math.exp(-10))).toBe("4.540e-5");
+    expect(formatMagnitude(Math.exp(710))).toBe("∞");
   });
 });
