@@ -1,8 +1,8 @@
 import type * as Tf from "@tensorflow/tfjs";
-import { FEATURES, LOGITS_LAYER, SPECIES, type Species } from "../../src/iris/contract.ts";
-import type { TfModule } from "../../src/iris/predict.ts";
-import { standardise, type Standardisation } from "../../src/iris/standardise.ts";
-import type { IrisSample } from "./data.ts";
+import { FEATURES, LOGITS_LAYER, SPECIES, type Species } from "./contract.ts";
+import type { TfModule } from "./predict.ts";
+import { stratifiedSplit, type IrisSample } from "./dataset.ts";
+import { fitStandardisation, standardise, type Standardisation } from "./standardise.ts";
 import { seededRandom, shuffled } from "./random.ts";
 
 /** Every choice that shapes the shipped model; the model card prints these. */
@@ -55,6 +55,13 @@ export function buildIrisModel(tf: TfModule, seed: number = IRIS_TRAINING.seed):
   return model;
 }
 
+export interface TrainingOptions {
+  readonly epochs: number;
+  readonly seed?: number;
+  /** Called after each epoch with its mean loss; awaited, so a page can yield to paint between epochs. */
+  readonly onEpoch?: (epoch: number, loss: number) => void | Promise<void>;
+}
+
 /**
  * Mini-batch Adam with our own seeded shuffle (model.fit shuffles with Math.random, which cannot be seeded).
  * @returns the mean training loss of each epoch.
@@ -64,8 +71,7 @@ export async function trainIrisModel(
   model: Tf.LayersModel,
   train: readonly IrisSample[],
   standardisation: Standardisation,
-  epochs: number,
-  seed: number = IRIS_TRAINING.seed,
+  { epochs, seed = IRIS_TRAINING.seed, onEpoch }: TrainingOptions,
 ): Promise<number[]> {
   const random = seededRandom(seed);
   const inputs = train.map((s) => [...standardise(s.x, standardisation)]);
@@ -93,8 +99,45 @@ export async function trainIrisModel(
       }
     }
     losses.push(lossSum / order.length);
+    await onEpoch?.(epoch + 1, lossSum / order.length);
   }
   return losses;
+}
+
+export interface TrainedIris {
+  readonly model: Tf.Sequential;
+  readonly standardisation: Standardisation;
+  readonly train: readonly IrisSample[];
+  readonly test: readonly IrisSample[];
+  readonly losses: readonly number[];
+}
+
+/**
+ * The shipped recipe end to end, used by `npm run train:iris` and by the page's "train it yourself":
+ * seeded stratified split, standardisation fitted on the training split only, seeded training.
+ */
+export async function trainIrisRecipe(
+  tf: TfModule,
+  samples: readonly IrisSample[],
+  onEpoch?: TrainingOptions["onEpoch"],
+): Promise<TrainedIris> {
+  const { train, test } = stratifiedSplit(
+    samples,
+    IRIS_TRAINING.testFraction,
+    seededRandom(IRIS_TRAINING.seed),
+  );
+  const standardisation = fitStandardisation(train.map((s) => s.x));
+  const model = buildIrisModel(tf);
+  try {
+    const losses = await trainIrisModel(tf, model, train, standardisation, {
+      epochs: IRIS_TRAINING.epochs,
+      ...(onEpoch ? { onEpoch } : {}),
+    });
+    return { model, standardisation, train, test, losses };
+  } catch (error) {
+    model.dispose();
+    throw error;
+  }
 }
 
 /** The argmax species of each sample (measurements in cm, standardised here). */

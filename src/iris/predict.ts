@@ -47,7 +47,15 @@ export async function loadIrisClassifier(
   standardisation: Standardisation,
 ): Promise<IrisClassifier> {
   const tf = await loadTf();
-  const trained = await tf.loadLayersModel(source);
+  return classifierFromModel(tf, await tf.loadLayersModel(source), standardisation);
+}
+
+/** Wraps a trained model (loaded, or just trained in the page) as a classifier of raw centimetres. */
+export function classifierFromModel(
+  tf: TfModule,
+  trained: Tf.LayersModel,
+  standardisation: Standardisation,
+): IrisClassifier {
   // A second view of the same weights with two outputs: the page shows −ln p computed from the logits
   // by log-sum-exp, which stays exact where the float32 softmax rounds a probability to 0.
   const logits = trained.getLayer(LOGITS_LAYER).output;

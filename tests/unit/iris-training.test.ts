@@ -2,11 +2,12 @@ import { describe, expect, it } from "vitest";
 import { SPECIES } from "../../src/iris/contract.ts";
 import { loadIrisClassifier, loadTf } from "../../src/iris/predict.ts";
 import { fitStandardisation } from "../../src/iris/standardise.ts";
-import { parseIrisCsv, readIrisCsv, stratifiedFolds, stratifiedSplit } from "../../training/iris/data.ts";
+import { parseIrisCsv, stratifiedFolds, stratifiedSplit } from "../../src/iris/dataset.ts";
+import { readIrisCsv } from "../../training/iris/data.ts";
 import { accuracy, confusionMatrix } from "../../training/iris/evaluate.ts";
 import { modelFromMemory, serialiseModel } from "../../training/iris/model-files.ts";
-import { buildIrisModel, classifyAll, trainIrisModel } from "../../training/iris/model.ts";
-import { seededRandom } from "../../training/iris/random.ts";
+import { buildIrisModel, classifyAll, trainIrisModel } from "../../src/iris/mlp.ts";
+import { seededRandom } from "../../src/iris/random.ts";
 
 const countOf = (samples: readonly { species: string }[], species: string) =>
   samples.filter((s) => s.species === species).length;
@@ -59,8 +60,13 @@ describe("training smoke run (3 epochs, in memory, no files written)", () => {
     const standardisation = fitStandardisation(train.map((s) => s.x));
     const model = buildIrisModel(tf);
     try {
-      const losses = await trainIrisModel(tf, model, train, standardisation, 3);
+      const reported: number[] = [];
+      const losses = await trainIrisModel(tf, model, train, standardisation, {
+        epochs: 3,
+        onEpoch: (epoch, loss) => void reported.push(epoch, loss),
+      });
       expect(losses).toHaveLength(3);
+      expect(reported).toEqual([1, losses[0], 2, losses[1], 3, losses[2]]);
       expect(losses[2]!).toBeLessThan(losses[0]!);
 
       const serialised = await serialiseModel(tf, model);

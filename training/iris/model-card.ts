@@ -1,6 +1,6 @@
 import { FEATURES, SPECIES } from "../../src/iris/contract.ts";
 import type { IrisMetadata } from "../../src/iris/metadata.ts";
-import { IRIS_TRAINING } from "./model.ts";
+import { IRIS_TRAINING } from "../../src/iris/mlp.ts";
 
 export interface TrainingReport {
   readonly metadata: IrisMetadata;

@@ -7,24 +7,28 @@ import { join } from "node:path";
 import { FEATURES, SPECIES } from "../../src/iris/contract.ts";
 import type { IrisMetadata } from "../../src/iris/metadata.ts";
 import { loadIrisClassifier, loadTf, type TfModule } from "../../src/iris/predict.ts";
+import { stratifiedFolds, type IrisSample } from "../../src/iris/dataset.ts";
+import {
+  buildIrisModel,
+  classifyAll,
+  IRIS_TRAINING,
+  trainIrisModel,
+  trainIrisRecipe,
+} from "../../src/iris/mlp.ts";
+import { seededRandom } from "../../src/iris/random.ts";
 import { fitStandardisation } from "../../src/iris/standardise.ts";
-import { readIrisCsv, stratifiedFolds, stratifiedSplit, type IrisSample } from "./data.ts";
+import { readIrisCsv } from "./data.ts";
 import { accuracy, confusionMatrix } from "./evaluate.ts";
 import { renderModelCard } from "./model-card.ts";
 import { modelFromMemory, serialiseModel, writeModelFiles } from "./model-files.ts";
-import { buildIrisModel, classifyAll, IRIS_TRAINING, trainIrisModel } from "./model.ts";
-import { seededRandom } from "./random.ts";
 
 const OUT_DIR = join(import.meta.dirname, "../../public/models/iris");
-const { seed, testFraction, crossValidationFolds, epochs } = IRIS_TRAINING;
+const { seed, crossValidationFolds, epochs } = IRIS_TRAINING;
 
 const started = performance.now();
 const tf = await loadTf();
 const samples = readIrisCsv();
-const { train, test } = stratifiedSplit(samples, testFraction, seededRandom(seed));
-const standardisation = fitStandardisation(train.map((s) => s.x));
-const model = buildIrisModel(tf);
-const losses = await trainIrisModel(tf, model, train, standardisation, epochs);
+const { model, standardisation, train, test, losses } = await trainIrisRecipe(tf, samples);
 const serialised = await serialiseModel(tf, model);
 const trainingSeconds = (performance.now() - started) / 1000;
 
@@ -91,7 +95,7 @@ async function crossValidate(tf: TfModule, all: readonly IrisSample[]): Promise<
     const foldStandardisation = fitStandardisation(rest.map((s) => s.x));
     const foldModel = buildIrisModel(tf);
     try {
-      await trainIrisModel(tf, foldModel, rest, foldStandardisation, epochs);
+      await trainIrisModel(tf, foldModel, rest, foldStandardisation, { epochs });
       const predicted = classifyAll(tf, foldModel, heldOut, foldStandardisation);
       accuracies.push(
         accuracy(
