@@ -53,7 +53,7 @@ export function prepareCell(cell: GrayImage): PreparedCell {
   clearEdgeLines(mask, w, h);
 
   const { labels, components } = connectedComponents(mask, w, h);
-  const keep = selectDigitComponents(components, w, h);
+  const keep = selectDigitComponents(components, labels, w, h);
   const box: Box = { x0: w, y0: h, x1: -1, y1: -1 };
   let area = 0;
   let inkSum = 0;

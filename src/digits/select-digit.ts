@@ -8,15 +8,23 @@ import { EDGE_BAND } from "./grid-lines.ts";
  * thin blobs touching the border (slanted grid-line remnants that survived `clearEdgeLines`).
  * @returns the labels to keep, empty when nothing digit-like is there.
  */
-export function selectDigitComponents(components: Component[], w: number, h: number): Set<number> {
+export function selectDigitComponents(
+  components: Component[],
+  labels: Int32Array,
+  w: number,
+  h: number,
+): Set<number> {
   const side = Math.min(w, h);
   const minArea = Math.max(4, 0.002 * w * h);
   const bx0 = w * EDGE_BAND;
   const bx1 = w * (1 - EDGE_BAND);
   const by0 = h * EDGE_BAND;
   const by1 = h * (1 - EDGE_BAND);
+  const central = centralAreas(components.length, labels, w, h);
   const candidates = components.filter((c) => {
     if (c.area < minArea) return false;
+    // Line corners (an L along two edges) reach the centre box with their bounding box only.
+    if (c.touchesBorder && central[c.label]! < 0.2 * c.area) return false;
     const reachesCentre = c.x1 >= bx0 && c.x0 < bx1 && c.y1 >= by0 && c.y0 < by1;
     if (!reachesCentre) return false;
     const thin = Math.min(c.x1 - c.x0, c.y1 - c.y0) + 1 <= 0.15 * side;
@@ -37,4 +45,15 @@ export function selectDigitComponents(components: Component[], w: number, h: num
       keep.add(c.label);
   }
   return keep;
+}
+
+/** Per label, how many of its pixels lie inside the central box (outside the edge bands). */
+function centralAreas(count: number, labels: Int32Array, w: number, h: number): Int32Array {
+  const areas = new Int32Array(count + 1);
+  const x0 = Math.round(w * EDGE_BAND);
+  const y0 = Math.round(h * EDGE_BAND);
+  for (let y = y0; y < h - y0; y++) {
+    for (let x = x0; x < w - x0; x++) areas[labels[y * w + x]!]!++;
+  }
+  return areas;
 }

@@ -6,7 +6,11 @@ import { buildDigitModel } from "./model.ts";
 import { createRng } from "./rng.ts";
 
 export interface TrainOptions {
+  /** Continue training this model (fine-tuning); a fresh one is built from `seed` when absent. */
+  model?: tf.Sequential;
   steps: number;
+  /** Learning rate of the first half; it then decays to a twentieth of it. */
+  peakLr: number;
   batchSize: number;
   seed: number;
   /** Cells cut from real photos (training folds only), mixed into every batch. */
@@ -25,13 +29,14 @@ class ScheduledAdam extends tf.AdamOptimizer {
   }
 }
 
-const PEAK_LR = 2e-3;
-const FINAL_LR = 1e-4;
+export const SYNTHETIC_LR = 2e-3;
+export const FINE_TUNE_LR = 5e-4;
 
-/** Constant rate for the first half, then cosine decay: a stable finish without a tuned schedule. */
-export function learningRateAt(step: number, steps: number): number {
+/** Constant rate for the first half, then cosine decay to peak/20: a stable finish without tuning. */
+export function learningRateAt(step: number, steps: number, peak: number): number {
   const t = Math.max(0, (step / steps - 0.5) / 0.5);
-  return FINAL_LR + (PEAK_LR - FINAL_LR) * 0.5 * (1 + Math.cos(Math.PI * t));
+  const floor = peak / 20;
+  return floor + (peak - floor) * 0.5 * (1 + Math.cos(Math.PI * t));
 }
 
 /**
@@ -43,14 +48,14 @@ export async function trainDigitModel(
 ): Promise<{ model: tf.Sequential; losses: number[] }> {
   const { steps, batchSize, seed, realExamples, render, log } = options;
   const rng = createRng(seed);
-  const model = buildDigitModel(seed);
-  const optimizer = new ScheduledAdam(PEAK_LR, 0.9, 0.999, 1e-7);
+  const model = options.model ?? buildDigitModel(seed);
+  const optimizer = new ScheduledAdam(options.peakLr, 0.9, 0.999, 1e-7);
   model.compile({ optimizer, loss: "categoricalCrossentropy", metrics: ["accuracy"] });
   const realCount = realExamples.length > 0 ? Math.round(batchSize * options.realShare) : 0;
   const losses: number[] = [];
   const started = Date.now();
   for (let step = 0; step < steps; step++) {
-    optimizer.setLearningRate(learningRateAt(step, steps));
+    optimizer.setLearningRate(learningRateAt(step, steps, options.peakLr));
     const batch = syntheticExamples(render, rng, batchSize - realCount);
     for (let i = 0; i < realCount; i++) batch.push(rng.pick(realExamples));
     const { xs, ys } = toTensors(batch);
@@ -66,6 +71,7 @@ export async function trainDigitModel(
       ys.dispose();
     }
   }
+  optimizer.dispose();
   return { model, losses };
 }
 

@@ -1,0 +1,76 @@
+import { resolve } from "node:path";
+import * as tf from "@tensorflow/tfjs";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { toCellRead } from "../../src/digits/cell-read.ts";
+import { createDigitClassifier, type DigitClassifier } from "../../src/digits/classifier.ts";
+import { turnTile, uprightTurns } from "../../src/digits/orientation.ts";
+import { prepareCell } from "../../src/digits/preprocess.ts";
+import { registerFonts } from "../../training/digits/fonts.ts";
+import { modelFilesHandler } from "../../training/digits/model-files.ts";
+import { useNodeWasmBackend } from "../../training/digits/node-backend.ts";
+import { createCellRenderer } from "../../training/digits/render-cell.ts";
+import { createRng } from "../../training/digits/rng.ts";
+
+const MODEL_DIR = resolve(import.meta.dirname, "../../public/models/digits");
+let classifier: DigitClassifier;
+
+/** Fresh synthetic cells from a seed that neither training nor its validation uses. */
+function freshCells(count: number): { label: number; prepared: ReturnType<typeof prepareCell> }[] {
+  const render = createCellRenderer(registerFonts());
+  const rng = createRng(0xc0ffee);
+  return Array.from({ length: count }, (_, i) => {
+    const label = i % 10;
+    return { label, prepared: prepareCell(render(rng, label)) };
+  });
+}
+
+beforeAll(async () => {
+  await useNodeWasmBackend();
+  classifier = createDigitClassifier(modelFilesHandler(MODEL_DIR));
+});
+
+afterAll(() => classifier.dispose());
+
+describe("the committed digit model", () => {
+  test("reads ≥ 95 % of freshly rendered synthetic cells right (ink test + CNN, as the app does)", async () => {
+    const cells = freshCells(300);
+    const probs = await classifier.classifyCells(cells.map((c) => c.prepared.input));
+    expect(probs).toHaveLength(300);
+    const right = cells.filter((c, i) => toCellRead(probs[i]!, c.prepared.empty).digit === c.label).length;
+    expect(right / cells.length).toBeGreaterThanOrEqual(0.95);
+  });
+
+  test("returns 10 probabilities per cell summing to 1", async () => {
+    const [p] = await classifier.classifyCells([freshCells(2)[1]!.prepared.input]);
+    expect(p).toHaveLength(10);
+    expect(p!.reduce((a, b) => a + b)).toBeCloseTo(1, 4);
+  });
+
+  test("leaves no tensors behind over repeated 81-cell batches", async () => {
+    const inputs = freshCells(81).map((c) => c.prepared.input);
+    await classifier.classifyCells(inputs); // loads the model (its weights stay)
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 5; i++) await classifier.classifyCells(inputs);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  test("finds the quarter turn that makes a turned grid's digits upright", async () => {
+    const digits = freshCells(40).filter((c) => !c.prepared.empty && c.label !== 0);
+    for (const turnedBy of [0, 1, 2, 3]) {
+      // A grid turned by `turnedBy` quarter turns needs (4 − turnedBy) more to be upright.
+      const tiles = digits.map((c) => turnTile(c.prepared.input, turnedBy));
+      const probsByTurn = [];
+      for (let t = 0; t < 4; t++)
+        probsByTurn.push(await classifier.classifyCells(tiles.map((x) => turnTile(x, t))));
+      expect(uprightTurns(probsByTurn)).toBe((4 - turnedBy) % 4);
+    }
+  });
+});
+
+test("turnTile: four quarter turns are the identity, one turn moves the top row to the right column", () => {
+  const tile = Float32Array.from({ length: 32 * 32 }, (_, i) => i);
+  expect(Array.from(turnTile(turnTile(tile, 1), 3))).toEqual(Array.from(tile));
+  const once = turnTile(tile, 1);
+  expect(once[0 * 32 + 31]).toBe(tile[0]);
+  expect(once[31 * 32 + 31]).toBe(tile[31]);
+});

@@ -1,0 +1,86 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { prepareCell, type PreparedCell } from "../../src/digits/preprocess.ts";
+import { sliceCells } from "../../src/vision/cells.ts";
+import { findGridCorners } from "../../src/vision/find-grid.ts";
+import { toGray } from "../../src/vision/gray.ts";
+import { loadOpenCV } from "../../src/vision/opencv.ts";
+import type { GrayImage } from "../../src/vision/types.ts";
+import { warpToSquare } from "../../src/vision/warp.ts";
+import { loadPhoto } from "../../bench/load-photo.ts";
+
+/** The 81 prepared cells of one labelled photo, cut by the app's own vision code. */
+export interface PhotoCells {
+  file: string;
+  /** 81 classes, row-major (0 = empty). */
+  labels: number[];
+  /** `byTurn[t]`: the 81 prepared cells of the warped grid turned t quarter turns clockwise. */
+  byTurn: PreparedCell[][];
+}
+
+/**
+ * Cuts and prepares the cells of every photo in `dir` (with `labels.json`) whose grid is found,
+ * in all four orientations: photos whose EXIF turn disagrees with their pixels arrive rotated
+ * (the app detects that); `alignToLabels` picks the orientation the labels were written for.
+ */
+export async function loadPhotoCells(dir: string, log: (line: string) => void): Promise<PhotoCells[]> {
+  await loadOpenCV();
+  const labels = JSON.parse(await readFile(join(dir, "labels.json"), "utf8")) as Record<string, string>;
+  const out: PhotoCells[] = [];
+  for (const file of Object.keys(labels).sort()) {
+    const gray = toGray(await loadPhoto(join(dir, file)));
+    const found = findGridCorners(gray);
+    if (!found) {
+      log(`${file}: no grid found, skipped`);
+      continue;
+    }
+    let warped = warpToSquare(gray, found.corners);
+    const byTurn: PreparedCell[][] = [];
+    for (let turns = 0; turns < 4; turns++, warped = rotateQuarter(warped)) {
+      byTurn.push(sliceCells(warped).map(prepareCell));
+    }
+    out.push({ file, labels: [...labels[file]!].map(Number), byTurn });
+  }
+  return out;
+}
+
+/**
+ * The orientation whose reads agree best with the labels. Symmetric clue patterns make the empty
+ * cells alone ambiguous under a half turn, so the reads of a (synthetic-trained) model decide.
+ */
+export async function alignToLabels(
+  photo: PhotoCells,
+  read: (cells: PreparedCell[]) => Promise<number[]>,
+): Promise<PreparedCell[]> {
+  let best = photo.byTurn[0]!;
+  let bestAgree = -1;
+  for (const cells of photo.byTurn) {
+    const digits = await read(cells);
+    const agree = digits.filter((d, i) => d === photo.labels[i]).length;
+    if (agree > bestAgree) {
+      bestAgree = agree;
+      best = cells;
+    }
+  }
+  return best;
+}
+
+/** The image turned 90° clockwise. */
+export function rotateQuarter(img: GrayImage): GrayImage {
+  const { width: w, height: h, data } = img;
+  const out = new Uint8ClampedArray(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) out[x * h + (h - 1 - y)] = data[y * w + x]!;
+  }
+  return { width: h, height: w, data: out };
+}
+
+/**
+ * Deterministic split by image (never by cell): a hash of the file name picks one of `folds`.
+ * Cells of one photo share print, light and blur, so a cell-level split would leak.
+ */
+export function foldOf(file: string, folds: number): number {
+  let h = 2166136261;
+  for (const ch of file) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  return h % folds;
+}
