@@ -1,0 +1,75 @@
+/**
+ * Recognition benchmark: the app's own pipeline (`readGrid`) over a folder of photos + labels.json.
+ *   npm run -s bench:recognition -- [DIR] [--limit N] [--megapixels MP]
+ * One line per photo on stderr; the last stdout line is the summary JSON. `--megapixels` upscales
+ * each photo and re-encodes it as JPEG first, to time full-size phone photos (decode included).
+ */
+import { readdir, readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { createCanvas, loadImage } from "@napi-rs/canvas";
+import { createDigitClassifier } from "../src/digits/classifier.ts";
+import { loadOpenCV } from "../src/vision/opencv.ts";
+import { readGrid } from "../src/vision/read-grid.ts";
+import { modelFilesHandler } from "../training/digits/model-files.ts";
+import { decodePhoto } from "./load-photo.ts";
+import { useNodeWasm } from "./node-wasm.ts";
+import { summarise, type PhotoScore } from "./recognition-score.ts";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { limit: { type: "string" }, megapixels: { type: "string" } },
+});
+const dir = resolve(positionals[0] ?? "../shared/photos/dev");
+const limit = values.limit ? Number(values.limit) : Infinity;
+const megapixels = values.megapixels ? Number(values.megapixels) : undefined;
+
+const labels = JSON.parse(await readFile(join(dir, "labels.json"), "utf8")) as Record<string, string>;
+const files = (await readdir(dir))
+  .filter((f) => f in labels)
+  .sort(byNumber)
+  .slice(0, limit);
+
+await Promise.all([loadOpenCV(), useNodeWasm()]);
+const classifier = createDigitClassifier(modelFilesHandler(resolve("public/models/digits")));
+
+const scores: PhotoScore[] = [];
+for (const file of files) {
+  let bytes: Uint8Array = await readFile(join(dir, file));
+  if (megapixels) bytes = await upscaleJpeg(bytes, megapixels);
+  const start = performance.now();
+  const result = await readGrid(() => decodePhoto(bytes), classifier);
+  const ms = performance.now() - start;
+  const read = result.kind === "read" ? result.cells.map((c) => c.digit).join("") : undefined;
+  const score: PhotoScore = { label: labels[file]!, read, ms };
+  scores.push(score);
+  const wrong = wrongCells(score);
+  const status = result.kind === "read" ? `rot ${result.rotation}` : result.error.code;
+  process.stderr.write(
+    `${file}\t${status}\t${81 - wrong.length}/81\t${ms.toFixed(0)} ms\t${wrong.join(" ")}\n`,
+  );
+}
+classifier.dispose();
+console.log(JSON.stringify(summarise(scores)));
+
+/** "r3c5:4>9" = row 3, column 5 (1-based) labelled 4, read 9. */
+function wrongCells({ label, read }: PhotoScore): string[] {
+  if (!read) return ["no read"];
+  const wrong: string[] = [];
+  for (let i = 0; i < 81; i++) {
+    if (read[i] !== label[i]) wrong.push(`r${Math.floor(i / 9) + 1}c${(i % 9) + 1}:${label[i]}>${read[i]}`);
+  }
+  return wrong;
+}
+
+function byNumber(a: string, b: string): number {
+  return a.localeCompare(b, "en", { numeric: true });
+}
+
+async function upscaleJpeg(bytes: Uint8Array, mp: number): Promise<Uint8Array> {
+  const image = await loadImage(Buffer.from(bytes));
+  const factor = Math.sqrt((mp * 1e6) / (image.width * image.height));
+  const canvas = createCanvas(Math.round(image.width * factor), Math.round(image.height * factor));
+  canvas.getContext("2d").drawImage(image, 0, 0, canvas.width, canvas.height);
+  return canvas.encode("jpeg", 90);
+}

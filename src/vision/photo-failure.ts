@@ -1,0 +1,9 @@
+import type { PhotoError } from "../workers/pipeline-types.ts";
+
+/** Thrown by a stage that cannot go on; the pipeline turns it into `{ kind: "error", error }`. */
+export class PhotoFailure extends Error {
+  constructor(readonly error: PhotoError) {
+    super(`photo rejected: ${error.code}`);
+    this.name = "PhotoFailure";
+  }
+}
