@@ -3,11 +3,13 @@ import "./iris.css";
 import { IRIS_EXAMPLES } from "./examples.ts";
 import { formatPercent } from "./format.ts";
 import { parseIrisMetadata, type IrisMetadata } from "./metadata.ts";
+import { IRIS_TRAINING } from "./mlp.ts";
 import { createLossCalculator } from "./page-calculator.ts";
 import { el } from "./page-dom.ts";
 import { createLossView } from "./page-loss.ts";
 import { createMeasurementForm, type MeasurementState } from "./page-measurements.ts";
 import { createPredictionView } from "./page-prediction.ts";
+import { createRetrainPanel } from "./page-retrain.ts";
 import { loadIrisClassifier, type IrisClassifier } from "./predict.ts";
 
 // Relative to the page, so the app also works when served from a sub-path.
@@ -77,14 +79,26 @@ app.append(
     ),
     createLossCalculator(),
   ),
+  section(
+    "retrain",
+    "Train it yourself",
+    createRetrainPanel((trained) => {
+      classifier?.dispose();
+      classifier = trained;
+      render();
+    }),
+  ),
   el("footer", { class: "muted" }, modelInfo, attribution()),
 );
 render();
 void loadModel().then(
   ({ loaded, metadata }) => {
-    classifier = loaded;
+    // Someone may have trained a model in the page before the download finished: keep theirs.
+    if (classifier) loaded.dispose();
+    else classifier = loaded;
+    const [h1, h2] = IRIS_TRAINING.hiddenUnits;
     modelInfo.textContent =
-      `Model: multilayer perceptron 4 → 16 → 16 → 3 (ReLU, ReLU, softmax), trained with categorical ` +
+      `Model: multilayer perceptron 4 → ${h1} → ${h2} → 3 (ReLU, ReLU, softmax), trained with categorical ` +
       `cross-entropy; ${formatPercent(metadata.testAccuracy)} accuracy on held-out test flowers. `;
     modelInfo.append(el("a", { href: "./models/iris/README.md" }, "Model card"), ".");
     render();
@@ -93,8 +107,10 @@ void loadModel().then(
     const reason = error instanceof Error ? error.message : String(error);
     const message = `The model could not be loaded (${reason}). Reload the page to try again.`;
     modelInfo.textContent = message;
-    predictionView.showMessage(message);
-    lossView.showMessage(message);
+    if (!classifier) {
+      predictionView.showMessage(message);
+      lossView.showMessage(message);
+    }
   },
 );
 

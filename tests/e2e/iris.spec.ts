@@ -120,3 +120,25 @@ test("works with the keyboard alone", async ({ page }) => {
   await expect(verdict(page)).toContainText("Iris setosa");
   expect(errors).toEqual([]);
 });
+
+test("retrains the same recipe in the page, draws the loss curve and predicts with the new model", async ({
+  page,
+}) => {
+  const errors = await openIris(page);
+  await page.getByRole("button", { name: "Train in the browser" }).click();
+  const status = page.locator(".retrain-status");
+  await expect(status).toContainText("Done", { timeout: 60_000 });
+
+  const chart = page.getByRole("img", { name: /Training loss per epoch: 60 epochs/ });
+  const label = (await chart.getAttribute("aria-label")) ?? "";
+  const [first, last] = [...label.matchAll(/\d+\.\d{4}/g)].map((m) => Number(m[0]));
+  expect(last!).toBeLessThan(first! / 10);
+  // Same data, split, seeds and cpu backend as `npm run train:iris`: the same test accuracy as shipped.
+  const shipped = (await page.locator("footer").textContent())?.match(/([\d.]+)\s%\saccuracy/)?.[1];
+  expect(shipped).toBeDefined();
+  await expect(status).toContainText(`test accuracy ${shipped}`);
+
+  for (const [i, value] of ["6.7", "3.0", "5.2", "2.3"].entries()) await field(page, FIELDS[i]!).fill(value);
+  await expect(verdict(page)).toContainText("Iris virginica");
+  expect(errors).toEqual([]);
+});
