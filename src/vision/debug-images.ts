@@ -1,6 +1,5 @@
 import type { Corners, GrayImage } from "./types.ts";
 import { toRgba, type RgbaImage } from "./gray.ts";
-import type { Turns } from "./rotation.ts";
 
 /** The stage images of one read, as RGBA (the worker wraps them in ImageData for transfer). */
 export interface StageImages {
@@ -38,18 +37,4 @@ function disc(image: RgbaImage, cx: number, cy: number, r: number): void {
       image.data[j + 2] = 30;
     }
   }
-}
-
-/** Rotates a square gray image clockwise by quarter turns (same mapping as `rotateTile`). */
-export function rotateGray(image: GrayImage, turns: Turns): GrayImage {
-  const side = image.width;
-  let src = image.data;
-  for (let t = 0; t < turns; t++) {
-    const dst = new Uint8ClampedArray(src.length);
-    for (let y = 0; y < side; y++) {
-      for (let x = 0; x < side; x++) dst[y * side + x] = src[(side - 1 - x) * side + y]!;
-    }
-    src = dst;
-  }
-  return { width: side, height: side, data: src };
 }

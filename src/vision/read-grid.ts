@@ -1,14 +1,16 @@
 import { toCellRead } from "../digits/cell-read.ts";
 import type { CellProbabilities, DigitClassifier } from "../digits/classifier.ts";
+import { turnTile } from "../digits/orientation.ts";
 import { prepareCell, type PreparedCell } from "../digits/preprocess.ts";
 import type { PipelineStage, ReadResult, StageTiming } from "../workers/pipeline-types.ts";
+import type { GrayImage } from "./types.ts";
 import { sliceCells } from "./cells.ts";
-import { outlineGrid, rotateGray, type StageImages } from "./debug-images.ts";
+import { outlineGrid, type StageImages } from "./debug-images.ts";
 import { DETECT_MAX_SIDE, findGridCorners } from "./find-grid.ts";
 import { downscale, toGray, toRgba, type RgbaImage } from "./gray.ts";
 import { PhotoFailure } from "./photo-failure.ts";
 import { scaleCorners } from "./quad.ts";
-import { ALL_TURNS, bestTurns, orientationScore, rotateTile, uprightOrder, type Turns } from "./rotation.ts";
+import { chooseTurns, rotateGray, uprightOrder, type Turns } from "./rotation.ts";
 import { warpToSquare } from "./warp.ts";
 
 /** `ReadResult` with RGBA debug images that need no DOM (Node has no ImageData). */
@@ -65,8 +67,9 @@ export async function readGrid(
       return { tiles, prepared: tiles.map(prepareCell) };
     });
     if (prepared.every((cell) => cell.empty)) throw new PhotoFailure({ code: "no-digits" });
-    const { turns, probs } = await stage("classify", () => classifyUpright(prepared, classifier));
-    const upright = uprightOrder(prepared, turns);
+    const { turns, upright, probs } = await stage("classify", () =>
+      classifyUpright(tiles, prepared, classifier),
+    );
     const cells = upright.map((cell, i) => toCellRead(probs[i]!, cell.empty));
     if (cells.every((cell) => cell.digit === 0)) throw new PhotoFailure({ code: "no-digits" });
     if (debug) {
@@ -89,19 +92,29 @@ export async function readGrid(
 }
 
 /**
- * Classifies every cell at all four quarter turns in one batch and keeps the turn under which the
- * digits read most confidently: photos arrive sideways or upside down (EXIF tags that disagree
- * with the pixels, a phone held wrong), and the grid's square outline cannot tell.
- * @returns the turns and the 81 cells' probabilities in upright row-major order
+ * Classifies the cells, and the inked ones also turned by 1–3 quarter turns, in one batch, and keeps
+ * the turn under which the digits read most confidently: photos arrive sideways or upside down
+ * (EXIF tags that disagree with the pixels, a phone held wrong) and a square outline cannot tell.
+ * @returns the turns, and the 81 prepared cells with their probabilities in upright row-major order
  */
 async function classifyUpright(
+  tiles: readonly GrayImage[],
   prepared: readonly PreparedCell[],
   classifier: Pick<DigitClassifier, "classifyCells">,
-): Promise<{ turns: Turns; probs: CellProbabilities[] }> {
-  const batch = ALL_TURNS.flatMap((t) => prepared.map((cell) => rotateTile(cell.input, t)));
-  const all = await classifier.classifyCells(batch);
-  const perTurn = ALL_TURNS.map((t) => all.slice(t * 81, (t + 1) * 81));
-  const scores = perTurn.map((probs) => orientationScore(probs.filter((_, i) => !prepared[i]!.empty)));
-  const turns = bestTurns(scores);
-  return { turns, probs: uprightOrder(perTurn[turns]!, turns) };
+): Promise<{ turns: Turns; upright: readonly PreparedCell[]; probs: CellProbabilities[] }> {
+  const inkedIndices = prepared.flatMap((cell, i) => (cell.empty ? [] : [i]));
+  const inked = inkedIndices.map((i) => prepared[i]!);
+  const turned = [1, 2, 3].flatMap((t) => inked.map((cell) => turnTile(cell.input, t)));
+  const out = await classifier.classifyCells([...prepared.map((cell) => cell.input), ...turned]);
+  const asIs = out.slice(0, 81);
+  const byTurn = [
+    asIs.filter((_, i) => !prepared[i]!.empty),
+    ...[0, 1, 2].map((k) => out.slice(81 + k * inked.length, 81 + (k + 1) * inked.length)),
+  ];
+  const turns = chooseTurns(inkedIndices, byTurn);
+  if (turns === 0) return { turns, upright: prepared, probs: asIs };
+  // The empty test looks at shape (a digit is tall): prepare the turned cells again, so that a
+  // sideways "1" is not taken for a smudge.
+  const upright = uprightOrder(tiles, turns).map((tile) => prepareCell(rotateGray(tile, turns)));
+  return { turns, upright, probs: await classifier.classifyCells(upright.map((cell) => cell.input)) };
 }

@@ -1,25 +1,8 @@
-import type { CellProbabilities } from "../digits/classifier.ts";
+import type { GrayImage } from "./types.ts";
 
 /** Quarter turns clockwise, 0–3. */
 export type Turns = 0 | 1 | 2 | 3;
 export const ALL_TURNS: readonly Turns[] = [0, 1, 2, 3];
-
-/**
- * Rotates a square row-major tile clockwise by `turns` quarter turns. One clockwise turn takes
- * (y, x) from (side − 1 − x, y).
- */
-export function rotateTile(tile: Float32Array, turns: Turns): Float32Array {
-  const side = Math.round(Math.sqrt(tile.length));
-  let src = tile;
-  for (let t = 0; t < turns; t++) {
-    const dst = new Float32Array(tile.length);
-    for (let y = 0; y < side; y++) {
-      for (let x = 0; x < side; x++) dst[y * side + x] = src[(side - 1 - x) * side + y]!;
-    }
-    src = dst;
-  }
-  return src;
-}
 
 /**
  * Index in the unrotated 9×9 grid of upright cell `index` after `turns` clockwise turns
@@ -37,21 +20,70 @@ export function uprightOrder<T>(cells: readonly T[], turns: Turns): T[] {
   return cells.map((_, i) => cells[unrotatedIndex(i, turns)]!);
 }
 
-/**
- * How confidently the classifier reads the digits when they are turned `turns` times: mean log
- * probability of the best digit (classes 1–9) over the cells with ink. Upright print scores near
- * 0; sideways or upside-down print spreads probability and scores far lower.
- */
-export function orientationScore(probs: readonly CellProbabilities[]): number {
-  if (probs.length === 0) return 0;
-  let sum = 0;
-  for (const p of probs) sum += Math.log(Math.max(1e-6, ...p.subarray(1)));
-  return sum / probs.length;
+/** Rotates a square gray image clockwise by quarter turns (one turn takes (y, x) from (side − 1 − x, y)). */
+export function rotateGray(image: GrayImage, turns: Turns): GrayImage {
+  const side = image.width;
+  let src = image.data;
+  for (let t = 0; t < turns; t++) {
+    const dst = new Uint8ClampedArray(src.length);
+    for (let y = 0; y < side; y++) {
+      for (let x = 0; x < side; x++) dst[y * side + x] = src[(side - 1 - x) * side + y]!;
+    }
+    src = dst;
+  }
+  return { width: side, height: side, data: src };
 }
 
-/** The turns whose reading is most confident; ties keep the photo as it is. */
-export function bestTurns(scores: readonly number[]): Turns {
+/** One clash between two equal digits in a row, column or box costs this much mean log-probability. */
+const CLASH_PENALTY = 0.15;
+
+/**
+ * Which quarter turn makes the digits upright. The CNN knows only upright digits, so it is surest
+ * of them (mean log-probability of the best digit over the inked cells); but many printed digits
+ * read almost as well upside down (6/9, 8, 1, 2, 5), so each turn also pays for the sudoku rules
+ * its reading breaks. Turning a grid keeps rows, columns and boxes as sets, so clashes come only
+ * from misread digits.
+ * @param inked unrotated indices (0–80) of the inked cells
+ * @param probsByTurn per turn t, the inked cells' probabilities with their tiles turned t times
+ */
+export function chooseTurns(
+  inked: readonly number[],
+  probsByTurn: readonly (readonly Float32Array[])[],
+): Turns {
   let best: Turns = 0;
-  for (const t of ALL_TURNS) if (scores[t]! > scores[best]!) best = t;
+  let bestScore = -Infinity;
+  for (const t of ALL_TURNS) {
+    const probs = probsByTurn[t]!;
+    const digits = new Uint8Array(81);
+    let logSum = 0;
+    probs.forEach((p, k) => {
+      let digit = 1;
+      for (let d = 2; d < p.length; d++) if (p[d]! > p[digit]!) digit = d;
+      digits[inked[k]!] = digit;
+      logSum += Math.log(Math.max(1e-6, p[digit]!));
+    });
+    const score = logSum / Math.max(1, probs.length) - CLASH_PENALTY * clashes(digits);
+    if (score > bestScore) {
+      bestScore = score;
+      best = t;
+    }
+  }
   return best;
+}
+
+/** Pairs of equal digits sharing a row, column or box. */
+export function clashes(grid: Uint8Array): number {
+  let count = 0;
+  for (let a = 0; a < 81; a++) {
+    if (!grid[a]) continue;
+    for (let b = a + 1; b < 81; b++) {
+      if (grid[a] !== grid[b]) continue;
+      const sameRow = Math.floor(a / 9) === Math.floor(b / 9);
+      const sameCol = a % 9 === b % 9;
+      const sameBox =
+        Math.floor(a / 27) === Math.floor(b / 27) && Math.floor((a % 9) / 3) === Math.floor((b % 9) / 3);
+      if (sameRow || sameCol || sameBox) count++;
+    }
+  }
+  return count;
 }

@@ -48,3 +48,8 @@ export type PhotoError =
   | { code: "no-grid" }
   | { code: "no-digits" }
   | { code: "cancelled" };
+
+/** What the worker is doing: downloading a big asset (first use only, in bytes) or running a stage. */
+export type PipelineProgress =
+  | { kind: "download"; what: "opencv" | "model"; loaded: number; total: number }
+  | { kind: "stage"; stage: PipelineStage };

@@ -1,0 +1,32 @@
+/**
+ * Fetches `url` whole, reporting bytes as they stream in: the first visit downloads ~11 MB of
+ * OpenCV.js, and a real progress bar beats a spinner. `total` is 0 when the server sends no length.
+ */
+export async function fetchWithProgress(
+  url: string | URL,
+  onBytes: (loaded: number, total: number) => void,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const response = await fetch(url);
+  if (!response.ok || !response.body)
+    throw new Error(`could not download ${String(url)}: HTTP ${response.status}`);
+  // Content-Length is the compressed size when the server gzips; never report past the bytes we saw.
+  const declared = Number(response.headers.get("content-length") ?? 0);
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.length;
+    onBytes(loaded, Math.max(declared, loaded));
+  }
+  const out = new Uint8Array(loaded);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  onBytes(loaded, loaded);
+  return out;
+}

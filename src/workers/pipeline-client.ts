@@ -1,0 +1,88 @@
+import * as Comlink from "comlink";
+import type { PipelineApi } from "./pipeline.worker.ts";
+import type { PipelineProgress, ReadResult } from "./pipeline-types.ts";
+
+export type { PipelineProgress } from "./pipeline-types.ts";
+
+export interface ReadOptions {
+  signal?: AbortSignal;
+  /** Also return each stage's image (threshold, contour, warped grid, cell tiles). */
+  debug?: boolean;
+  onProgress?: (p: PipelineProgress) => void;
+}
+
+const CANCELLED: ReadResult = { kind: "error", error: { code: "cancelled" } };
+
+/**
+ * The page's handle on the pipeline worker (started on first use). One read at a time: a new read
+ * or an abort settles the previous one at once as `cancelled`, and the worker drops it at its next
+ * stage, so an old result can never arrive as the new one's.
+ */
+export class PipelineClient {
+  private worker: Worker | undefined;
+  private api: Comlink.Remote<PipelineApi> | undefined;
+  private lastId = 0;
+  private cancelActive: (() => void) | undefined;
+  /** Where `public/` is served (models/…), as seen from the page. */
+  private readonly assetBase = new URL(import.meta.env.BASE_URL, location.href).href;
+
+  read(photo: Blob, options: ReadOptions = {}): Promise<ReadResult> {
+    this.cancelActive?.();
+    const id = ++this.lastId;
+    const api = this.remote();
+    return new Promise<ReadResult>((resolve, reject) => {
+      let settled = false;
+      const settle = () => {
+        settled = true;
+        options.signal?.removeEventListener("abort", cancel);
+        if (this.cancelActive === cancel) this.cancelActive = undefined;
+      };
+      const cancel = () => {
+        if (settled) return;
+        settle();
+        void api.cancel(id);
+        resolve(CANCELLED);
+      };
+      if (options.signal?.aborted) return cancel();
+      options.signal?.addEventListener("abort", cancel, { once: true });
+      this.cancelActive = cancel;
+      const progress = Comlink.proxy((p: PipelineProgress) => {
+        if (!settled) options.onProgress?.(p);
+      });
+      api.read(id, photo, this.assetBase, options.debug ?? false, progress).then(
+        (result) => {
+          if (settled) return;
+          settle();
+          resolve(result);
+        },
+        (error: unknown) => {
+          if (settled) return;
+          settle();
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    });
+  }
+
+  /** Starts the worker and loads OpenCV.js, TF.js and the model ahead of the first photo. */
+  async warmUp(onProgress?: (p: PipelineProgress) => void): Promise<void> {
+    await this.remote().warmUp(this.assetBase, onProgress ? Comlink.proxy(onProgress) : undefined);
+  }
+
+  /** Cancels any read and stops the worker (its wasm heaps go with it). */
+  dispose(): void {
+    this.cancelActive?.();
+    this.api?.[Comlink.releaseProxy]();
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.api = undefined;
+  }
+
+  private remote(): Comlink.Remote<PipelineApi> {
+    if (!this.api) {
+      this.worker = new Worker(new URL("./pipeline.worker.ts", import.meta.url), { type: "module" });
+      this.api = Comlink.wrap<PipelineApi>(this.worker);
+    }
+    return this.api;
+  }
+}

@@ -1,0 +1,117 @@
+import * as Comlink from "comlink";
+import tfjsWasm from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url";
+import tfjsWasmSimd from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url";
+import tfjsWasmThreadedSimd from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url";
+import { useWasmBackend } from "../digits/backend.ts";
+import { createDigitClassifier, type DigitClassifier } from "../digits/classifier.ts";
+import type { RgbaImage } from "../vision/gray.ts";
+import { loadOpenCV } from "../vision/opencv.ts";
+import { PhotoFailure } from "../vision/photo-failure.ts";
+import { readGrid, type GridReading } from "../vision/read-grid.ts";
+import { decodePhotoBlob } from "./decode-photo.ts";
+import { modelWithProgress } from "./model-browser.ts";
+import { fetchOpenCV } from "./opencv-browser.ts";
+import type { DebugImages, PipelineProgress, ReadResult } from "./pipeline-types.ts";
+
+type ProgressSink = (p: PipelineProgress) => void;
+
+/** Downloads report to whichever call is waiting now (the memoised loads outlive the first caller). */
+let listener: ProgressSink | undefined;
+const report: ProgressSink = (p) => listener?.(p);
+
+let classifier: DigitClassifier | undefined;
+let latest = 0;
+const cancelled = new Set<number>();
+
+/** OpenCV.js and TF.js (wasm) with the digit model, each loaded once, on first need. */
+async function ready(assetBase: string): Promise<DigitClassifier> {
+  const model = (classifier ??= createDigitClassifier(
+    modelWithProgress(new URL("models/digits/model.json", assetBase), (loaded, total) =>
+      report({ kind: "download", what: "model", loaded, total }),
+    ),
+  ));
+  await Promise.all([
+    loadOpenCV(() =>
+      fetchOpenCV((loaded, total) => report({ kind: "download", what: "opencv", loaded, total })),
+    ),
+    useWasmBackend({
+      "tfjs-backend-wasm.wasm": tfjsWasm,
+      "tfjs-backend-wasm-simd.wasm": tfjsWasmSimd,
+      "tfjs-backend-wasm-threaded-simd.wasm": tfjsWasmThreadedSimd,
+    }).then(() => model.classifyCells([])), // loads the model's weights without predicting
+  ]);
+  return model;
+}
+
+const api = {
+  /** Loads everything the first read needs, so that read is fast. */
+  async warmUp(assetBase: string, onProgress?: ProgressSink): Promise<void> {
+    listener = onProgress;
+    await ready(assetBase);
+  },
+
+  /** Reads photo `id`; a later read or `cancel(id)` stops it at the next stage boundary. */
+  async read(
+    id: number,
+    photo: Blob,
+    assetBase: string,
+    debug: boolean,
+    onProgress?: ProgressSink,
+  ): Promise<ReadResult> {
+    latest = id;
+    listener = onProgress;
+    const stopIfStale = () => {
+      if (id !== latest || cancelled.delete(id)) throw new PhotoFailure({ code: "cancelled" });
+    };
+    try {
+      const model = await ready(assetBase);
+      stopIfStale();
+      const reading = await readGrid(() => decodePhotoBlob(photo), model, {
+        debug,
+        beforeStage: async (stage) => {
+          stopIfStale();
+          onProgress?.({ kind: "stage", stage });
+          // Let queued messages (a newer read, a cancel) in before the next synchronous stage.
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          stopIfStale();
+        },
+      });
+      return toTransferable(reading);
+    } catch (e) {
+      if (e instanceof PhotoFailure) return { kind: "error", error: e.error };
+      throw e;
+    } finally {
+      cancelled.delete(id);
+    }
+  },
+
+  cancel(id: number): void {
+    if (id === latest) cancelled.add(id);
+  },
+};
+
+export type PipelineApi = typeof api;
+
+/** RGBA debug images become ImageData whose buffers move to the page instead of being copied. */
+function toTransferable(reading: GridReading): ReadResult {
+  if (reading.kind === "error") return reading;
+  const { debug: images, ...rest } = reading;
+  if (!images) return rest;
+  const { threshold, contour, warped, cells } = images;
+  const debug: DebugImages = {
+    ...(threshold ? { threshold: imageData(threshold) } : {}),
+    ...(contour ? { contour: imageData(contour) } : {}),
+    ...(warped ? { warped: imageData(warped) } : {}),
+    ...(cells ? { cells: cells.map(imageData) } : {}),
+  };
+  const buffers = [debug.threshold, debug.contour, debug.warped, ...(debug.cells ?? [])].flatMap((d) =>
+    d ? [d.data.buffer] : [],
+  );
+  return Comlink.transfer({ ...rest, debug }, buffers);
+}
+
+function imageData(image: RgbaImage): ImageData {
+  return new ImageData(new Uint8ClampedArray(image.data), image.width, image.height);
+}
+
+Comlink.expose(api);
