@@ -1,8 +1,11 @@
+import type { RepairProposal } from "../solver/repair.ts";
 import type { Grid, SolveOptions, SolveResult } from "../solver/types.ts";
+import type { CellRead } from "./pipeline-types.ts";
 import type { SolverApi } from "./solver.worker.ts";
 import { WorkerLane } from "./worker-lane.ts";
 
 const DEFAULT_TIMEOUT_MS = 2000;
+const DEFAULT_REPAIR_TIMEOUT_MS = 1500;
 /** Extra time the client allows past the solver's own deadline (worker start-up, message passing). */
 const SAFETY_MARGIN_MS = 1000;
 
@@ -13,9 +16,11 @@ const createWorker = (): Worker =>
  * The solver off the main thread. A new `solve` cancels the running one, as does its AbortSignal; both
  * resolve `{ kind: "cancelled" }`. The solver gives up at `timeoutMs` (default 2000) by itself; if the
  * worker still has not answered a little later, it is terminated and the call resolves `timed-out`.
+ * Repairs run in a second worker, so re-solving while the user edits never cancels a repair search.
  */
 export class SolverClient {
   private readonly solver = new WorkerLane<SolverApi>(createWorker);
+  private readonly repairer = new WorkerLane<SolverApi>(createWorker);
 
   solve(grid: Grid, options: SolveOptions & { signal?: AbortSignal } = {}): Promise<SolveResult> {
     const { signal, ...solveOptions } = options;
@@ -27,7 +32,24 @@ export class SolverClient {
     );
   }
 
+  /**
+   * The most probable fix of a misread grid (see `proposeRepair` in `src/solver/repair.ts`), or null: none
+   * needed, none found within `timeoutMs` (default 1500), or cancelled by a newer call or the signal.
+   */
+  proposeRepair(
+    reads: CellRead[],
+    options: { signal?: AbortSignal; timeoutMs?: number } = {},
+  ): Promise<RepairProposal | null> {
+    const timeoutMs = options.timeoutMs ?? DEFAULT_REPAIR_TIMEOUT_MS;
+    return this.repairer.run<RepairProposal | null>(
+      (api) => api.proposeRepair(reads, { timeoutMs }),
+      { signal: options.signal, capMs: timeoutMs + SAFETY_MARGIN_MS },
+      () => null,
+    );
+  }
+
   dispose(): void {
     this.solver.dispose();
+    this.repairer.dispose();
   }
 }

@@ -1,7 +1,9 @@
 /// <reference lib="webworker" />
 import { expose } from "comlink";
+import { proposeRepair, type RepairProposal } from "../solver/repair.ts";
 import { solve } from "../solver/solve.ts";
 import type { Grid, SolveOptions, SolveResult } from "../solver/types.ts";
+import type { CellRead } from "./pipeline-types.ts";
 
 /**
  * The solver as the main thread sees it (`Remote<SolverApi>`). It runs to completion or to `timeoutMs`
@@ -10,6 +12,9 @@ import type { Grid, SolveOptions, SolveResult } from "../solver/types.ts";
 const api = {
   solve(grid: Grid, options: SolveOptions = {}): SolveResult {
     return solve(grid, { ...options, now: () => performance.now() });
+  },
+  proposeRepair(reads: CellRead[], options: { timeoutMs?: number } = {}): RepairProposal | null {
+    return proposeRepair(reads, { ...options, now: () => performance.now() });
   },
 };
 

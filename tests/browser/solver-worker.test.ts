@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { gridToString } from "../../src/solver/format.ts";
 import { parseGrid } from "../../src/solver/parse.ts";
 import type { Grid } from "../../src/solver/types.ts";
+import type { CellRead } from "../../src/workers/pipeline-types.ts";
 import { SolverClient } from "../../src/workers/solver-client.ts";
 
 function grid(text: string): Grid {
@@ -69,5 +70,30 @@ describe("SolverClient in a worker", () => {
     // The solver's own deadline answered, well before the client's safety net (300 + 1000 ms) would.
     expect(performance.now() - start).toBeLessThan(1300);
     expect((await client.solve(NORVIG)).kind).toBe("solved");
+  });
+
+  it("proposes a repair in its own worker, untouched by solves", async () => {
+    client = new SolverClient();
+    const reads: CellRead[] = Array.from(NORVIG, (digit) => ({
+      digit,
+      confidence: 0.98,
+      candidates: [{ digit, p: 0.98 }],
+    }));
+    // r1c3 is a 3 read as 8, with 3 the runner-up.
+    reads[2] = {
+      digit: 8,
+      confidence: 0.6,
+      candidates: [
+        { digit: 8, p: 0.6 },
+        { digit: 3, p: 0.38 },
+      ],
+    };
+    const repair = client.proposeRepair(reads);
+    const solved = await client.solve(Uint8Array.from(reads, (r) => r.digit));
+    expect(solved.kind).toBe("conflict");
+    const proposal = await repair;
+    expect(proposal?.changes).toEqual([{ cell: 2, from: 8, to: 3, p: 0.38 }]);
+    expect(proposal && gridToString(proposal.solution)).toBe(NORVIG_SOLUTION);
+    expect(await client.proposeRepair(reads, { signal: AbortSignal.abort() })).toBeNull();
   });
 });
