@@ -1,11 +1,14 @@
 import { FEATURES, SPECIES, type Measurements } from "./contract.ts";
 import type { Standardisation } from "./standardise.ts";
+import type { TrainingRange } from "./training-range.ts";
 
 /** `public/models/iris/metadata.json`: what the page needs besides the weights, written by training. */
 export interface IrisMetadata {
   readonly classNames: readonly string[];
   readonly features: readonly { readonly key: string; readonly label: string; readonly unit: string }[];
   readonly standardisation: Standardisation;
+  /** Per-feature extremes of the training split, to flag inputs the model never saw. */
+  readonly trainingRange: TrainingRange;
   /** Fraction of the held-out test split classified correctly. */
   readonly testAccuracy: number;
 }
@@ -16,7 +19,7 @@ export interface IrisMetadata {
  */
 export function parseIrisMetadata(json: unknown): IrisMetadata {
   if (!isRecord(json)) throw new Error("Iris metadata is not a JSON object.");
-  const { classNames, features, standardisation, testAccuracy } = json;
+  const { classNames, features, standardisation, trainingRange, testAccuracy } = json;
   if (!sameStrings(classNames, SPECIES))
     throw new Error(`Iris metadata classes must be ${SPECIES.join(", ")}.`);
   const keys = Array.isArray(features) ? features.map((f) => (isRecord(f) ? f["key"] : undefined)) : [];
@@ -33,8 +36,17 @@ export function parseIrisMetadata(json: unknown): IrisMetadata {
   const std = fourNumbers(standardisation["std"]);
   if (!mean || !std || std.some((s) => s <= 0))
     throw new Error("Iris standardisation needs 4 means and 4 positive stds.");
+  const min = isRecord(trainingRange) ? fourNumbers(trainingRange["min"]) : null;
+  const max = isRecord(trainingRange) ? fourNumbers(trainingRange["max"]) : null;
+  if (!min || !max) throw new Error("Iris metadata needs the training range: 4 minima and 4 maxima.");
   if (typeof testAccuracy !== "number") throw new Error("Iris metadata lacks the test accuracy.");
-  return { classNames: SPECIES, features: FEATURES, standardisation: { mean, std }, testAccuracy };
+  return {
+    classNames: SPECIES,
+    features: FEATURES,
+    standardisation: { mean, std },
+    trainingRange: { min, max },
+    testAccuracy,
+  };
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {

@@ -9,6 +9,7 @@ import type { IrisPrediction } from "./predict.ts";
  */
 export function createPredictionView() {
   const verdict = el("p", { class: "verdict", "aria-live": "polite", id: "verdict" });
+  const caution = el("div", { class: "caution", "aria-live": "polite" });
   const rows = SPECIES.map((species) => {
     const headerId = `probability-${species}`;
     const fill = el("span", { class: "bar-fill" });
@@ -53,8 +54,11 @@ export function createPredictionView() {
   );
 
   return {
-    root: el("div", { class: "prediction" }, verdict, el("div", { class: "table-scroll" }, table)),
-    show(prediction: IrisPrediction) {
+    root: el("div", { class: "prediction" }, verdict, caution, el("div", { class: "table-scroll" }, table)),
+    /** `notes`: cautions to show under the verdict, e.g. inputs outside the training data. */
+    show(prediction: IrisPrediction, notes: readonly string[]) {
+      if (caution.textContent !== notes.join(""))
+        caution.replaceChildren(...notes.map((n) => el("p", {}, n)));
       const p = prediction.probabilities[SPECIES.indexOf(prediction.species)] ?? 0;
       setText(verdict, `${speciesDisplayName(prediction.species)} (${formatPercent(p)} probability)`);
       verdict.classList.remove("is-message");
@@ -72,6 +76,7 @@ export function createPredictionView() {
     /** No prediction to show (loading, invalid input, load failure): say why, hide the stale numbers. */
     showMessage(message: string) {
       setText(verdict, message);
+      caution.replaceChildren();
       verdict.classList.add("is-message");
       table.hidden = true;
     },

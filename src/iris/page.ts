@@ -11,6 +11,7 @@ import { createMeasurementForm, type MeasurementState } from "./page-measurement
 import { createPredictionView } from "./page-prediction.ts";
 import { createRetrainPanel } from "./page-retrain.ts";
 import { loadIrisClassifier, type IrisClassifier } from "./predict.ts";
+import { extrapolationNotes, type TrainingRange } from "./training-range.ts";
 
 // Relative to the page, so the app also works when served from a sub-path.
 const MODEL_URL = "./models/iris/model.json";
@@ -24,6 +25,7 @@ const lossView = createLossView();
 const modelInfo = el("p", { class: "muted" }, "Loading the model…");
 const INITIAL = IRIS_EXAMPLES[0]!.x;
 let classifier: IrisClassifier | undefined;
+let trainingRange: TrainingRange | undefined;
 let state: MeasurementState = { kind: "valid", x: INITIAL };
 
 function render(): void {
@@ -36,7 +38,7 @@ function render(): void {
   } else {
     try {
       const prediction = classifier.predict(state.x);
-      predictionView.show(prediction);
+      predictionView.show(prediction, trainingRange ? extrapolationNotes(state.x, trainingRange) : []);
       lossView.show(prediction);
     } catch (error) {
       predictionView.showMessage(`The model failed on this input (${String(error)}).`);
@@ -94,6 +96,7 @@ render();
 void loadModel().then(
   ({ loaded, metadata }) => {
     // Someone may have trained a model in the page before the download finished: keep theirs.
+    trainingRange = metadata.trainingRange;
     if (classifier) loaded.dispose();
     else classifier = loaded;
     const [h1, h2] = IRIS_TRAINING.hiddenUnits;

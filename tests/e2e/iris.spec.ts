@@ -38,6 +38,18 @@ test("classifies the classic flowers typed into the form", async ({ page }) => {
   expect(errors).toEqual([]);
 });
 
+test("predicts, with a caution, for plausible measurements outside the training data", async ({ page }) => {
+  const errors = await openIris(page);
+  await field(page, "Petal length").fill("12");
+  await expect(verdict(page)).toContainText("probability");
+  await expect(page.locator(".caution")).toContainText(
+    "Petal length 12 cm is outside the flowers the model learned from",
+  );
+  await field(page, "Petal length").fill("1.4");
+  await expect(page.locator(".caution")).toBeEmpty();
+  expect(errors).toEqual([]);
+});
+
 test("the example buttons fill in a flower of each species from the data", async ({ page }) => {
   const errors = await openIris(page);
   await page.getByRole("button", { name: /Iris versicolor/ }).click();

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseIrisMetadata } from "../../src/iris/metadata.ts";
 import { fitStandardisation, standardise } from "../../src/iris/standardise.ts";
+import { extrapolationNotes, fitTrainingRange } from "../../src/iris/training-range.ts";
 
 describe("standardisation", () => {
   it("fits column means and population standard deviations computed by hand", () => {
@@ -20,6 +21,25 @@ describe("standardisation", () => {
   });
 });
 
+describe("training range", () => {
+  const range = fitTrainingRange([
+    [5, 3, 1.4, 0.2],
+    [7, 2.5, 6, 2.1],
+  ]);
+
+  it("holds each feature's extremes", () => {
+    expect(range).toEqual({ min: [5, 2.5, 1.4, 0.2], max: [7, 3, 6, 2.1] });
+  });
+
+  it("says nothing inside the range, bounds included, and names each feature outside it", () => {
+    expect(extrapolationNotes([5, 3, 6, 0.2], range)).toEqual([]);
+    expect(extrapolationNotes([5, 3, 12, 0.1], range)).toEqual([
+      "Petal length 12 cm is outside the flowers the model learned from (1.4–6.0 cm): treat this prediction as a guess.",
+      "Petal width 0.1 cm is outside the flowers the model learned from (0.2–2.1 cm): treat this prediction as a guess.",
+    ]);
+  });
+});
+
 describe("model metadata", () => {
   const shipped: unknown = JSON.parse(readFileSync("public/models/iris/metadata.json", "utf8"));
 
@@ -28,6 +48,7 @@ describe("model metadata", () => {
     expect(metadata.classNames).toEqual(["setosa", "versicolor", "virginica"]);
     expect(metadata.standardisation.std.every((s) => s > 0)).toBe(true);
     expect(metadata.testAccuracy).toBeGreaterThanOrEqual(0.95);
+    metadata.trainingRange.min.forEach((min, j) => expect(min).toBeLessThan(metadata.trainingRange.max[j]!));
   });
 
   it("rejects metadata with another class order or broken constants", () => {
@@ -38,6 +59,7 @@ describe("model metadata", () => {
     expect(() =>
       parseIrisMetadata({ ...base, standardisation: { mean: [0, 0, 0], std: [1, 1, 1, 1] } }),
     ).toThrow(/standardisation/);
+    expect(() => parseIrisMetadata({ ...base, trainingRange: undefined })).toThrow(/training range/);
     expect(() => parseIrisMetadata([])).toThrow();
   });
 });

@@ -25,6 +25,7 @@ const row = (cells: readonly (string | number)[]): string => `| ${cells.join(" |
 /** The model card written next to the weights as public/models/iris/README.md. */
 export function renderModelCard(r: TrainingReport): string {
   const { mean, std } = r.metadata.standardisation;
+  const { min, max } = r.metadata.trainingRange;
   const correct = r.testConfusion.reduce((sum, line, i) => sum + (line[i] ?? 0), 0);
   const [h1, h2] = IRIS_TRAINING.hiddenUnits;
   const cv = r.crossValidation;
@@ -76,9 +77,11 @@ and the batch order are seeded (seed ${IRIS_TRAINING.seed}), so a rerun reproduc
 Input order and standardisation (z = (x − mean) / std, constants from the training split only; also in
 \`metadata.json\`):
 
-${row(["feature", "unit", "mean", "std"])}
-${row(["---", "---", "---:", "---:"])}
-${FEATURES.map((f, j) => row([f.label, f.unit, mean[j]!.toFixed(4), std[j]!.toFixed(4)])).join("\n")}
+${row(["feature", "unit", "mean", "std", "training min", "training max"])}
+${row(["---", "---", "---:", "---:", "---:", "---:"])}
+${FEATURES.map((f, j) =>
+  row([f.label, f.unit, mean[j]!.toFixed(4), std[j]!.toFixed(4), min[j]!.toFixed(1), max[j]!.toFixed(1)]),
+).join("\n")}
 
 Output: probabilities for ${SPECIES.map((s) => `\`${s}\``).join(", ")}, in that order.
 
@@ -92,9 +95,9 @@ Stratified split with seed ${IRIS_TRAINING.seed}: ${percent(IRIS_TRAINING.testFr
 
 ## Limitations
 
-Trained on 150 flowers of three species measured in one study; it assigns one of these three species to any
-input, including flowers of other species or measurements far outside the data (4.3–7.9 cm sepal length,
-0.1–2.5 cm petal width).
+Trained on ${r.trainCount} flowers of three species measured in one study; it assigns one of these three species to any
+input, including flowers of other species or measurements outside the training range above. The page says so
+when an input lies outside that range (the range is in \`metadata.json\`).
 
 ## Reproduce
 

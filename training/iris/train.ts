@@ -17,6 +17,7 @@ import {
 } from "../../src/iris/mlp.ts";
 import { seededRandom } from "../../src/iris/random.ts";
 import { fitStandardisation } from "../../src/iris/standardise.ts";
+import { fitTrainingRange } from "../../src/iris/training-range.ts";
 import { readIrisCsv } from "./data.ts";
 import { accuracy, confusionMatrix } from "./evaluate.ts";
 import { renderModelCard } from "./model-card.ts";
@@ -47,6 +48,7 @@ const metadata: IrisMetadata = {
   classNames: SPECIES,
   features: FEATURES,
   standardisation,
+  trainingRange: fitTrainingRange(train.map((s) => s.x)),
   testAccuracy: accuracy(testConfusion),
 };
 writeModelFiles(OUT_DIR, serialised);
