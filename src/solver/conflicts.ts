@@ -18,22 +18,23 @@ export function findConflicts(grid: Grid): number[] {
   return cells;
 }
 
+/** Digits seen so far per row (0-8), column (9-17) and box (18-26); reused, as this runs per solve. */
+const seen = new Uint16Array(27);
+
 /** One pass with a digit mask per unit: the common, clean case costs 81 steps instead of 81 x 20. */
 function hasConflict(grid: Grid): boolean {
-  const rows = new Uint16Array(9);
-  const cols = new Uint16Array(9);
-  const boxes = new Uint16Array(9);
+  seen.fill(0);
   for (let cell = 0; cell < 81; cell++) {
     const digit = grid[cell]!;
     if (digit === 0) continue;
     const bit = 1 << digit;
     const row = (cell / 9) | 0;
-    const col = cell % 9;
-    const box = ((row / 3) | 0) * 3 + ((col / 3) | 0);
-    if ((rows[row]! | cols[col]! | boxes[box]!) & bit) return true;
-    rows[row]! |= bit;
-    cols[col]! |= bit;
-    boxes[box]! |= bit;
+    const col = 9 + (cell % 9);
+    const box = 18 + ((row / 3) | 0) * 3 + (((cell % 9) / 3) | 0);
+    if ((seen[row]! | seen[col]! | seen[box]!) & bit) return true;
+    seen[row]! |= bit;
+    seen[col]! |= bit;
+    seen[box]! |= bit;
   }
   return false;
 }

@@ -13,7 +13,9 @@ let shared: SudokuSearch | undefined;
 /** Throws on a malformed grid: that is a caller's bug, unlike a bad puzzle, which is a result. */
 export function assertGrid(grid: Grid): void {
   if (grid.length !== 81) throw new RangeError(`A grid has 81 cells, got ${grid.length}.`);
-  for (const digit of grid) if (digit > 9) throw new RangeError(`A cell holds 0-9, got ${digit}.`);
+  for (let cell = 0; cell < 81; cell++) {
+    if (grid[cell]! > 9) throw new RangeError(`A cell holds 0-9, got ${grid[cell]}.`);
+  }
 }
 
 /**
