@@ -7,6 +7,8 @@ import { seededRandom, shuffled } from "./random.ts";
 
 /** Every choice that shapes the shipped model; the model card prints these. */
 export const IRIS_TRAINING = {
+  // Split, initialisers and batch order. With 30 test flowers the split alone moves test accuracy by
+  // several points (the model card reports the first seed tried, and a 5-fold cross-validation).
   seed: 1,
   testFraction: 0.2,
   crossValidationFolds: 5,
