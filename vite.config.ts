@@ -2,6 +2,7 @@
 import { resolve } from "node:path";
 import { defineConfig } from "vite";
 import { playwright } from "@vitest/browser-playwright";
+import { VitePWA } from "vite-plugin-pwa";
 import { chromiumPath, CHROMIUM_ARGS } from "./scripts/chromium.ts";
 
 export default defineConfig({
@@ -17,6 +18,37 @@ export default defineConfig({
   },
   // Module workers: comlink and dynamic imports of OpenCV/TF.js need ES format.
   worker: { format: "es" },
+  plugins: [
+    VitePWA({
+      registerType: "autoUpdate",
+      // An external registerSW.js, not an inline script: the page's CSP allows scripts from 'self' only.
+      injectRegister: "script",
+      includeAssets: ["icons/icon.svg"],
+      manifest: {
+        name: "Sudoku Lens",
+        short_name: "Sudoku Lens",
+        description: "Solve a printed sudoku from a photo, entirely on your device.",
+        theme_color: "#1d4ed8",
+        background_color: "#f6f7f9",
+        display: "standalone",
+        start_url: "./",
+        scope: "./",
+        icons: [
+          { src: "icons/icon-192.png", sizes: "192x192", type: "image/png" },
+          { src: "icons/icon-512.png", sizes: "512x512", type: "image/png" },
+          { src: "icons/icon-maskable-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
+          { src: "icons/icon.svg", sizes: "any", type: "image/svg+xml" },
+        ],
+      },
+      workbox: {
+        // Precache everything, OpenCV.js (~11 MB), TF.js wasm and the models included: after one online
+        // visit the page must read a photo offline, before the user ever gave it one online.
+        globPatterns: ["**/*.{js,mjs,css,html,svg,png,jpg,json,bin,wasm,webmanifest}"],
+        maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
+        navigateFallback: null,
+      },
+    }),
+  ],
   test: {
     // OpenCV.js is a UMD bundle; default interop would hand us the wrapper instead of the module.
     deps: { interopDefault: false },

@@ -1,0 +1,197 @@
+/**
+ * `npm run -s bench:app`: the built app in headless Chromium behind http-server, as a user gets it.
+ * Measures cold load to interactive, the first photo (OpenCV.js and model downloads from localhost
+ * included), warm photo → solution on a 12-megapixel photo, the longest main-thread task during the flow,
+ * and the JavaScript the page fetched before its first photo. Last stdout line: one JSON object.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+import { createCanvas, loadImage } from "@napi-rs/canvas";
+import { chromium, type Page } from "playwright-core";
+import { CHROMIUM_ARGS, chromiumPath } from "../scripts/chromium.ts";
+
+interface LongTask {
+  start: number;
+  ms: number;
+}
+
+// What the bench leaves on the page's window (set through page.evaluate / addInitScript).
+declare global {
+  interface Window {
+    __photoMs?: Promise<number>;
+    __longTasks?: LongTask[];
+  }
+}
+
+const DIST = resolve(import.meta.dirname, "../dist");
+const SAMPLE = join(DIST, "samples/sample.jpg");
+const WARM_RUNS = 3;
+const BUDGET = { warmPhotoMs: 1500, longestTaskMs: 100, jsBeforePhotoGzipBytes: 150 * 1024 };
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? done(address.port) : fail(new Error("no port")),
+      );
+    });
+  });
+}
+
+async function startServer(port: number): Promise<ChildProcess> {
+  const bin = resolve(import.meta.dirname, "../node_modules/.bin/http-server");
+  const server = spawn(bin, [DIST, "-c-1", "-p", String(port), "-a", "127.0.0.1", "--silent"], {
+    stdio: "ignore",
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/index.html`)).ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  server.kill();
+  throw new Error("http-server did not start");
+}
+
+/** A 12-megapixel JPEG (3000 × 4000) made by upscaling the sample: what a phone camera hands the page. */
+async function twelveMegapixelPhoto(dir: string): Promise<string> {
+  const image = await loadImage(readFileSync(SAMPLE));
+  const canvas = createCanvas(3000, 4000);
+  canvas.getContext("2d").drawImage(image, 0, 0, 3000, 4000);
+  const path = join(dir, "photo-12mp.jpg");
+  writeFileSync(path, canvas.toBuffer("image/jpeg", 90));
+  return path;
+}
+
+/**
+ * Times one photo in the page's own clock: from the file input's change event to the status line saying
+ * "Solved." after having said something else (the previous photo's "Solved." doesn't count).
+ */
+async function timePhoto(page: Page, path: string): Promise<number> {
+  await page.evaluate(() => {
+    const input = document.getElementById("photo-file")!;
+    const status = document.getElementById("status")!;
+    window.__photoMs = new Promise((done) => {
+      input.addEventListener(
+        "change",
+        () => {
+          const start = performance.now();
+          let left = false;
+          new MutationObserver((_, observer) => {
+            const text = status.textContent ?? "";
+            if (text !== "Solved.") left = true;
+            else if (left) {
+              observer.disconnect();
+              done(performance.now() - start);
+            }
+          }).observe(status, { childList: true, characterData: true, subtree: true });
+        },
+        { once: true, capture: true },
+      );
+    });
+  });
+  await page.locator("#photo-file").setInputFiles(path);
+  return page.evaluate(() => window.__photoMs!);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function main(): Promise<void> {
+  const tmp = mkdtempSync(join(tmpdir(), "bench-app-"));
+  const port = await freePort();
+  const server = await startServer(port);
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+  try {
+    const photo12 = await twelveMegapixelPhoto(tmp);
+    // No service worker: its background precache of every asset would blur what the page itself fetches.
+    const context = await browser.newContext({
+      serviceWorkers: "block",
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const tasks: LongTask[] = [];
+      window.__longTasks = tasks;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) tasks.push({ start: e.startTime, ms: e.duration });
+      }).observe({ type: "longtask", buffered: true });
+    });
+    const scripts: { url: string; bytes: number; gzip: number }[] = [];
+    let photoGiven = false;
+    page.on("requestfinished", (request) => {
+      const url = new URL(request.url());
+      if (photoGiven || !/\.m?js$/.test(url.pathname)) return;
+      const file = readFileSync(join(DIST, decodeURIComponent(url.pathname)));
+      scripts.push({ url: url.pathname, bytes: file.length, gzip: gzipSync(file, { level: 9 }).length });
+    });
+
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForFunction(() => performance.getEntriesByName("sudoku-lens:interactive").length > 0);
+    const coldLoadMs = await page.evaluate(
+      () => performance.getEntriesByName("sudoku-lens:interactive")[0]!.startTime,
+    );
+    await page.waitForLoadState("networkidle");
+
+    photoGiven = true;
+    const flowStart = await page.evaluate(() => performance.now());
+    const firstPhotoMs = await timePhoto(page, SAMPLE);
+    const warm: number[] = [];
+    for (let i = 0; i < WARM_RUNS; i++) warm.push(await timePhoto(page, photo12));
+    // Let the last overlay/paint work land in the observer before reading it.
+    await page.waitForTimeout(300);
+    const tasks = await page.evaluate(
+      (since) => window.__longTasks!.filter((t) => t.start >= since),
+      flowStart,
+    );
+    const longestTaskMs = Math.max(0, ...tasks.map((t) => t.ms));
+    const jsBeforePhotoBytes = scripts.reduce((s, x) => s + x.bytes, 0);
+    const jsBeforePhotoGzipBytes = scripts.reduce((s, x) => s + x.gzip, 0);
+    const warmPhotoMs = median(warm);
+
+    console.log(`cold load → interactive: ${coldLoadMs.toFixed(0)} ms`);
+    console.log(`first photo (downloads included): ${firstPhotoMs.toFixed(0)} ms`);
+    console.log(
+      `warm 12 MP photo → solution: ${warm.map((m) => m.toFixed(0)).join(", ")} ms (median ${warmPhotoMs.toFixed(0)})`,
+    );
+    console.log(`long tasks during the flow: ${tasks.length}, longest ${longestTaskMs.toFixed(0)} ms`);
+    for (const s of scripts) console.log(`  js before photo: ${s.url} ${s.bytes} B (${s.gzip} B gzip)`);
+    const result = {
+      coldLoadMs: Math.round(coldLoadMs),
+      firstPhotoMs: Math.round(firstPhotoMs),
+      warmPhotoMs: Math.round(warmPhotoMs),
+      warmPhotoRunsMs: warm.map(Math.round),
+      warmPhotoPixels: 3000 * 4000,
+      longestTaskMs: Math.round(longestTaskMs),
+      longTasks: tasks.length,
+      jsBeforePhotoBytes,
+      jsBeforePhotoGzipBytes,
+      withinBudget:
+        warmPhotoMs <= BUDGET.warmPhotoMs &&
+        longestTaskMs <= BUDGET.longestTaskMs &&
+        jsBeforePhotoGzipBytes <= BUDGET.jsBeforePhotoGzipBytes,
+    };
+    console.log(JSON.stringify(result));
+  } finally {
+    await browser.close();
+    server.kill();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,215 @@
+import type { PipelineProgress } from "../workers/pipeline-client.ts";
+import type { ReadResult } from "../workers/pipeline-types.ts";
+import { renderDebug } from "./debug-view.ts";
+import { photoErrorMessage } from "./messages.ts";
+import { drawSolution, type GridPlacement } from "./overlay.ts";
+import type { ProgressView } from "./progress-view.ts";
+import type { SudokuPanel } from "./sudoku-panel.ts";
+import { applyTestMisread } from "./test-hooks.ts";
+
+/** The part of the pipeline client the page uses. */
+export interface PhotoReader {
+  read(
+    photo: Blob,
+    options?: { signal?: AbortSignal; debug?: boolean; onProgress?: (p: PipelineProgress) => void },
+  ): Promise<ReadResult>;
+}
+
+export interface PhotoPanelElements {
+  alert: HTMLElement;
+  figure: HTMLElement;
+  img: HTMLImageElement;
+  overlay: HTMLCanvasElement;
+  download: HTMLButtonElement;
+  debugToggle: HTMLInputElement;
+  debugSection: HTMLElement;
+  debugBody: HTMLElement;
+}
+
+interface ShownPhoto {
+  blob: Blob;
+  url: string;
+  placement: GridPlacement;
+  /** The SudokuPanel generation this photo's reading produced; later replacements detach the photo. */
+  generation: number;
+  read: Extract<ReadResult, { kind: "read" }>;
+}
+
+/**
+ * Reads photos into the grid: one read at a time (a new photo cancels the old), errors as alerts that
+ * leave the grid alone, and the solution drawn over the photo in its own perspective.
+ */
+export class PhotoPanel {
+  private running: AbortController | null = null;
+  private shown: ShownPhoto | null = null;
+  private reader: PhotoReader | null = null;
+
+  constructor(
+    private readonly el: PhotoPanelElements,
+    private readonly sudoku: SudokuPanel,
+    private readonly progress: ProgressView,
+    /** Created on first use: the pipeline worker pulls in megabytes we don't want on page load. */
+    private readonly createReader: () => PhotoReader,
+  ) {
+    sudoku.onChange(() => {
+      // A grid typed, pasted or cleared over a photo's reading no longer belongs to the photo.
+      if (this.shown && this.shown.generation !== sudoku.generation) this.hidePhoto();
+      else this.drawOverlay();
+    });
+    new ResizeObserver(() => this.drawOverlay()).observe(el.img);
+    el.download.addEventListener("click", () => void this.download());
+    el.debugToggle.addEventListener("change", () => this.renderDebug());
+  }
+
+  /** Show an error (or, with `note`, a warning) as an alert. */
+  alert(message: string, note = false): void {
+    this.el.alert.textContent = message;
+    this.el.alert.classList.toggle("note", note);
+  }
+
+  async read(photo: Blob): Promise<void> {
+    this.running?.abort();
+    const controller = new AbortController();
+    this.running = controller;
+    // Every await below may let a newer photo start; only the newest run may touch the page.
+    const current = () => this.running === controller;
+    this.alert("");
+    this.progress.start();
+    let result: ReadResult;
+    try {
+      this.reader ??= this.createReader();
+      result = await this.reader.read(photo, {
+        signal: controller.signal,
+        debug: this.el.debugToggle.checked,
+        onProgress: (p) => {
+          if (current()) this.progress.update(p);
+        },
+      });
+    } catch (error) {
+      if (current())
+        this.fail(`Reading the photo failed: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    if (!current()) return;
+    if (result.kind === "error") {
+      if (result.error.code !== "cancelled") this.fail(photoErrorMessage(result.error));
+      return;
+    }
+    const url = URL.createObjectURL(photo);
+    // Decode off-screen first so a superseded photo never flashes into the page.
+    const preview = new Image();
+    preview.src = url;
+    try {
+      await preview.decode();
+    } catch {
+      // The worker decoded it, so this is rare; it only loses the preview, never the reading.
+    }
+    if (!current()) {
+      URL.revokeObjectURL(url);
+      return;
+    }
+    this.running = null;
+    this.show(photo, url, result);
+  }
+
+  private hidePhoto(): void {
+    if (this.shown) URL.revokeObjectURL(this.shown.url);
+    this.shown = null;
+    this.el.figure.hidden = true;
+    this.el.download.disabled = true;
+    this.el.debugSection.hidden = true;
+  }
+
+  private fail(message: string): void {
+    this.progress.done("");
+    this.alert(message);
+  }
+
+  private show(photo: Blob, url: string, read: Extract<ReadResult, { kind: "read" }>): void {
+    this.hidePhoto();
+    this.el.img.src = url;
+    const cells = applyTestMisread(read.cells, location.search);
+    this.sudoku.setReads(cells);
+    this.shown = {
+      blob: photo,
+      url,
+      placement: { corners: read.corners, rotation: read.rotation },
+      generation: this.sudoku.generation,
+      read: { ...read, cells },
+    };
+    this.el.figure.hidden = false;
+    this.el.download.disabled = false;
+    const digits = cells.filter((c) => c.digit !== 0).length;
+    const doubtful = this.sudoku.current.filter((c) => c.doubt).length;
+    const doubtText = doubtful ? ` ${doubtful} doubtful — check the cells marked “?”.` : "";
+    this.progress.done(`Read ${digits} digits.${doubtText}`);
+    if (read.otherGridsSeen)
+      this.alert("More than one grid was in the photo; the largest one was read.", true);
+    this.renderDebug();
+    this.drawOverlay();
+  }
+
+  private drawOverlay(): void {
+    const { overlay, img } = this.el;
+    const ctx = overlay.getContext("2d")!;
+    const shown = this.shown;
+    if (!shown || shown.generation !== this.sudoku.generation) {
+      ctx.clearRect(0, 0, overlay.width, overlay.height);
+      return;
+    }
+    const ratio = devicePixelRatio || 1;
+    overlay.width = Math.round(img.clientWidth * ratio);
+    overlay.height = Math.round(img.clientHeight * ratio);
+    if (img.naturalWidth === 0) return;
+    drawSolution(ctx, this.sudoku.current, shown.placement, overlay.width / img.naturalWidth);
+  }
+
+  private renderDebug(): void {
+    const shown = this.shown;
+    const on = this.el.debugToggle.checked && shown !== null;
+    this.el.debugSection.hidden = !on;
+    if (!on) return;
+    if (!shown.read.debug) {
+      const again = document.createElement("button");
+      again.type = "button";
+      again.textContent = "Read the photo again with the steps";
+      again.addEventListener("click", () => void this.read(shown.blob));
+      const note = document.createElement("p");
+      note.textContent = "This photo was read with the debug view off.";
+      this.el.debugBody.replaceChildren(note, again);
+      return;
+    }
+    renderDebug(this.el.debugBody, shown.read.debug, shown.read.cells, shown.read.timings);
+  }
+
+  /** A PNG of the photo with the answer drawn on it, at most 2048 px on its long side. */
+  private async download(): Promise<void> {
+    const shown = this.shown;
+    if (!shown) return;
+    const { naturalWidth: w, naturalHeight: h } = this.el.img;
+    const scale = Math.min(1, 2048 / Math.max(w, h));
+    const width = Math.round(w * scale);
+    const height = Math.round(h * scale);
+    // Decode and scale off the main thread; drawing a 12 MP <img> would be a long task.
+    const bitmap = await createImageBitmap(shown.blob, {
+      resizeWidth: width,
+      resizeHeight: height,
+      resizeQuality: "high",
+      imageOrientation: "from-image",
+    });
+    const canvas = document.createElement("canvas");
+    canvas.width = width;
+    canvas.height = height;
+    const ctx = canvas.getContext("2d")!;
+    ctx.drawImage(bitmap, 0, 0);
+    bitmap.close();
+    drawSolution(ctx, this.sudoku.current, shown.placement, scale);
+    const png = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/png"));
+    if (!png) return;
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(png);
+    link.download = "sudoku-solution.png";
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  }
+}

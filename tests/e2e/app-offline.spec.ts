@@ -1,0 +1,37 @@
+import { fileURLToPath } from "node:url";
+import { expect, test } from "@playwright/test";
+
+const SAMPLE = fileURLToPath(new URL("../../public/samples/sample.jpg", import.meta.url));
+const SAMPLE_SOLUTION = "637928541248513769519764328391457286462831957875296413756149832923685174184372695";
+
+test.setTimeout(150_000);
+
+test("after one online visit, the page reloads offline and still reads a photo and solves it", async ({
+  page,
+  context,
+}) => {
+  await page.goto("./");
+  // `ready` resolves once the service worker is active, i.e. its install precached every asset.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  const manifest = await page.locator('link[rel="manifest"]').getAttribute("href");
+  expect(manifest).toBeTruthy();
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole("grid", { name: "Sudoku" }).getByRole("gridcell")).toHaveCount(81);
+  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await page.getByLabel("Choose a photo").setInputFiles(SAMPLE);
+  await expect(page.locator("#status")).toHaveText("Solved.", { timeout: 120_000 });
+  const grid = await page
+    .getByRole("gridcell")
+    .evaluateAll((cells) => cells.map((c) => c.textContent || "0").join(""));
+  expect(grid).toBe(SAMPLE_SOLUTION);
+
+  // The sample button works offline too: the sample is precached with the app shell.
+  await page.getByRole("gridcell").first().click();
+  await page.getByRole("button", { name: "Clear" }).click();
+  await page.getByRole("button", { name: "Try a sample photo" }).click();
+  await expect(page.locator("#status")).toHaveText("Solved.", { timeout: 60_000 });
+});

@@ -1,0 +1,186 @@
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createCanvas } from "@napi-rs/canvas";
+import { expect, test, type Page } from "@playwright/test";
+
+// public/samples/sample.jpg (attribution in public/samples/README.md): its printed digits and solution.
+const SAMPLE = fileURLToPath(new URL("../../public/samples/sample.jpg", import.meta.url));
+const SAMPLE_CLUES = "030000040000503000019060320300407006400801007800206003056040830000605000080000090";
+const SAMPLE_SOLUTION = "637928541248513769519764328391457286462831957875296413756149832923685174184372695";
+
+// Each test reads at least one photo; the first read in a fresh page loads OpenCV.js and the model.
+test.setTimeout(120_000);
+// The service worker's background precache only costs CPU here; app-offline.spec.ts covers it.
+test.use({ serviceWorkers: "block" });
+
+function gridText(page: Page): Promise<string> {
+  return page
+    .getByRole("grid", { name: "Sudoku" })
+    .getByRole("gridcell")
+    .evaluateAll((cells) => cells.map((c) => c.textContent || "0").join(""));
+}
+
+function givenText(page: Page): Promise<string> {
+  return page
+    .getByRole("grid", { name: "Sudoku" })
+    .getByRole("gridcell")
+    .evaluateAll((cells) => cells.map((c) => (c.classList.contains("given") ? c.textContent : "0")).join(""));
+}
+
+const status = (page: Page) => page.locator("#status");
+const photoInput = (page: Page) => page.getByLabel("Choose a photo");
+
+test("upload a photo: the grid shows the right solution, drawn over the photo", async ({
+  page,
+}, testInfo) => {
+  const origins = new Set<string>();
+  page.on("request", (request) => origins.add(new URL(request.url()).origin));
+  const cspViolations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+
+  await page.goto("./");
+  await photoInput(page).setInputFiles(SAMPLE);
+  await expect(status(page)).toHaveText("Solved.", { timeout: 90_000 });
+  expect(await givenText(page)).toBe(SAMPLE_CLUES);
+  expect(await gridText(page)).toBe(SAMPLE_SOLUTION);
+  await expect(page.locator("#progress-text")).toContainText("Read 30 digits");
+
+  // The overlay holds drawn digits: enough painted pixels, in the answer's blue.
+  const overlay = page.getByRole("img", { name: "The solution drawn over the photo" });
+  await expect(overlay).toBeVisible();
+  const painted = await overlay.evaluate((canvas: HTMLCanvasElement) => {
+    const { data } = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height);
+    let blue = 0;
+    for (let i = 0; i < data.length; i += 4)
+      if (data[i + 3]! > 200 && data[i + 2]! > 150 && data[i]! < 100) blue++;
+    return { blue, total: canvas.width * canvas.height };
+  });
+  expect(painted.blue).toBeGreaterThan(painted.total * 0.002);
+
+  // The photo never leaves the device: every request stays on the page's origin; the CSP was never violated.
+  expect([...origins]).toEqual([new URL(page.url()).origin]);
+  expect(cspViolations).toEqual([]);
+
+  await expect(page.getByRole("button", { name: "Download as PNG" })).toBeEnabled();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download as PNG" }).click();
+  expect((await download).suggestedFilename()).toBe("sudoku-solution.png");
+
+  await page.getByLabel("Show each step (debug)").check();
+  await expect(page.getByRole("heading", { name: "Steps" })).toBeVisible();
+  await testInfo.attach("desktop", {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: "image/png",
+  });
+  await page.screenshot({
+    path: join(testInfo.project.outputDir, "screenshots/desktop.png"),
+    fullPage: true,
+  });
+});
+
+test("a misread cell is flagged with its runner-up, and the repair proposal fixes it", async ({ page }) => {
+  // TEST HOOK (src/ui/test-hooks.ts): r1c2 (index 1, printed 3) comes out as 4 at p = 0.6, 3 runner-up.
+  // The 4 clashes with the 4 printed at r1c8, so the read grid has a conflict.
+  await page.goto("./?test-misread=1,4");
+  await photoInput(page).setInputFiles(SAMPLE);
+  const misread = page.getByRole("gridcell", { name: "Row 1, column 2, 4" });
+  await expect(misread).toHaveClass(/doubt/, { timeout: 90_000 });
+  await expect(misread).toHaveAccessibleDescription(/doubtful: read as 4 \(60 %\), maybe 3/);
+  await expect(misread).toHaveAttribute("data-alt", "3");
+  await expect(status(page)).toContainText("Conflict");
+
+  const repair = page.locator("#repair");
+  await expect(repair).toContainText("Cell r1c2 read as 4, probably 3 — apply?");
+  // Never applied silently.
+  expect((await gridText(page))[1]).toBe("4");
+  await repair.getByRole("button", { name: "Apply" }).click();
+  await expect(status(page)).toHaveText("Solved.");
+  expect(await gridText(page)).toBe(SAMPLE_SOLUTION);
+  await expect(page.getByRole("gridcell", { name: "Row 1, column 2, 3" })).not.toHaveClass(/doubt/);
+});
+
+test("editing a read grid re-solves; Clear drops the photo", async ({ page }) => {
+  await page.goto("./");
+  await photoInput(page).setInputFiles(SAMPLE);
+  await expect(status(page)).toHaveText("Solved.", { timeout: 90_000 });
+  // Erase a clue: the puzzle gets a second solution, and the overlay keeps up.
+  await page.getByRole("gridcell", { name: "Row 1, column 2, 3" }).click();
+  await page.keyboard.press("Delete");
+  await expect(status(page)).toContainText(/Solved\.|More than one solution/);
+  await page.keyboard.press("3");
+  await expect(status(page)).toHaveText("Solved.");
+  await page.getByRole("button", { name: "Clear" }).click();
+  await expect(page.locator("#photo-figure")).toBeHidden();
+  expect(await gridText(page)).toBe("0".repeat(81));
+});
+
+function blankPng(): Buffer {
+  const canvas = createCanvas(640, 480);
+  const ctx = canvas.getContext("2d");
+  ctx.fillStyle = "#fff";
+  ctx.fillRect(0, 0, 640, 480);
+  ctx.fillStyle = "#222";
+  ctx.font = "32px sans-serif";
+  ctx.fillText("Not a sudoku, just a note.", 60, 240);
+  return canvas.toBuffer("image/png");
+}
+
+test("bad photos get a clear alert and keep the user's edits; a good photo still works", async ({ page }) => {
+  await page.goto("./");
+  await page.getByRole("gridcell", { name: "Row 5, column 5, empty" }).click();
+  await page.keyboard.press("7");
+  const alert = page.getByRole("alert");
+  const cases = [
+    {
+      file: { name: "notes.jpg", mimeType: "image/jpeg", buffer: Buffer.from("just some text") },
+      says: /not an image|cannot decode/i,
+    },
+    {
+      file: { name: "empty.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(0) },
+      says: /not an image|cannot decode|empty/i,
+    },
+    { file: { name: "note.png", mimeType: "image/png", buffer: blankPng() }, says: /No sudoku grid found/ },
+  ];
+  for (const { file, says } of cases) {
+    await photoInput(page).setInputFiles(file);
+    await expect(alert).toContainText(says, { timeout: 90_000 });
+    await expect(page.getByRole("gridcell", { name: "Row 5, column 5, 7" })).toBeVisible();
+  }
+  await photoInput(page).setInputFiles(SAMPLE);
+  await expect(status(page)).toHaveText("Solved.", { timeout: 90_000 });
+  await expect(page.locator("#photo-alert")).toBeEmpty();
+});
+
+test("a new photo while one is being read cancels the old one", async ({ page }) => {
+  await page.goto("./");
+  await photoInput(page).setInputFiles(SAMPLE);
+  await photoInput(page).setInputFiles({
+    name: "empty.jpg",
+    mimeType: "image/jpeg",
+    buffer: Buffer.alloc(0),
+  });
+  await expect(page.getByRole("alert")).not.toBeEmpty({ timeout: 90_000 });
+  // Give the cancelled read every chance to land, then check it did not.
+  await page.waitForTimeout(2_000);
+  expect(await gridText(page)).toBe("0".repeat(81));
+  await expect(page.locator("#photo-figure")).toBeHidden();
+});
+
+test("375 px mobile layout", async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.goto("./");
+  await photoInput(page).setInputFiles(SAMPLE);
+  await expect(status(page)).toHaveText("Solved.", { timeout: 90_000 });
+  // Nothing overflows sideways at phone width.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await testInfo.attach("mobile-375", {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: "image/png",
+  });
+  await page.screenshot({
+    path: join(testInfo.project.outputDir, "screenshots/mobile-375.png"),
+    fullPage: true,
+  });
+});
