@@ -1,0 +1,165 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { loadPhoto } from "../../bench/load-photo.ts";
+import { CELL_PX, WARP_PX } from "../../src/digits/geometry.ts";
+import { sliceCells } from "../../src/vision/cells.ts";
+import { findGridCorners } from "../../src/vision/find-grid.ts";
+import { toGray } from "../../src/vision/gray.ts";
+import { loadOpenCV } from "../../src/vision/opencv.ts";
+import type { Corners, GrayImage } from "../../src/vision/types.ts";
+import { warpToSquare } from "../../src/vision/warp.ts";
+
+const photo = (name: string) => new URL(`../fixtures/photos/${name}`, import.meta.url).pathname;
+
+/** Corners read off the photos by eye (as displayed, EXIF orientation applied), TL TR BR BL. */
+const HAND_CORNERS: Record<string, Corners> = {
+  "image1.jpg": [
+    { x: 45, y: 14 },
+    { x: 576, y: 18 },
+    { x: 586, y: 461 },
+    { x: 51, y: 470 },
+  ],
+  "image10.jpg": [
+    { x: 91, y: 58 },
+    { x: 556, y: 63 },
+    { x: 568, y: 458 },
+    { x: 95, y: 468 },
+  ],
+  "image1031.jpg": [
+    { x: 132, y: 102 },
+    { x: 866, y: 131 },
+    { x: 883, y: 857 },
+    { x: 137, y: 852 },
+  ],
+};
+
+beforeAll(async () => {
+  await loadOpenCV();
+}, 120_000);
+
+describe("findGridCorners", () => {
+  for (const [name, expected] of Object.entries(HAND_CORNERS)) {
+    test(`finds the grid of ${name} within 1.5 % of the photo`, async () => {
+      const gray = toGray(await loadPhoto(photo(name)));
+      const found = findGridCorners(gray);
+      expect(found).not.toBeNull();
+      const tolerance = 0.015 * Math.max(gray.width, gray.height);
+      found!.corners.forEach((p, i) => {
+        expect(Math.hypot(p.x - expected[i]!.x, p.y - expected[i]!.y)).toBeLessThan(tolerance);
+      });
+      expect(found!.otherGridsSeen).toBe(false);
+    });
+  }
+
+  test("finds nothing in noise, a gradient or a photo of text-like stripes", () => {
+    expect(findGridCorners(noise(800, 600, 1))).toBeNull();
+    expect(findGridCorners(gradient(800, 600))).toBeNull();
+    expect(findGridCorners(stripes(800, 600))).toBeNull();
+  });
+
+  test("reports a second separate grid and takes the larger one", async () => {
+    const gray = toGray(await loadPhoto(photo("image10.jpg")));
+    const grid = warpToSquare(gray, HAND_CORNERS["image10.jpg"]!);
+    const canvas = blank(1400, 800);
+    paste(canvas, grid, 700, 100);
+    paste(canvas, shrink(grid, 2), 80, 200);
+    const found = findGridCorners(canvas);
+    expect(found?.otherGridsSeen).toBe(true);
+    expect(Math.min(...found!.corners.map((p) => p.x))).toBeGreaterThan(690);
+  });
+});
+
+describe("warpToSquare and sliceCells", () => {
+  test("a drawn grid warps onto the square and each cell holds its own mark", () => {
+    // A synthetic 9×9 grid with a dark dot in cell (row 2, col 7) only, skewed into a quad.
+    const image = blank(900, 700);
+    const corners: Corners = [
+      { x: 150, y: 80 },
+      { x: 760, y: 120 },
+      { x: 730, y: 650 },
+      { x: 120, y: 610 },
+    ];
+    const at = (u: number, v: number) => bilinearQuad(corners, u, v);
+    for (let k = 0; k <= 9; k++) {
+      for (let s = 0; s <= 900; s++) {
+        dot(image, at(k / 9, s / 900), 2);
+        dot(image, at(s / 900, k / 9), 2);
+      }
+    }
+    dot(image, at(7.5 / 9, 2.5 / 9), 10);
+    const warped = warpToSquare(image, corners);
+    expect([warped.width, warped.height]).toEqual([WARP_PX, WARP_PX]);
+    const cells = sliceCells(warped);
+    expect(cells).toHaveLength(81);
+    const inkAtCentre = cells.map((c) => 255 - c.data[(CELL_PX / 2) * CELL_PX + CELL_PX / 2]!);
+    expect(inkAtCentre.indexOf(Math.max(...inkAtCentre))).toBe(2 * 9 + 7);
+    expect(inkAtCentre.filter((v) => v > 100)).toHaveLength(1);
+  });
+});
+
+function blank(width: number, height: number): GrayImage {
+  return { width, height, data: new Uint8ClampedArray(width * height).fill(235) };
+}
+
+function noise(width: number, height: number, seed: number): GrayImage {
+  const image = blank(width, height);
+  let s = seed;
+  for (let i = 0; i < image.data.length; i++) {
+    s = (s * 1103515245 + 12345) >>> 0;
+    image.data[i] = s >>> 24;
+  }
+  return image;
+}
+
+function gradient(width: number, height: number): GrayImage {
+  const image = blank(width, height);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) image.data[y * width + x] = (x + y) % 256;
+  return image;
+}
+
+/** Lines of dark dashes, like a column of text. */
+function stripes(width: number, height: number): GrayImage {
+  const image = blank(width, height);
+  for (let y = 40; y < height - 40; y += 18) {
+    for (let x = 40; x < width - 40; x++) {
+      if (x % 37 < 28) for (let t = 0; t < 6; t++) image.data[(y + t) * width + x] = 30;
+    }
+  }
+  return image;
+}
+
+function shrink(image: GrayImage, factor: number): GrayImage {
+  const width = Math.floor(image.width / factor);
+  const height = Math.floor(image.height / factor);
+  const out = blank(width, height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let sum = 0;
+      for (let dy = 0; dy < factor; dy++) {
+        for (let dx = 0; dx < factor; dx++)
+          sum += image.data[(y * factor + dy) * image.width + x * factor + dx]!;
+      }
+      out.data[y * width + x] = sum / factor ** 2;
+    }
+  }
+  return out;
+}
+
+function paste(into: GrayImage, image: GrayImage, left: number, top: number): void {
+  for (let y = 0; y < image.height; y++) {
+    into.data.set(image.data.subarray(y * image.width, (y + 1) * image.width), (top + y) * into.width + left);
+  }
+}
+
+function bilinearQuad(c: Corners, u: number, v: number): { x: number; y: number } {
+  const top = { x: c[0].x + (c[1].x - c[0].x) * u, y: c[0].y + (c[1].y - c[0].y) * u };
+  const bottom = { x: c[3].x + (c[2].x - c[3].x) * u, y: c[3].y + (c[2].y - c[3].y) * u };
+  return { x: top.x + (bottom.x - top.x) * v, y: top.y + (bottom.y - top.y) * v };
+}
+
+function dot(image: GrayImage, p: { x: number; y: number }, r: number): void {
+  for (let y = Math.floor(p.y - r); y <= p.y + r; y++) {
+    for (let x = Math.floor(p.x - r); x <= p.x + r; x++) {
+      if ((x - p.x) ** 2 + (y - p.y) ** 2 <= r * r) image.data[y * image.width + x] = 20;
+    }
+  }
+}

@@ -1,0 +1,143 @@
+import { readFileSync } from "node:fs";
+import * as tf from "@tensorflow/tfjs";
+import { beforeAll, describe, expect, test } from "vitest";
+import { loadPhoto } from "../../bench/load-photo.ts";
+import { useNodeWasm } from "../../bench/node-wasm.ts";
+import { createDigitClassifier, type DigitClassifier } from "../../src/digits/classifier.ts";
+import { toRgba, type RgbaImage } from "../../src/vision/gray.ts";
+import { loadOpenCV, type OpenCV } from "../../src/vision/opencv.ts";
+import { readGrid } from "../../src/vision/read-grid.ts";
+import type { GrayImage } from "../../src/vision/types.ts";
+import { modelFilesHandler } from "../../training/digits/model-files.ts";
+
+const fixtures = new URL("../fixtures/photos/", import.meta.url);
+const labels = JSON.parse(readFileSync(new URL("labels.json", fixtures), "utf8")) as Record<string, string>;
+const photo = (name: string) => loadPhoto(new URL(name, fixtures).pathname);
+
+let cv: OpenCV;
+let classifier: DigitClassifier;
+
+beforeAll(async () => {
+  [cv] = await Promise.all([loadOpenCV(), useNodeWasm()]);
+  classifier = createDigitClassifier(
+    modelFilesHandler(new URL("../../public/models/digits", import.meta.url).pathname),
+  );
+}, 120_000);
+
+async function digitsOf(image: RgbaImage) {
+  const result = await readGrid(() => image, classifier);
+  if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
+  return { ...result, digits: result.cells.map((c) => c.digit).join("") };
+}
+
+describe("readGrid", () => {
+  for (const name of ["image1.jpg", "image10.jpg"]) {
+    test(`reads all 81 cells of ${name}`, async () => {
+      const read = await digitsOf(await photo(name));
+      expect(read.digits).toBe(labels[name]);
+      expect(read.rotation).toBe(0);
+      expect(read.timings.map((t) => t.stage)).toEqual(["load", "find-grid", "unskew", "cells", "classify"]);
+    });
+  }
+
+  test("turns a photo shown sideways (EXIF tag disagreeing with its pixels) upright", async () => {
+    const read = await digitsOf(await photo("image1031.jpg"));
+    expect(read.rotation).toBe(3);
+    expect(read.digits).toBe(labels["image1031.jpg"]);
+  });
+
+  test("a photo rotated 180° in its pixels reads the same digits", async () => {
+    const upright = await photo("image10.jpg");
+    const read = await digitsOf(rotate180(upright));
+    expect(read.rotation).toBe(2);
+    expect(read.digits).toBe(labels["image10.jpg"]);
+  });
+
+  test("a photo with no sudoku is a typed no-grid error", async () => {
+    const result = await readGrid(() => toRgba(noise(900, 700)), classifier);
+    expect(result).toEqual({ kind: "error", error: { code: "no-grid" } });
+  });
+
+  test("a blank grid is a typed no-digits error", async () => {
+    const result = await readGrid(() => toRgba(blankGrid()), classifier);
+    expect(result).toEqual({ kind: "error", error: { code: "no-digits" } });
+  });
+
+  test("debug images come back for every stage", async () => {
+    const result = await readGrid(() => photo("image1.jpg"), classifier, { debug: true });
+    if (result.kind !== "read") throw new Error(result.error.code);
+    const { threshold, contour, warped, cells } = result.debug!;
+    expect([threshold?.width, contour?.width, warped?.width]).toEqual([640, 640, 576]);
+    expect(cells).toHaveLength(81);
+  });
+
+  test("reading the same photo 50 times leaves the OpenCV heap and the tensor count flat", async () => {
+    const image = await photo("image1.jpg");
+    for (let i = 0; i < 3; i++) await readGrid(() => image, classifier);
+    const heapBefore = wasmHeapInUse(cv);
+    const tensorsBefore = tf.memory().numTensors;
+    for (let i = 0; i < 50; i++) await readGrid(() => image, classifier);
+    const grown = wasmHeapInUse(cv) - heapBefore;
+    // One leaked warped grid per read alone would be 50 × 330 KB.
+    expect(grown).toBeLessThan(1 << 20);
+    expect(tf.memory().numTensors).toBe(tensorsBefore);
+  }, 300_000);
+});
+
+/**
+ * Bytes of the OpenCV wasm heap in use: allocate 64 KB blocks until the heap would have to grow,
+ * then free them. `HEAPU8.length` alone only ever grows, leaks or not.
+ */
+function wasmHeapInUse(opencv: OpenCV): number {
+  const block = 64 * 1024;
+  const size = opencv.HEAPU8.length;
+  const blocks: number[] = [];
+  try {
+    for (;;) {
+      const ptr = opencv._malloc(block);
+      if (!ptr) break;
+      blocks.push(ptr);
+      if (opencv.HEAPU8.length !== size) {
+        blocks.pop();
+        opencv._free(ptr);
+        break;
+      }
+    }
+  } finally {
+    for (const ptr of blocks) opencv._free(ptr);
+  }
+  return size - blocks.length * block;
+}
+
+function noise(width: number, height: number): GrayImage {
+  const data = new Uint8ClampedArray(width * height);
+  let s = 7;
+  for (let i = 0; i < data.length; i++) {
+    s = (s * 1103515245 + 12345) >>> 0;
+    data[i] = s >>> 24;
+  }
+  return { width, height, data };
+}
+
+function blankGrid(): GrayImage {
+  const side = 700;
+  const data = new Uint8ClampedArray(side * side).fill(240);
+  for (let k = 0; k <= 9; k++) {
+    const at = 80 + Math.round((k * 540) / 9);
+    const thick = k % 3 === 0 ? 4 : 2;
+    for (let t = 0; t < thick; t++) {
+      for (let u = 80; u <= 622; u++) {
+        data[(at + t) * side + u] = 20;
+        data[u * side + at + t] = 20;
+      }
+    }
+  }
+  return { width: side, height: side, data };
+}
+
+function rotate180(image: RgbaImage): RgbaImage {
+  const data = new Uint8ClampedArray(image.data.length);
+  const pixels = image.width * image.height;
+  for (let i = 0; i < pixels; i++) data.set(image.data.subarray(i * 4, i * 4 + 4), (pixels - 1 - i) * 4);
+  return { width: image.width, height: image.height, data };
+}
