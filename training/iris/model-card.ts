@@ -43,7 +43,7 @@ centimetres. Served client-side with TensorFlow.js on \`iris.html\`. Generated b
 - ${cv.length}-fold stratified cross-validation of the same recipe on all 150 flowers: mean **${percent(cvMean)}**
   (folds: ${cv.map(percent).join(", ")})
 - Training time: ${r.trainingSeconds.toFixed(1)} s for the shipped model, ${r.totalSeconds.toFixed(1)} s for the whole
-  script with cross-validation (Node, TF.js cpu backend, wall clock)
+  script with cross-validation (Node, TF.js cpu backend, wall clock on a 2-core machine; varies with load)
 
 Confusion matrix on the test split (rows: true species, columns: predicted):
 
