@@ -1,5 +1,6 @@
 import type { SolveResult } from "../solver/types.ts";
 import type { PhotoError, PipelineStage } from "../workers/pipeline-types.ts";
+import { MAX_PIXELS } from "../vision/photo-format.ts";
 import { cellLabel } from "./board.ts";
 
 /** The status line for a solver result; `showAny` is true when the user asked for an answer with Solve. */
@@ -31,11 +32,13 @@ export function photoErrorMessage(error: PhotoError): string {
     case "not-an-image":
       return `This file is not an image this browser can read (${error.detail}). Choose a JPEG or PNG photo.`;
     case "unsupported-format":
-      return `This browser cannot decode ${error.format} images. Save or export the photo as JPEG (on iPhone: Settings → Camera → Formats → Most Compatible) and try again.`;
+      return /HEI[CF]/.test(error.format)
+        ? `This browser cannot decode ${error.format} photos. Export the photo as JPEG (on iPhone: Settings → Camera → Formats → Most Compatible, or share it as JPEG) and try again.`
+        : `${error.format} files are not read here. Save the picture as JPEG or PNG and try again.`;
     case "too-large":
-      return `The image is too large (${error.width} × ${error.height} pixels). Resize it or use an ordinary phone photo.`;
+      return `The image is too large (${error.width} × ${error.height} pixels; the limit is ${MAX_PIXELS / 1e6} megapixels). Use an ordinary phone photo or resize it.`;
     case "too-small":
-      return `The image is too small (${error.width} × ${error.height} pixels) to read the digits. Use a photo at least 300 pixels across.`;
+      return `The image is too small (${error.width} × ${error.height} pixels) to read the digits. Use a photo in which the grid is a few hundred pixels across.`;
     case "no-grid":
       return "No sudoku grid found — fill the frame with the grid, flat and well lit.";
     case "no-digits":

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createCanvas } from "@napi-rs/canvas";
+import { createCanvas, loadImage, type SKRSContext2D } from "@napi-rs/canvas";
 import { expect, test, type Page } from "@playwright/test";
 
 // public/samples/sample.jpg (attribution in public/samples/README.md): its printed digits and solution.
@@ -116,41 +116,115 @@ test("editing a read grid re-solves; Clear drops the photo", async ({ page }) =>
   expect(await gridText(page)).toBe("0".repeat(81));
 });
 
-function blankPng(): Buffer {
-  const canvas = createCanvas(640, 480);
+function png(width: number, height: number, draw: (ctx: SKRSContext2D) => void): Buffer {
+  const canvas = createCanvas(width, height);
   const ctx = canvas.getContext("2d");
   ctx.fillStyle = "#fff";
-  ctx.fillRect(0, 0, 640, 480);
-  ctx.fillStyle = "#222";
-  ctx.font = "32px sans-serif";
-  ctx.fillText("Not a sudoku, just a note.", 60, 240);
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = ctx.strokeStyle = "#222";
+  draw(ctx);
   return canvas.toBuffer("image/png");
 }
+
+/** A PNG header claiming 20,000 × 20,000 pixels: refused from the header, never decoded. */
+function hugePngHeader(): Buffer {
+  const header = Buffer.alloc(33);
+  Buffer.from("\x89PNG\r\n\x1a\n", "latin1").copy(header, 0);
+  header.writeUInt32BE(13, 8);
+  header.write("IHDR", 12, "latin1");
+  header.writeUInt32BE(20_000, 16);
+  header.writeUInt32BE(20_000, 20);
+  header.set([8, 6, 0, 0, 0], 24);
+  return header;
+}
+
+const BAD_INPUTS = [
+  { name: "notes.jpg", mimeType: "image/jpeg", buffer: Buffer.from("just some text"), says: /not an image/ },
+  { name: "empty.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(0), says: /not an image.*empty/ },
+  {
+    name: "photo.heic",
+    mimeType: "image/heic",
+    buffer: Buffer.concat([
+      Buffer.from([0, 0, 0, 24]),
+      Buffer.from("ftypheic\0\0\0\0mif1heic", "latin1"),
+      Buffer.alloc(64),
+    ]),
+    says: /cannot decode HEIC.*JPEG/,
+  },
+  {
+    name: "drawing.svg",
+    mimeType: "image/svg+xml",
+    buffer: Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="500" height="500"><script>parent.pwned=1</script></svg>',
+    ),
+    says: /SVG files are not read here/,
+  },
+  { name: "huge.png", mimeType: "image/png", buffer: hugePngHeader(), says: /too large \(20000 × 20000/ },
+  { name: "tiny.png", mimeType: "image/png", buffer: png(40, 40, () => {}), says: /too small \(40 × 40/ },
+  {
+    name: "note.png",
+    mimeType: "image/png",
+    buffer: png(640, 480, (ctx) => {
+      ctx.font = "32px sans-serif";
+      ctx.fillText("Not a sudoku, just a note.", 60, 240);
+    }),
+    says: /No sudoku grid found/,
+  },
+  {
+    name: "blank-grid.png",
+    mimeType: "image/png",
+    buffer: png(640, 640, (ctx) => {
+      for (let i = 0; i <= 9; i++) {
+        ctx.lineWidth = i % 3 === 0 ? 6 : 2;
+        ctx.beginPath();
+        ctx.moveTo(50 + i * 60, 50);
+        ctx.lineTo(50 + i * 60, 590);
+        ctx.moveTo(50, 50 + i * 60);
+        ctx.lineTo(590, 50 + i * 60);
+        ctx.stroke();
+      }
+    }),
+    says: /no digits were read/,
+  },
+] as const;
 
 test("bad photos get a clear alert and keep the user's edits; a good photo still works", async ({ page }) => {
   await page.goto("./");
   await page.getByRole("gridcell", { name: "Row 5, column 5, empty" }).click();
   await page.keyboard.press("7");
   const alert = page.getByRole("alert");
-  const cases = [
-    {
-      file: { name: "notes.jpg", mimeType: "image/jpeg", buffer: Buffer.from("just some text") },
-      says: /not an image|cannot decode/i,
-    },
-    {
-      file: { name: "empty.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(0) },
-      says: /not an image|cannot decode|empty/i,
-    },
-    { file: { name: "note.png", mimeType: "image/png", buffer: blankPng() }, says: /No sudoku grid found/ },
-  ];
-  for (const { file, says } of cases) {
+  for (const { says, ...file } of BAD_INPUTS) {
     await photoInput(page).setInputFiles(file);
-    await expect(alert).toContainText(says, { timeout: 90_000 });
+    await expect(alert, file.name).toContainText(says, { timeout: 90_000 });
     await expect(page.getByRole("gridcell", { name: "Row 5, column 5, 7" })).toBeVisible();
+    await expect(page.locator("#photo-figure")).toBeHidden();
   }
+  expect(await page.evaluate(() => "pwned" in window)).toBe(false);
   await photoInput(page).setInputFiles(SAMPLE);
   await expect(status(page)).toHaveText("Solved.", { timeout: 90_000 });
   await expect(page.locator("#photo-alert")).toBeEmpty();
+});
+
+test("a photo turned a quarter: read upright, answer drawn along the grid", async ({ page }, testInfo) => {
+  const sample = await loadImage(SAMPLE);
+  const turned = createCanvas(sample.height, sample.width);
+  const ctx = turned.getContext("2d");
+  ctx.translate(sample.height, 0);
+  ctx.rotate(Math.PI / 2);
+  ctx.drawImage(sample, 0, 0);
+  await page.goto("./");
+  await photoInput(page).setInputFiles({
+    name: "turned.jpg",
+    mimeType: "image/jpeg",
+    buffer: turned.toBuffer("image/jpeg", 90),
+  });
+  await expect(status(page)).toHaveText("Solved.", { timeout: 90_000 });
+  expect(await gridText(page)).toBe(SAMPLE_SOLUTION);
+  const photo = await page.locator("#photo-figure .photo-stack").screenshot();
+  await testInfo.attach("turned-overlay", { body: photo, contentType: "image/png" });
+  await page
+    .locator("#photo-figure .photo-stack")
+    .screenshot({ path: join(testInfo.project.outputDir, "screenshots/turned-overlay.png") });
 });
 
 test("a new photo while one is being read cancels the old one", async ({ page }) => {
