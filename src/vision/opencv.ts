@@ -40,8 +40,11 @@ export function opencv(): OpenCV {
   return ready;
 }
 
+/** Node's source. The specifier is opaque to Vite on purpose: the worker fetches the file itself, and
+ * a literal import would put a second 11-MB copy of OpenCV.js into the build. */
+const PACKAGE = "@techstark/opencv-js";
 function importPackage(): Promise<{ default: unknown }> {
-  return import("@techstark/opencv-js");
+  return import(/* @vite-ignore */ PACKAGE) as Promise<{ default: unknown }>;
 }
 
 function whenReady(mod: PendingModule): Promise<OpenCV> {
