@@ -41,8 +41,21 @@ test("upload a photo: the grid shows the right solution, drawn over the photo", 
   });
 
   await page.goto("./");
+  // Every text the progress region shows, in order (the first photo downloads OpenCV.js and the model).
+  await page.evaluate(() => {
+    const region = document.getElementById("progress-text")!;
+    const seen: string[] = [];
+    Object.assign(window, { progressSeen: seen });
+    new MutationObserver(() => seen.push(region.textContent ?? "")).observe(region, { childList: true });
+  });
   await photoInput(page).setInputFiles(SAMPLE);
   await expect(status(page)).toHaveText("Solved.", { timeout: 90_000 });
+  const seen = await page.evaluate(() => (window as Window & { progressSeen?: string[] }).progressSeen ?? []);
+  expect(
+    seen.some((t) => /^Downloading OpenCV\.js \(first use only\): [\d.]+ [kM]B of [\d.]+ MB$/.test(t)),
+  ).toBe(true);
+  expect(seen).toContain("Finding the grid…");
+  expect(seen).toContain("Reading the digits…");
   expect(await givenText(page)).toBe(SAMPLE_CLUES);
   expect(await gridText(page)).toBe(SAMPLE_SOLUTION);
   await expect(page.locator("#progress-text")).toContainText("Read 30 digits");
@@ -68,14 +81,25 @@ test("upload a photo: the grid shows the right solution, drawn over the photo", 
   await page.getByRole("button", { name: "Download as PNG" }).click();
   expect((await download).suggestedFilename()).toBe("sudoku-solution.png");
 
-  await page.getByLabel("Show each step (debug)").check();
-  await expect(page.getByRole("heading", { name: "Steps" })).toBeVisible();
   await testInfo.attach("desktop", {
     body: await page.screenshot({ fullPage: true }),
     contentType: "image/png",
   });
   await page.screenshot({
     path: join(testInfo.project.outputDir, "screenshots/desktop.png"),
+    fullPage: true,
+  });
+
+  // The debug view needs the stage images, so turning it on after a read offers to read again.
+  await page.getByLabel("Show each step (debug)").check();
+  await page.getByRole("button", { name: "Read the photo again with the steps" }).click();
+  const steps = page.getByRole("region", { name: "Steps" });
+  await expect(steps.getByRole("table", { name: "Time per step" })).toBeVisible({ timeout: 60_000 });
+  await expect(steps.getByRole("img", { name: "Straightened grid" })).toBeVisible();
+  await expect(steps.getByRole("img", { name: /^Cell r\dc\d: / })).toHaveCount(81);
+  await expect(steps.getByRole("img", { name: /^Cell r1c2: 3 \d+%$/ })).toBeVisible();
+  await page.screenshot({
+    path: join(testInfo.project.outputDir, "screenshots/desktop-debug.png"),
     fullPage: true,
   });
 });
@@ -255,6 +279,11 @@ test("375 px mobile layout", async ({ page }, testInfo) => {
   });
   await page.screenshot({
     path: join(testInfo.project.outputDir, "screenshots/mobile-375.png"),
+    fullPage: true,
+  });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({
+    path: join(testInfo.project.outputDir, "screenshots/mobile-375-dark.png"),
     fullPage: true,
   });
 });
