@@ -1,5 +1,5 @@
 import type { PipelineProgress } from "../workers/pipeline-client.ts";
-import type { ReadResult } from "../workers/pipeline-types.ts";
+import type { CellRead, ReadResult } from "../workers/pipeline-types.ts";
 import { renderDebug } from "./debug-view.ts";
 import { photoErrorMessage } from "./messages.ts";
 import { drawSolution, type GridPlacement } from "./overlay.ts";
@@ -95,8 +95,14 @@ export class PhotoPanel {
       if (result.error.code !== "cancelled") this.fail(photoErrorMessage(result.error));
       return;
     }
+    this.running = null;
+    // The grid first: solving starts now, not after the preview decodes (a 12-MP JPEG takes a while).
+    const cells = applyTestMisread(result.cells, location.search);
+    this.sudoku.setReads(cells);
+    const generation = this.sudoku.generation;
+    this.reportRead(cells, result.otherGridsSeen);
     const url = URL.createObjectURL(photo);
-    // Decode off-screen first so a superseded photo never flashes into the page.
+    // Decode off-screen so the photo appears whole; it is dropped if the grid moved on meanwhile.
     const preview = new Image();
     preview.src = url;
     try {
@@ -104,12 +110,11 @@ export class PhotoPanel {
     } catch {
       // The worker decoded it, so this is rare; it only loses the preview, never the reading.
     }
-    if (!current()) {
+    if (this.sudoku.generation !== generation) {
       URL.revokeObjectURL(url);
       return;
     }
-    this.running = null;
-    this.show(photo, url, result);
+    this.show(photo, url, { ...result, cells }, generation);
   }
 
   private hidePhoto(): void {
@@ -125,26 +130,31 @@ export class PhotoPanel {
     this.alert(message);
   }
 
-  private show(photo: Blob, url: string, read: Extract<ReadResult, { kind: "read" }>): void {
-    this.hidePhoto();
-    this.el.img.src = url;
-    const cells = applyTestMisread(read.cells, location.search);
-    this.sudoku.setReads(cells);
-    this.shown = {
-      blob: photo,
-      url,
-      placement: { corners: read.corners, rotation: read.rotation },
-      generation: this.sudoku.generation,
-      read: { ...read, cells },
-    };
-    this.el.figure.hidden = false;
-    this.el.download.disabled = false;
+  private reportRead(cells: readonly CellRead[], otherGridsSeen: boolean): void {
     const digits = cells.filter((c) => c.digit !== 0).length;
     const doubtful = this.sudoku.current.filter((c) => c.doubt).length;
     const doubtText = doubtful ? ` ${doubtful} doubtful — check the cells marked “?”.` : "";
     this.progress.done(`Read ${digits} digits.${doubtText}`);
-    if (read.otherGridsSeen)
-      this.alert("More than one grid was in the photo; the largest one was read.", true);
+    if (otherGridsSeen) this.alert("More than one grid was in the photo; the largest one was read.", true);
+  }
+
+  private show(
+    photo: Blob,
+    url: string,
+    read: Extract<ReadResult, { kind: "read" }>,
+    generation: number,
+  ): void {
+    this.hidePhoto();
+    this.el.img.src = url;
+    this.shown = {
+      blob: photo,
+      url,
+      placement: { corners: read.corners, rotation: read.rotation },
+      generation,
+      read,
+    };
+    this.el.figure.hidden = false;
+    this.el.download.disabled = false;
     this.renderDebug();
     this.drawOverlay();
   }
