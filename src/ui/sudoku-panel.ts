@@ -100,7 +100,8 @@ export class SudokuPanel {
       this.setStatus(EMPTY_GRID_MESSAGE);
     } else {
       this.setStatus("Solving…");
-      this.solver.request(grid);
+      // Only typing is debounced; a new photo or paste is solved at once.
+      this.solver.request(grid, { now: replace });
     }
     this.render();
   }
