@@ -12,7 +12,7 @@ import { createDigitClassifier } from "../src/digits/classifier.ts";
 import { loadOpenCV } from "../src/vision/opencv.ts";
 import { readGrid } from "../src/vision/read-grid.ts";
 import { modelFilesHandler } from "../training/digits/model-files.ts";
-import { decodePhoto } from "./load-photo.ts";
+import { decodePhotoShrunk } from "./load-photo.ts";
 import { useNodeWasm } from "./node-wasm.ts";
 import { summarise, type PhotoScore } from "./recognition-score.ts";
 
@@ -38,15 +38,17 @@ for (const file of files) {
   let bytes: Uint8Array = await readFile(join(dir, file));
   if (megapixels) bytes = await upscaleJpeg(bytes, megapixels);
   const start = performance.now();
-  const result = await readGrid(() => decodePhoto(bytes), classifier);
+  const result = await readGrid(() => decodePhotoShrunk(bytes), classifier);
   const ms = performance.now() - start;
   const read = result.kind === "read" ? result.cells.map((c) => c.digit).join("") : undefined;
   const score: PhotoScore = { label: labels[file]!, read, ms };
   scores.push(score);
   const wrong = wrongCells(score);
   const status = result.kind === "read" ? `rot ${result.rotation}` : result.error.code;
+  const stages =
+    result.kind === "read" ? result.timings.map((t) => `${t.stage} ${t.ms.toFixed(0)}`).join(", ") : "";
   process.stderr.write(
-    `${file}\t${status}\t${81 - wrong.length}/81\t${ms.toFixed(0)} ms\t${wrong.join(" ")}\n`,
+    `${file}\t${status}\t${81 - wrong.length}/81\t${ms.toFixed(0)} ms (${stages})\t${wrong.join(" ")}\n`,
   );
 }
 classifier.dispose();

@@ -7,8 +7,12 @@ export type PhotoFormat = "jpeg" | "png" | "gif" | "webp" | "bmp" | "avif" | "he
 export const MAX_PIXELS = 100_000_000;
 /** Below this short side a 9×9 grid has under ~10 px per cell: nothing to read. */
 export const MIN_SIDE = 100;
-/** Larger photos are decoded already shrunk to this long side (a 12-MP phone photo fits). */
-export const DECODE_MAX_SIDE = 4096;
+/**
+ * The pipeline works on at most this long side: the warp shrinks the grid to 1.5 × WARP_PX anyway,
+ * so more pixels only cost time as long as the grid spans ≥ 42 % of the photo's long side.
+ * Browsers decode big photos already shrunk to it.
+ */
+export const DECODE_MAX_SIDE = 2048;
 
 /** Display names of formats a browser may fail to decode; reported in `unsupported-format`. */
 export const FORMAT_NAMES: Record<PhotoFormat, string> = {

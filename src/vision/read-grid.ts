@@ -9,6 +9,7 @@ import { outlineGrid, type StageImages } from "./debug-images.ts";
 import { DETECT_MAX_SIDE, findGridCorners } from "./find-grid.ts";
 import { downscale, toGray, toRgba, type RgbaImage } from "./gray.ts";
 import { PhotoFailure } from "./photo-failure.ts";
+import { DECODE_MAX_SIDE } from "./photo-format.ts";
 import { scaleCorners } from "./quad.ts";
 import { chooseTurns, rotateGray, uprightOrder, type Turns } from "./rotation.ts";
 import { warpToSquare } from "./warp.ts";
@@ -17,6 +18,13 @@ import { warpToSquare } from "./warp.ts";
 export type GridReading =
   | (Omit<Extract<ReadResult, { kind: "read" }>, "debug"> & { debug?: StageImages })
   | Extract<ReadResult, { kind: "error" }>;
+
+/** A decoded photo that may have been shrunk while decoding (browsers can, for big photos). */
+export interface DecodedPhoto {
+  image: RgbaImage;
+  /** Decoded pixels per photo pixel: 1, or less when decoded shrunk. */
+  scale: number;
+}
 
 export interface ReadGridOptions {
   /** Also return each stage's image. */
@@ -31,10 +39,11 @@ export interface ReadGridOptions {
 /**
  * The whole photo → digits pipeline, shared by the worker and the benchmark. OpenCV.js must be
  * loaded (`loadOpenCV`) and the classifier's TF.js backend chosen before calling.
- * @param decode yields the photo's pixels (EXIF orientation applied) or throws a PhotoFailure
+ * @param decode yields the photo's pixels (EXIF orientation applied) or throws a PhotoFailure;
+ *   the result's corners are in the photo's pixels even when it was decoded shrunk
  */
 export async function readGrid(
-  decode: () => Promise<RgbaImage> | RgbaImage,
+  decode: () => Promise<RgbaImage | DecodedPhoto> | RgbaImage | DecodedPhoto,
   classifier: Pick<DigitClassifier, "classifyCells">,
   options: ReadGridOptions = {},
 ): Promise<GridReading> {
@@ -50,7 +59,12 @@ export async function readGrid(
     }
   };
   try {
-    const gray = await stage("load", async () => toGray(await decode()));
+    const { gray, scale } = await stage("load", async () => {
+      const decoded = await decode();
+      const photo = "image" in decoded ? decoded : { image: decoded, scale: 1 };
+      const work = downscale(toGray(photo.image), DECODE_MAX_SIDE);
+      return { gray: work.image, scale: photo.scale * work.scale };
+    });
     const found = await stage("find-grid", () =>
       findGridCorners(gray, {
         onThreshold: debug ? (binary) => (debug.threshold = toRgba(binary)) : undefined,
@@ -58,8 +72,8 @@ export async function readGrid(
     );
     if (!found) throw new PhotoFailure({ code: "no-grid" });
     if (debug) {
-      const { image, scale } = downscale(gray, DETECT_MAX_SIDE);
-      debug.contour = outlineGrid(image, scaleCorners(found.corners, scale));
+      const detection = downscale(gray, DETECT_MAX_SIDE);
+      debug.contour = outlineGrid(detection.image, scaleCorners(found.corners, detection.scale));
     }
     const warped = await stage("unskew", () => warpToSquare(gray, found.corners));
     const { tiles, prepared } = await stage("cells", () => {
@@ -78,7 +92,7 @@ export async function readGrid(
     }
     return {
       kind: "read",
-      corners: found.corners,
+      corners: scaleCorners(found.corners, 1 / scale),
       rotation: turns,
       cells,
       otherGridsSeen: found.otherGridsSeen,

@@ -1,4 +1,5 @@
 import { PhotoFailure } from "../vision/photo-failure.ts";
+import type { DecodedPhoto } from "../vision/read-grid.ts";
 import {
   checkPhotoBytes,
   checkPhotoSize,
@@ -13,7 +14,7 @@ import {
  * are refused from their bytes before decoding; big photos are decoded already shrunk, so a
  * 50-MP panorama never lands in memory at full size.
  */
-export async function decodePhotoBlob(blob: Blob): Promise<ImageData> {
+export async function decodePhotoBlob(blob: Blob): Promise<DecodedPhoto> {
   const bytes = new Uint8Array(await blob.arrayBuffer());
   const refusal = checkPhotoBytes(bytes);
   if (refusal) throw new PhotoFailure(refusal);
@@ -42,7 +43,9 @@ export async function decodePhotoBlob(blob: Blob): Promise<ImageData> {
     const context = canvas.getContext("2d");
     if (!context) throw new Error("no 2D context in the worker");
     context.drawImage(bitmap, 0, 0);
-    return context.getImageData(0, 0, bitmap.width, bitmap.height);
+    // Orientation may swap width and height; the long side scales the same either way.
+    const scale = size ? Math.max(bitmap.width, bitmap.height) / Math.max(size.width, size.height) : 1;
+    return { image: context.getImageData(0, 0, bitmap.width, bitmap.height), scale };
   } finally {
     bitmap.close();
   }
