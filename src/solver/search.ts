@@ -20,6 +20,10 @@ const LEVELS = 82;
 
 const lowestIndex = (x: number): number => 31 - Math.clz32(x & -x);
 
+/** Index of the set bit of a one-bit 9-bit mask, else -1. */
+const SINGLE_BIT = new Int8Array(512).fill(-1);
+for (let i = 0; i < 9; i++) SINGLE_BIT[1 << i] = i;
+
 function bitCount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
@@ -196,9 +200,9 @@ export class SudokuSearch {
     p1 &= SEGMENTS_OF_PATTERN[s1]!;
     p2 &= SEGMENTS_OF_PATTERN[s2]!;
     // Columns x bands inside each stack.
-    let c0 = (p0 | (p0 >>> 9) | (p0 >>> 18)) & 0x1ff;
-    let c1 = (p1 | (p1 >>> 9) | (p1 >>> 18)) & 0x1ff;
-    let c2 = (p2 | (p2 >>> 9) | (p2 >>> 18)) & 0x1ff;
+    const c0 = (p0 | (p0 >>> 9) | (p0 >>> 18)) & 0x1ff;
+    const c1 = (p1 | (p1 >>> 9) | (p1 >>> 18)) & 0x1ff;
+    const c2 = (p2 | (p2 >>> 9) | (p2 >>> 18)) & 0x1ff;
     for (let shift = 0; shift < 9; shift += 3) {
       const pattern = ((c0 >>> shift) & 7) | (((c1 >>> shift) & 7) << 3) | (((c2 >>> shift) & 7) << 6);
       const support = PERMUTATION_SUPPORT[pattern]!;
@@ -215,15 +219,15 @@ export class SudokuSearch {
       states[at] = p0;
       states[at + 1] = p1;
       states[at + 2] = p2;
-      c0 = (p0 | (p0 >>> 9) | (p0 >>> 18)) & 0x1ff;
-      c1 = (p1 | (p1 >>> 9) | (p1 >>> 18)) & 0x1ff;
-      c2 = (p2 | (p2 >>> 9) | (p2 >>> 18)) & 0x1ff;
       result = CHANGED;
     }
-    let cell = hiddenInBand(p0, u0, 0);
-    if (cell < 0) cell = hiddenInBand(p1, u1, 27);
-    if (cell < 0) cell = hiddenInBand(p2, u2, 54);
-    if (cell < 0) cell = hiddenInColumn(p0, p1, p2, u0, u1, u2, c0, c1, c2);
+    const m0 = p0 & u0;
+    const m1 = p1 & u1;
+    const m2 = p2 & u2;
+    let cell = hiddenInBand(m0, 0);
+    if (cell < 0) cell = hiddenInBand(m1, 27);
+    if (cell < 0) cell = hiddenInBand(m2, 54);
+    if (cell < 0) cell = hiddenInColumn(m0, m1, m2);
     if (cell < 0) return result;
     this.place(base, cell, d);
     return PLACED;
@@ -305,42 +309,37 @@ const CHANGED = 1;
 const PLACED = 2;
 const FAILED = 3;
 
-/** An open cell that is the only place for the digit in its row or box within one band. */
-function hiddenInBand(p: number, open: number, first: number): number {
-  // Rows and boxes that still need the digit are those with an open candidate; most are settled.
-  if ((p & open) === 0) return -1;
-  for (let shift = 0; shift < 27; shift += 9) {
-    const row = p & (0x1ff << shift);
-    if ((row & open) !== 0 && (row & (row - 1)) === 0) return first + lowestIndex(row);
-  }
+/**
+ * The only open place for the digit in a row or box of one band. `open` = its open candidates there: a row
+ * or box where the digit is placed has none, so exactly one bit means a hidden single.
+ */
+function hiddenInBand(open: number, first: number): number {
+  if (open === 0) return -1;
+  let bit = SINGLE_BIT[open & 0x1ff]!;
+  if (bit >= 0) return first + bit;
+  bit = SINGLE_BIT[(open >>> 9) & 0x1ff]!;
+  if (bit >= 0) return first + 9 + bit;
+  bit = SINGLE_BIT[open >>> 18]!;
+  if (bit >= 0) return first + 18 + bit;
   for (let shift = 0; shift < 9; shift += 3) {
-    const box = p & (BOX_OF_BAND << shift);
-    if ((box & open) !== 0 && (box & (box - 1)) === 0) return first + lowestIndex(box);
+    const box = open & (BOX_OF_BAND << shift);
+    if (box !== 0 && (box & (box - 1)) === 0) return first + lowestIndex(box);
   }
   return -1;
 }
 
-/** An open cell that is the only place for the digit in its column (c0-c2: columns present per band). */
-function hiddenInColumn(
-  p0: number,
-  p1: number,
-  p2: number,
-  u0: number,
-  u1: number,
-  u2: number,
-  c0: number,
-  c1: number,
-  c2: number,
-): number {
-  const many = inTwoRows(p0) | inTwoRows(p1) | inTwoRows(p2) | (c0 & c1) | (c0 & c2) | (c1 & c2);
-  for (let single = (c0 | c1 | c2) & ~many; single !== 0; single &= single - 1) {
-    const col = lowestIndex(single);
-    const column = COLUMN_OF_BAND << col;
-    if (p0 & column & u0) return lowestIndex(p0 & column);
-    if (p1 & column & u1) return 27 + lowestIndex(p1 & column);
-    if (p2 & column & u2) return 54 + lowestIndex(p2 & column);
-  }
-  return -1;
+/** The only open place for the digit in a column (m0-m2: its open candidates per band). */
+function hiddenInColumn(m0: number, m1: number, m2: number): number {
+  const c0 = (m0 | (m0 >>> 9) | (m0 >>> 18)) & 0x1ff;
+  const c1 = (m1 | (m1 >>> 9) | (m1 >>> 18)) & 0x1ff;
+  const c2 = (m2 | (m2 >>> 9) | (m2 >>> 18)) & 0x1ff;
+  const many = inTwoRows(m0) | inTwoRows(m1) | inTwoRows(m2) | (c0 & c1) | (c0 & c2) | (c1 & c2);
+  const single = (c0 | c1 | c2) & ~many;
+  if (single === 0) return -1;
+  const column = COLUMN_OF_BAND << lowestIndex(single);
+  if (m0 & column) return lowestIndex(m0 & column);
+  if (m1 & column) return 27 + lowestIndex(m1 & column);
+  return 54 + lowestIndex(m2 & column);
 }
 
 /** Columns (bits 0-8) where a band mask has two or more rows set. */
