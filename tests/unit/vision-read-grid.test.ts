@@ -53,6 +53,16 @@ describe("readGrid", () => {
     expect(read.digits).toBe(labels["image10.jpg"]);
   });
 
+  test("corners are in the photo's pixels even when it was decoded shrunk", async () => {
+    const image = await photo("image10.jpg");
+    const full = await readGrid(() => image, classifier);
+    const half = await readGrid(() => ({ image: halve(image), scale: 0.5 }), classifier);
+    if (full.kind !== "read" || half.kind !== "read") throw new Error("expected two reads");
+    half.corners.forEach((p, i) => {
+      expect(Math.hypot(p.x - full.corners[i]!.x, p.y - full.corners[i]!.y)).toBeLessThan(4);
+    });
+  });
+
   test("a photo with no sudoku is a typed no-grid error", async () => {
     const result = await readGrid(() => toRgba(noise(900, 700)), classifier);
     expect(result).toEqual({ kind: "error", error: { code: "no-grid" } });
@@ -140,4 +150,20 @@ function rotate180(image: RgbaImage): RgbaImage {
   const pixels = image.width * image.height;
   for (let i = 0; i < pixels; i++) data.set(image.data.subarray(i * 4, i * 4 + 4), (pixels - 1 - i) * 4);
   return { width: image.width, height: image.height, data };
+}
+
+function halve(image: RgbaImage): RgbaImage {
+  const width = image.width >> 1;
+  const height = image.height >> 1;
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      for (let ch = 0; ch < 4; ch++) {
+        const at = (dy: number, dx: number) =>
+          image.data[((2 * y + dy) * image.width + 2 * x + dx) * 4 + ch]!;
+        data[(y * width + x) * 4 + ch] = (at(0, 0) + at(0, 1) + at(1, 0) + at(1, 1)) / 4;
+      }
+    }
+  }
+  return { width, height, data };
 }
