@@ -49,12 +49,3 @@ for (let pattern = 0; pattern < 512; pattern++) {
     if (pattern & (1 << i)) SEGMENTS_OF_PATTERN[pattern]! |= 0x7 << (9 * Math.floor(i / 3) + 3 * (i % 3));
   }
 }
-
-/** Gathers bits 0, 3, 6, … 24 of `x` into bits 0-8 (the usual 3-way bit de-interleave). */
-export function everyThirdBit(x: number): number {
-  x &= 0x09249249;
-  x = (x ^ (x >>> 2)) & 0x030c30c3;
-  x = (x ^ (x >>> 4)) & 0x0300f00f;
-  x = (x ^ (x >>> 8)) & 0xff0000ff;
-  return (x ^ (x >>> 16)) & 0x3ff;
-}

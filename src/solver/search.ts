@@ -5,7 +5,6 @@ import {
   PEERS_IN_BAND,
   PERMUTATION_SUPPORT,
   SEGMENTS_OF_PATTERN,
-  everyThirdBit,
 } from "./bands.ts";
 import type { Grid } from "./types.ts";
 
@@ -19,6 +18,17 @@ const OPEN = 27;
 const LEVELS = 82;
 
 const lowestIndex = (x: number): number => 31 - Math.clz32(x & -x);
+
+/** For a 9-bit row: bit k set when box k of the row has a bit. */
+const BOXES_OF_ROW = new Uint8Array(512);
+for (let row = 0; row < 512; row++) {
+  BOXES_OF_ROW[row] = (row & 7 ? 1 : 0) | (row & 0x38 ? 2 : 0) | (row & 0x1c0 ? 4 : 0);
+}
+
+/** A band's row-by-box pattern (bit 3 * row + box: that row has the digit somewhere in that box). */
+function boxesOfRows(p: number): number {
+  return BOXES_OF_ROW[p & 0x1ff]! | (BOXES_OF_ROW[(p >>> 9) & 0x1ff]! << 3) | (BOXES_OF_ROW[p >>> 18]! << 6);
+}
 
 /** Index of the set bit of a one-bit 9-bit mask, else -1. */
 const SINGLE_BIT = new Int8Array(512).fill(-1);
@@ -192,9 +202,9 @@ export class SudokuSearch {
     const u2 = states[base + OPEN + 2]!;
     if (((p0 & u0) | (p1 & u1) | (p2 & u2)) === 0) return UNCHANGED; // all nine placed
     // Rows x boxes inside each band.
-    const s0 = PERMUTATION_SUPPORT[everyThirdBit(p0 | (p0 >>> 1) | (p0 >>> 2))]!;
-    const s1 = PERMUTATION_SUPPORT[everyThirdBit(p1 | (p1 >>> 1) | (p1 >>> 2))]!;
-    const s2 = PERMUTATION_SUPPORT[everyThirdBit(p2 | (p2 >>> 1) | (p2 >>> 2))]!;
+    const s0 = PERMUTATION_SUPPORT[boxesOfRows(p0)]!;
+    const s1 = PERMUTATION_SUPPORT[boxesOfRows(p1)]!;
+    const s2 = PERMUTATION_SUPPORT[boxesOfRows(p2)]!;
     if (s0 === 0 || s1 === 0 || s2 === 0) return FAILED;
     p0 &= SEGMENTS_OF_PATTERN[s0]!;
     p1 &= SEGMENTS_OF_PATTERN[s1]!;
