@@ -27,7 +27,7 @@ const TEXT_SCALE = 100;
  * `scale` maps photo pixels to canvas pixels.
  */
 export function drawSolution(
-  ctx: CanvasRenderingContext2D,
+  ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D,
   board: Board,
   placement: GridPlacement,
   scale: number,

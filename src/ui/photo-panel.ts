@@ -3,6 +3,7 @@ import type { CellRead, ReadResult } from "../workers/pipeline-types.ts";
 import { renderDebug } from "./debug-view.ts";
 import { photoErrorMessage } from "./messages.ts";
 import { drawSolution, type GridPlacement } from "./overlay.ts";
+import { saveAs, solutionPng } from "./png-export.ts";
 import type { ProgressView } from "./progress-view.ts";
 import type { SudokuPanel } from "./sudoku-panel.ts";
 import { applyTestMisread } from "./test-hooks.ts";
@@ -192,34 +193,11 @@ export class PhotoPanel {
     renderDebug(this.el.debugBody, shown.read.debug, shown.read.cells, shown.read.timings);
   }
 
-  /** A PNG of the photo with the answer drawn on it, at most 2048 px on its long side. */
   private async download(): Promise<void> {
     const shown = this.shown;
     if (!shown) return;
-    const { naturalWidth: w, naturalHeight: h } = this.el.img;
-    const scale = Math.min(1, 2048 / Math.max(w, h));
-    const width = Math.round(w * scale);
-    const height = Math.round(h * scale);
-    // Decode and scale off the main thread; drawing a 12 MP <img> would be a long task.
-    const bitmap = await createImageBitmap(shown.blob, {
-      resizeWidth: width,
-      resizeHeight: height,
-      resizeQuality: "high",
-      imageOrientation: "from-image",
-    });
-    const canvas = document.createElement("canvas");
-    canvas.width = width;
-    canvas.height = height;
-    const ctx = canvas.getContext("2d")!;
-    ctx.drawImage(bitmap, 0, 0);
-    bitmap.close();
-    drawSolution(ctx, this.sudoku.current, shown.placement, scale);
-    const png = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/png"));
-    if (!png) return;
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(png);
-    link.download = "sudoku-solution.png";
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    const size = { width: this.el.img.naturalWidth, height: this.el.img.naturalHeight };
+    const png = await solutionPng(shown.blob, size, this.sudoku.current, shown.placement);
+    if (png) saveAs(png, "sudoku-solution.png");
   }
 }

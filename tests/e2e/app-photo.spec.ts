@@ -80,6 +80,8 @@ test("upload a photo: the grid shows the right solution, drawn over the photo", 
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download as PNG" }).click();
   expect((await download).suggestedFilename()).toBe("sudoku-solution.png");
+  const exported = await loadImage(await (await download).path());
+  expect([exported.width, exported.height]).toEqual([720, 960]);
 
   await testInfo.attach("desktop", {
     body: await page.screenshot({ fullPage: true }),
