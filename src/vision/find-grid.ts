@@ -5,6 +5,7 @@ import { opencv, withMats, type Mat, type OpenCV, type Track } from "./opencv.ts
 import {
   diagonalExtremes,
   isPlausibleSquare,
+  mapCorners,
   orderCorners,
   quadArea,
   quadCentre,
@@ -36,6 +37,8 @@ export const MIN_GRIDNESS = 0.25;
 const MAX_CONTOURS = 25;
 const PAIRED_PIECES = 6;
 const VERIFY_PX = 270;
+/** A completed corner must line up clearly better, not just as well (perspective makes it approximate). */
+const COMPLETION_MARGIN = 0.03;
 
 interface Candidate {
   corners: Corners;
@@ -50,6 +53,7 @@ interface Candidate {
 export function findGridCorners(gray: GrayImage, options: FindGridOptions = {}): GridFound | null {
   const cv = opencv();
   const { image: small, scale } = downscale(gray, DETECT_MAX_SIDE);
+  let best: Candidate | undefined;
   const candidates = withMats((track) => {
     const binary = track(binarise(cv, small, track));
     options.onThreshold?.(grayFromMat(binary), scale);
@@ -60,16 +64,19 @@ export function findGridCorners(gray: GrayImage, options: FindGridOptions = {}):
     const plain = bigHulls(cv, binary, small, track);
     const hulls = [...plain, ...bigHulls(cv, dilated, small, track), ...pairedHulls(cv, plain, track)];
     const found: Candidate[] = [];
+    const minSide = 0.12 * Math.min(small.width, small.height);
     for (const hull of hulls) {
       const best = quadHypotheses(cv, hull)
-        .filter((q) => isPlausibleSquare(q, 0.12 * Math.min(small.width, small.height)))
+        .filter((q) => isPlausibleSquare(q, minSide))
         .map((corners) => ({ corners, area: quadArea(corners), score: verify(cv, binary, corners) }))
         .sort((a, b) => b.score - a.score)[0];
       if (best && best.score >= MIN_GRIDNESS) found.push(best);
     }
+    const largest = pickLargestGrid(found);
+    if (largest) best = completeBrokenCorner(cv, binary, largest, minSide);
     return found;
   });
-  const chosen = pickLargestGrid(candidates);
+  const chosen = best;
   if (!chosen) return null;
   const otherGridsSeen = candidates.some((c) => separate(c.corners, chosen.corners));
   return { corners: scaleCorners(chosen.corners, 1 / scale), score: chosen.score, otherGridsSeen };
@@ -162,6 +169,28 @@ function verify(cv: OpenCV, binary: Mat, corners: Corners): number {
     warpQuad(binary, square, corners, VERIFY_PX, cv.INTER_LINEAR);
     return gridness(square.data, VERIFY_PX);
   });
+}
+
+/**
+ * A faded or cut-off corner leaves the outline's hull short of it, and the quad's corner lands a
+ * cell or so inside the grid. Completing each corner from the other three (as a parallelogram)
+ * and keeping what lines up better with the inner grid lines fixes that; good quads stay as found.
+ */
+function completeBrokenCorner(cv: OpenCV, binary: Mat, chosen: Candidate, minSide: number): Candidate {
+  let best = chosen;
+  for (let i = 0; i < 4; i++) {
+    const [prev, next, opposite] = [
+      chosen.corners[(i + 3) % 4]!,
+      chosen.corners[(i + 1) % 4]!,
+      chosen.corners[(i + 2) % 4]!,
+    ];
+    const completed = { x: prev.x + next.x - opposite.x, y: prev.y + next.y - opposite.y };
+    const corners = mapCorners(chosen.corners, (p) => (p === chosen.corners[i] ? completed : p));
+    if (!isPlausibleSquare(corners, minSide)) continue;
+    const score = verify(cv, binary, corners);
+    if (score > best.score + COMPLETION_MARGIN) best = { corners, area: quadArea(corners), score };
+  }
+  return best;
 }
 
 /** Candidates overlapping one another are the same grid (border's outer/inner edge, …): keep the best fit. */
