@@ -10,6 +10,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { Example } from "./dataset.ts";
 import { registerFonts } from "./fonts.ts";
+import { writeModelCard, type TrainingReport } from "./model-card.ts";
 import { saveModelFiles } from "./model-files.ts";
 import { useNodeWasmBackend } from "./node-backend.ts";
 import { alignToLabels, foldOf, loadPhotoCells } from "./real-cells.ts";
@@ -63,6 +64,7 @@ const { model } = await trainDigitModel({
 });
 log(`phase 1 (synthetic) done in ${((Date.now() - started) / 60000).toFixed(1)} min`);
 
+let real: TrainingReport["real"];
 if (fineTune) {
   const photos = await loadPhotoCells(values.photos, log);
   // Orientation by agreement with the labels, judged by the synthetic-only model.
@@ -73,7 +75,8 @@ if (fineTune) {
   }
   const heldOut = grids.filter((g) => foldOf(g.file, FOLDS) === HELD_OUT_FOLD);
   const training = grids.filter((g) => foldOf(g.file, FOLDS) !== HELD_OUT_FOLD);
-  describe("held-out photos, synthetic-only model", await scoreRealCells(model, heldOut));
+  const heldOutSyntheticOnly = await scoreRealCells(model, heldOut);
+  describe("held-out photos, synthetic-only model", heldOutSyntheticOnly);
   const realExamples: Example[] = training.flatMap((g) =>
     g.cells.map((c, i) => ({ input: c.input, label: g.labels[i]! })),
   );
@@ -89,7 +92,14 @@ if (fineTune) {
     realExamples,
     realShare: 0.5,
   });
-  describe("held-out photos, fine-tuned model", await scoreRealCells(model, heldOut));
+  const heldOutReport = await scoreRealCells(model, heldOut);
+  describe("held-out photos, fine-tuned model", heldOutReport);
+  real = {
+    trainingImages: training.length,
+    trainingCells: realExamples.length,
+    heldOutSyntheticOnly,
+    heldOut: heldOutReport,
+  };
   describe("training photos (not a measure of generalisation)", await scoreRealCells(model, training));
 }
 
@@ -98,4 +108,17 @@ const synthetic = await evaluate(model, syntheticValidation(render, seed, 2000))
 log(`synthetic validation: ${percent(synthetic.accuracy)} of ${synthetic.count}`);
 log(`synthetic confusion (rows truth 0-9, cols predicted): ${JSON.stringify(synthetic.confusion)}`);
 const bytes = await saveModelFiles(model, values.out);
-log(`saved ${values.out} (${(bytes / 1024).toFixed(0)} KB weights), training ${minutes.toFixed(1)} min`);
+const args = process.argv.slice(2).join(" ");
+await writeModelCard(values.out, {
+  command: `npm run train:digits${args ? ` -- ${args}` : ""}`,
+  syntheticSteps: Number(values.steps),
+  fineTuneSteps: fineTune ? Number(values["fine-tune-steps"]) : 0,
+  batchSize,
+  minutes,
+  weightBytes: bytes,
+  synthetic,
+  real,
+});
+log(
+  `saved ${values.out} (${(bytes / 1024).toFixed(0)} KB weights) + README.md, training ${minutes.toFixed(1)} min`,
+);
