@@ -43,7 +43,8 @@ for (let i = 0; i < puzzles.length; i++) {
 
 const puzzlesPerSecond = Math.round(puzzles.length / seconds);
 console.log(
-  `${file}: ${puzzles.length} puzzles in ${seconds.toFixed(3)} s (${mode} mode), ${failures} failures`,
+  `${file}: ${puzzles.length} puzzles in ${seconds.toFixed(3)} s (cpu ${cpuSeconds.toFixed(3)} s, ` +
+    `${Math.round(puzzles.length / cpuSeconds)}/cpu-s), ${mode} mode, ${failures} failures`,
 );
 console.log(
   JSON.stringify({
