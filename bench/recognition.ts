@@ -1,8 +1,9 @@
 /**
  * Recognition benchmark: the app's own pipeline (`readGrid`) over a folder of photos + labels.json.
- *   npm run -s bench:recognition -- [DIR] [--limit N] [--megapixels MP]
+ *   npm run -s bench:recognition -- [DIR] [--limit N] [--megapixels MP] [--fold K/N]
  * One line per photo on stderr; the last stdout line is the summary JSON. `--megapixels` upscales
  * each photo and re-encodes it as JPEG first, to time full-size phone photos (decode included).
+ * `--fold 0/3` keeps only the photos the digit model never trained on (see training/digits/train.ts).
  */
 import { readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
@@ -12,21 +13,24 @@ import { createDigitClassifier } from "../src/digits/classifier.ts";
 import { loadOpenCV } from "../src/vision/opencv.ts";
 import { readGrid } from "../src/vision/read-grid.ts";
 import { modelFilesHandler } from "../training/digits/model-files.ts";
+import { foldOf } from "../training/digits/real-cells.ts";
 import { decodePhotoShrunk } from "./load-photo.ts";
 import { useNodeWasm } from "./node-wasm.ts";
 import { summarise, type PhotoScore } from "./recognition-score.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { limit: { type: "string" }, megapixels: { type: "string" } },
+  options: { limit: { type: "string" }, megapixels: { type: "string" }, fold: { type: "string" } },
 });
 const dir = resolve(positionals[0] ?? "../shared/photos/dev");
 const limit = values.limit ? Number(values.limit) : Infinity;
 const megapixels = values.megapixels ? Number(values.megapixels) : undefined;
 
 const labels = JSON.parse(await readFile(join(dir, "labels.json"), "utf8")) as Record<string, string>;
+const [fold, folds] = values.fold ? values.fold.split("/").map(Number) : [];
+const inFold = (f: string) => folds === undefined || foldOf(f, folds) === fold;
 const files = (await readdir(dir))
-  .filter((f) => f in labels)
+  .filter((f) => f in labels && inFold(f))
   .sort(byNumber)
   .slice(0, limit);
 
