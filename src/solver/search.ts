@@ -1,10 +1,14 @@
 import {
   BAND_BITS,
-  BOX_OF_BAND,
   COLUMN_OF_BAND,
   PEERS_IN_BAND,
   PERMUTATION_SUPPORT,
   SEGMENTS_OF_PATTERN,
+  bitCount,
+  boxesOfRows,
+  hiddenInBand,
+  hiddenInColumn,
+  lowestIndex,
 } from "./bands.ts";
 import type { Grid } from "./types.ts";
 
@@ -16,29 +20,6 @@ const STRIDE = 32;
 const OPEN = 27;
 /** A level only follows a placement, so 81 levels always suffice. */
 const LEVELS = 82;
-
-const lowestIndex = (x: number): number => 31 - Math.clz32(x & -x);
-
-/** For a 9-bit row: bit k set when box k of the row has a bit. */
-const BOXES_OF_ROW = new Uint8Array(512);
-for (let row = 0; row < 512; row++) {
-  BOXES_OF_ROW[row] = (row & 7 ? 1 : 0) | (row & 0x38 ? 2 : 0) | (row & 0x1c0 ? 4 : 0);
-}
-
-/** A band's row-by-box pattern (bit 3 * row + box: that row has the digit somewhere in that box). */
-function boxesOfRows(p: number): number {
-  return BOXES_OF_ROW[p & 0x1ff]! | (BOXES_OF_ROW[(p >>> 9) & 0x1ff]! << 3) | (BOXES_OF_ROW[p >>> 18]! << 6);
-}
-
-/** Index of the set bit of a one-bit 9-bit mask, else -1. */
-const SINGLE_BIT = new Int8Array(512).fill(-1);
-for (let i = 0; i < 9; i++) SINGLE_BIT[1 << i] = i;
-
-function bitCount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-}
 
 export interface SearchLimits {
   /** Stop after this many solutions: 1 for the first solution, 2 to decide uniqueness. */
@@ -318,41 +299,3 @@ const UNCHANGED = 0;
 const CHANGED = 1;
 const PLACED = 2;
 const FAILED = 3;
-
-/**
- * The only open place for the digit in a row or box of one band. `open` = its open candidates there: a row
- * or box where the digit is placed has none, so exactly one bit means a hidden single.
- */
-function hiddenInBand(open: number, first: number): number {
-  if (open === 0) return -1;
-  let bit = SINGLE_BIT[open & 0x1ff]!;
-  if (bit >= 0) return first + bit;
-  bit = SINGLE_BIT[(open >>> 9) & 0x1ff]!;
-  if (bit >= 0) return first + 9 + bit;
-  bit = SINGLE_BIT[open >>> 18]!;
-  if (bit >= 0) return first + 18 + bit;
-  for (let shift = 0; shift < 9; shift += 3) {
-    const box = open & (BOX_OF_BAND << shift);
-    if (box !== 0 && (box & (box - 1)) === 0) return first + lowestIndex(box);
-  }
-  return -1;
-}
-
-/** The only open place for the digit in a column (m0-m2: its open candidates per band). */
-function hiddenInColumn(m0: number, m1: number, m2: number): number {
-  const c0 = (m0 | (m0 >>> 9) | (m0 >>> 18)) & 0x1ff;
-  const c1 = (m1 | (m1 >>> 9) | (m1 >>> 18)) & 0x1ff;
-  const c2 = (m2 | (m2 >>> 9) | (m2 >>> 18)) & 0x1ff;
-  const many = inTwoRows(m0) | inTwoRows(m1) | inTwoRows(m2) | (c0 & c1) | (c0 & c2) | (c1 & c2);
-  const single = (c0 | c1 | c2) & ~many;
-  if (single === 0) return -1;
-  const column = COLUMN_OF_BAND << lowestIndex(single);
-  if (m0 & column) return lowestIndex(m0 & column);
-  if (m1 & column) return 27 + lowestIndex(m1 & column);
-  return 54 + lowestIndex(m2 & column);
-}
-
-/** Columns (bits 0-8) where a band mask has two or more rows set. */
-function inTwoRows(p: number): number {
-  return ((p & (p >>> 9)) | (p & (p >>> 18)) | ((p >>> 9) & (p >>> 18))) & 0x1ff;
-}
