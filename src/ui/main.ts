@@ -61,6 +61,13 @@ const photos = new PhotoPanel(
 
 const readPhoto = (photo: Blob) => void photos.read(photo);
 
+// Intent to give a photo: start loading the reader while the user is still choosing.
+const photoSection = document.querySelector<HTMLElement>(".photo-panel")!;
+for (const type of ["pointerenter", "focusin", "touchstart", "dragenter"] as const) {
+  const target = type === "dragenter" ? document : photoSection;
+  target.addEventListener(type, () => photos.warmUp(), { once: true, passive: true });
+}
+
 listenForFiles(byId("photo-file", HTMLInputElement), readPhoto);
 listenForFiles(byId("photo-capture", HTMLInputElement), readPhoto);
 listenForDrop(readPhoto);

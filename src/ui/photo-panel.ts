@@ -14,6 +14,7 @@ export interface PhotoReader {
     photo: Blob,
     options?: { signal?: AbortSignal; debug?: boolean; onProgress?: (p: PipelineProgress) => void },
   ): Promise<ReadResult>;
+  warmUp(onProgress?: (p: PipelineProgress) => void): Promise<void>;
 }
 
 export interface PhotoPanelElements {
@@ -44,6 +45,7 @@ export class PhotoPanel {
   private running: AbortController | null = null;
   private shown: ShownPhoto | null = null;
   private reader: PhotoReader | null = null;
+  private warming: Promise<void> | null = null;
 
   constructor(
     private readonly el: PhotoPanelElements,
@@ -68,6 +70,30 @@ export class PhotoPanel {
     this.el.alert.classList.toggle("note", note);
   }
 
+  /**
+   * Starts loading OpenCV.js, TF.js and the model when the user shows intent (pointer or focus on the
+   * photo controls), so the first photo doesn't wait for all of it. Not on page load: someone who only
+   * types a puzzle never pays for it.
+   */
+  warmUp(): void {
+    if (this.warming) return;
+    this.reader ??= this.createReader();
+    const idle = () => this.running === null;
+    this.warming = this.reader
+      .warmUp((p) => {
+        if (idle() && p.kind === "download") this.progress.update(p);
+      })
+      .then(
+        () => {
+          if (idle()) this.progress.done("Ready for a photo.");
+        },
+        () => {
+          // A failed warm-up is retried by the read itself, which reports its own errors.
+          if (idle()) this.progress.done("");
+        },
+      );
+  }
+
   async read(photo: Blob): Promise<void> {
     this.running?.abort();
     const controller = new AbortController();
@@ -87,16 +113,17 @@ export class PhotoPanel {
         },
       });
     } catch (error) {
-      if (current())
-        this.fail(`Reading the photo failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (!current()) return;
+      this.running = null;
+      this.fail(`Reading the photo failed: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
     if (!current()) return;
+    this.running = null;
     if (result.kind === "error") {
       if (result.error.code !== "cancelled") this.fail(photoErrorMessage(result.error));
       return;
     }
-    this.running = null;
     // The grid first: solving starts now, not after the preview decodes (a 12-MP JPEG takes a while).
     const cells = applyTestMisread(result.cells, location.search);
     this.sudoku.setReads(cells);

@@ -59,3 +59,20 @@ test("camera refused: a clear alert, the page stays usable", async ({ page }) =>
   await expect(page.getByRole("alert")).toContainText(/Camera permission was denied|No camera was found/);
   await expect(page.locator("#camera")).toBeHidden();
 });
+
+test("pointing at the photo controls starts loading the reader; typing alone never does", async ({
+  page,
+}) => {
+  const bigLoads: string[] = [];
+  page.on("request", (request) => {
+    if (/opencv|weights\.bin/.test(request.url())) bigLoads.push(request.url());
+  });
+  await page.goto("./");
+  await page.getByRole("gridcell", { name: "Row 1, column 1, empty" }).click();
+  await page.keyboard.press("4");
+  await page.waitForTimeout(1_000);
+  expect(bigLoads).toEqual([]);
+  await page.getByRole("button", { name: "Try a sample photo" }).hover();
+  await expect(page.locator("#progress-text")).toHaveText("Ready for a photo.", { timeout: 90_000 });
+  expect(bigLoads.length).toBeGreaterThan(0);
+});
