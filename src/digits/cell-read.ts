@@ -5,9 +5,16 @@ import type { CellProbabilities } from "./classifier.ts";
 export const CANDIDATE_COUNT = 3;
 
 /**
- * Combines the ink test and the CNN. An empty cell by the ink test stays empty (its
- * confidence is the CNN's empty probability, so a CNN that sees a digit there makes it
- * doubtful); otherwise the CNN decides, and may still call a blob of noise empty.
+ * The CNN overrules the ink test's "empty" only when at least this sure of a digit. On the dev
+ * photos' blank cells the CNN never gave a digit more than 0.46; a faint or glared digit the ink
+ * test misses is read at 0.88–1.
+ */
+export const OVERRULE_EMPTY_P = 0.9;
+
+/**
+ * Combines the ink test and the CNN. A cell the ink test calls empty stays empty unless the CNN
+ * is very sure of a digit (its confidence is then the CNN's empty probability, so any disagreement
+ * makes it doubtful); otherwise the CNN decides, and may still call a blob of noise empty.
  * @param probs class probabilities, index 0 = empty
  * @param empty the ink/component decision from `prepareCell`
  */
@@ -15,7 +22,8 @@ export function toCellRead(probs: CellProbabilities, empty: boolean): CellRead {
   const ranked = Array.from(probs, (p, digit) => ({ digit, p })).sort(
     (a, b) => b.p - a.p || a.digit - b.digit,
   );
-  const chosen = empty ? 0 : ranked[0]!.digit;
+  const best = ranked[0]!;
+  const chosen = empty && !(best.digit !== 0 && best.p >= OVERRULE_EMPTY_P) ? 0 : best.digit;
   const first = ranked.find((c) => c.digit === chosen)!;
   const candidates = [first, ...ranked.filter((c) => c.digit !== chosen)].slice(0, CANDIDATE_COUNT);
   return { digit: chosen, confidence: first.p, candidates };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { CANDIDATE_COUNT, toCellRead } from "../../src/digits/cell-read.ts";
+import { CANDIDATE_COUNT, OVERRULE_EMPTY_P, toCellRead } from "../../src/digits/cell-read.ts";
 
 const probs = (entries: Record<number, number>): Float32Array => {
   const p = new Float32Array(10);
@@ -22,6 +22,12 @@ describe("toCellRead", () => {
     expect(read.confidence).toBeCloseTo(0.2);
     expect(read.candidates[0]).toEqual({ digit: 0, p: expect.closeTo(0.2) });
     expect(read.candidates[1]!.digit).toBe(1);
+  });
+
+  test("a digit the ink test missed is read when the CNN is very sure of it", () => {
+    const read = toCellRead(probs({ 0: 0.02, 9: OVERRULE_EMPTY_P + 0.01 }), true);
+    expect(read.digit).toBe(9);
+    expect(toCellRead(probs({ 0: 0.2, 9: OVERRULE_EMPTY_P - 0.1 }), true).digit).toBe(0);
   });
 
   test("the CNN may call an inked cell empty (a smudge)", () => {
