@@ -57,15 +57,6 @@ const STAGE_LABELS: Record<PipelineStage, string> = {
   solve: "Solving",
 };
 
-export const STAGE_ORDER: readonly PipelineStage[] = [
-  "load",
-  "find-grid",
-  "unskew",
-  "cells",
-  "classify",
-  "solve",
-];
-
 export function stageLabel(stage: PipelineStage): string {
   return STAGE_LABELS[stage];
 }
