@@ -82,7 +82,10 @@ export class SudokuPanel {
   }
 
   solveNow(): void {
-    this.solver.request(givens(this.board), { now: true, showAny: true });
+    const grid = givens(this.board);
+    // An empty grid has billions of solutions; showing one would only look like a bug.
+    if (grid.every((d) => d === 0)) this.setStatus(EMPTY_GRID_MESSAGE);
+    else this.solver.request(grid, { now: true, showAny: true });
   }
 
   setStatus(text: string): void {

@@ -82,6 +82,9 @@ test("Solve shows one of several solutions; Clear empties; the pad types", async
   await userEvent.click(clear);
   expect(text()).toBe("0".repeat(81));
   expect(status.textContent).toBe("Type a puzzle, paste 81 digits, or give a photo.");
+  await userEvent.click(solveButton);
+  await new Promise((r) => setTimeout(r, 50));
+  expect(text()).toBe("0".repeat(81));
   await userEvent.click(host.querySelectorAll<HTMLElement>('[role="gridcell"]')[40]!);
   await userEvent.click(digit);
   expect(text()[40]).toBe("9");
