@@ -9,7 +9,7 @@ const DOWNLOAD_LABELS = { opencv: "OpenCV.js", model: "the digit model" } as con
  * announces progress without chattering.
  */
 export class ProgressView {
-  private readonly downloads = new Map<string, { loaded: number; total: number }>();
+  private readonly downloads = new Map<keyof typeof DOWNLOAD_LABELS, { loaded: number; total: number }>();
   private lastStep = -1;
 
   constructor(
@@ -44,7 +44,8 @@ export class ProgressView {
     if (step !== this.lastStep) {
       this.lastStep = step;
       const of = total > 0 ? ` of ${formatBytes(total)}` : "";
-      this.text.textContent = `Downloading ${DOWNLOAD_LABELS[p.what]} (first use only): ${formatBytes(loaded)}${of}`;
+      const what = [...this.downloads.keys()].map((k) => DOWNLOAD_LABELS[k]).join(" and ");
+      this.text.textContent = `Downloading ${what} (first use only): ${formatBytes(loaded)}${of}`;
     }
   }
 

@@ -52,7 +52,9 @@ test("upload a photo: the grid shows the right solution, drawn over the photo", 
   await expect(status(page)).toHaveText("Solved.", { timeout: 90_000 });
   const seen = await page.evaluate(() => (window as Window & { progressSeen?: string[] }).progressSeen ?? []);
   expect(
-    seen.some((t) => /^Downloading OpenCV\.js \(first use only\): [\d.]+ [kM]B of [\d.]+ MB$/.test(t)),
+    seen.some((t) =>
+      /^Downloading OpenCV\.js( and the digit model)? \(first use only\): [\d.]+ [kM]B of [\d.]+ MB$/.test(t),
+    ),
   ).toBe(true);
   expect(seen).toContain("Finding the grid…");
   expect(seen).toContain("Reading the digits…");
