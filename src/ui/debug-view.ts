@@ -87,3 +87,58 @@ export function renderDebug(
   parts.push(timingTable(timings));
   host.replaceChildren(...parts);
 }
+
+export interface DebugElements {
+  toggle: HTMLInputElement;
+  section: HTMLElement;
+  body: HTMLElement;
+}
+
+/** What the debug view shows for the photo on screen. */
+export interface DebugReading {
+  debug?: DebugImages;
+  cells: readonly CellRead[];
+  timings: readonly StageTiming[];
+}
+
+/**
+ * The "Show each step" toggle and its section. Stage images are only produced when asked for, so turning
+ * the view on after a read offers to read the photo again.
+ */
+export class DebugPanel {
+  private reading: DebugReading | null = null;
+
+  constructor(
+    private readonly el: DebugElements,
+    private readonly readAgain: () => void,
+  ) {
+    el.toggle.addEventListener("change", () => this.render());
+  }
+
+  /** Whether the next read should return its stage images. */
+  get wanted(): boolean {
+    return this.el.toggle.checked;
+  }
+
+  show(reading: DebugReading | null): void {
+    this.reading = reading;
+    this.render();
+  }
+
+  private render(): void {
+    const reading = this.reading;
+    this.el.section.hidden = !(this.wanted && reading);
+    if (!this.wanted || !reading) return;
+    if (!reading.debug) {
+      const note = document.createElement("p");
+      note.textContent = "This photo was read with the debug view off.";
+      const again = document.createElement("button");
+      again.type = "button";
+      again.textContent = "Read the photo again with the steps";
+      again.addEventListener("click", this.readAgain);
+      this.el.body.replaceChildren(note, again);
+      return;
+    }
+    renderDebug(this.el.body, reading.debug, reading.cells, reading.timings);
+  }
+}

@@ -1,6 +1,6 @@
 import type { PipelineProgress } from "../workers/pipeline-client.ts";
 import type { CellRead, ReadResult } from "../workers/pipeline-types.ts";
-import { renderDebug } from "./debug-view.ts";
+import { DebugPanel, type DebugElements } from "./debug-view.ts";
 import { photoErrorMessage } from "./messages.ts";
 import { drawSolution, type GridPlacement } from "./overlay.ts";
 import { saveAs, solutionPng } from "./png-export.ts";
@@ -23,9 +23,7 @@ export interface PhotoPanelElements {
   img: HTMLImageElement;
   overlay: HTMLCanvasElement;
   download: HTMLButtonElement;
-  debugToggle: HTMLInputElement;
-  debugSection: HTMLElement;
-  debugBody: HTMLElement;
+  debug: DebugElements;
 }
 
 interface ShownPhoto {
@@ -46,6 +44,7 @@ export class PhotoPanel {
   private shown: ShownPhoto | null = null;
   private reader: PhotoReader | null = null;
   private warming: Promise<void> | null = null;
+  private readonly debug: DebugPanel;
 
   constructor(
     private readonly el: PhotoPanelElements,
@@ -61,7 +60,9 @@ export class PhotoPanel {
     });
     new ResizeObserver(() => this.drawOverlay()).observe(el.img);
     el.download.addEventListener("click", () => void this.download());
-    el.debugToggle.addEventListener("change", () => this.renderDebug());
+    this.debug = new DebugPanel(el.debug, () => {
+      if (this.shown) void this.read(this.shown.blob);
+    });
   }
 
   /** Show an error (or, with `note`, a warning) as an alert. */
@@ -107,7 +108,7 @@ export class PhotoPanel {
       this.reader ??= this.createReader();
       result = await this.reader.read(photo, {
         signal: controller.signal,
-        debug: this.el.debugToggle.checked,
+        debug: this.debug.wanted,
         onProgress: (p) => {
           if (current()) this.progress.update(p);
         },
@@ -150,7 +151,7 @@ export class PhotoPanel {
     this.shown = null;
     this.el.figure.hidden = true;
     this.el.download.disabled = true;
-    this.el.debugSection.hidden = true;
+    this.debug.show(null);
   }
 
   private fail(message: string): void {
@@ -183,7 +184,7 @@ export class PhotoPanel {
     };
     this.el.figure.hidden = false;
     this.el.download.disabled = false;
-    this.renderDebug();
+    this.debug.show(read);
     this.drawOverlay();
   }
 
@@ -200,24 +201,6 @@ export class PhotoPanel {
     overlay.height = Math.round(img.clientHeight * ratio);
     if (img.naturalWidth === 0) return;
     drawSolution(ctx, this.sudoku.current, shown.placement, overlay.width / img.naturalWidth);
-  }
-
-  private renderDebug(): void {
-    const shown = this.shown;
-    const on = this.el.debugToggle.checked && shown !== null;
-    this.el.debugSection.hidden = !on;
-    if (!on) return;
-    if (!shown.read.debug) {
-      const again = document.createElement("button");
-      again.type = "button";
-      again.textContent = "Read the photo again with the steps";
-      again.addEventListener("click", () => void this.read(shown.blob));
-      const note = document.createElement("p");
-      note.textContent = "This photo was read with the debug view off.";
-      this.el.debugBody.replaceChildren(note, again);
-      return;
-    }
-    renderDebug(this.el.debugBody, shown.read.debug, shown.read.cells, shown.read.timings);
   }
 
   private async download(): Promise<void> {
