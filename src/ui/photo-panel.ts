@@ -77,8 +77,9 @@ export class PhotoPanel {
    * types a puzzle never pays for it.
    */
   warmUp(): void {
-    if (this.warming) return;
-    this.reader ??= this.createReader();
+    // Only before the first photo: afterwards the reader is warm and the region shows that photo's result.
+    if (this.warming || this.reader) return;
+    this.reader = this.createReader();
     const idle = () => this.running === null;
     this.warming = this.reader
       .warmUp((p) => {

@@ -75,6 +75,10 @@ test("upload a photo: the grid shows the right solution, drawn over the photo", 
   expect(painted.blue).toBeGreaterThan(painted.total * 0.002);
 
   await expect(page.getByRole("button", { name: "Download as PNG" })).toBeEnabled();
+  // Pointing at the photo controls after a read leaves its summary in place.
+  await page.getByRole("button", { name: "Use the camera" }).hover();
+  await page.waitForTimeout(300);
+  await expect(page.locator("#progress-text")).toContainText("Read 30 digits");
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download as PNG" }).click();
   expect((await download).suggestedFilename()).toBe("sudoku-solution.png");
