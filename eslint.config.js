@@ -11,6 +11,7 @@ export default tseslint.config(
       "test-results/",
       "playwright-report/",
       ".vitest-attachments/",
+      "tmp/",
     ],
   },
   js.configs.recommended,
