@@ -112,10 +112,14 @@ npm run train:digits -- --fine-tune off  # synthetic only
 npm run train:digits -- --steps 3000 --fine-tune-steps 1500 --seed 2 --out /tmp/digits
 \`\`\`
 
+Training is deterministic (seeded rendering and initialisation, single-threaded wasm): two runs of the
+defaults wrote byte-identical \`weights.bin\`.
+
 ## Limits
 
 Trained on printed digits only (no handwriting). The empty test's contrast bound was measured on all dev
-photos' cells (one number, see \`MIN_PEAK_CONTRAST\`). Real-photo figures come from ${
+photos' cells (one number, see \`MIN_PEAK_CONTRAST\`), and the CNN's threshold for overruling it (\`OVERRULE_EMPTY_P\`) was checked
+on training and held-out photos alike. Real-photo figures come from ${
     real ? real.heldOut.images : 0
   } held-out photos of the same dataset: photos of another kind may score lower.
 `;

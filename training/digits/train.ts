@@ -108,7 +108,10 @@ const synthetic = await evaluate(model, syntheticValidation(render, seed, 2000))
 log(`synthetic validation: ${percent(synthetic.accuracy)} of ${synthetic.count}`);
 log(`synthetic confusion (rows truth 0-9, cols predicted): ${JSON.stringify(synthetic.confusion)}`);
 const bytes = await saveModelFiles(model, values.out);
-const args = process.argv.slice(2).join(" ");
+// Where the files go does not change the model: leave --out out of the recorded command.
+const argv = process.argv.slice(2);
+const outAt = argv.indexOf("--out");
+const args = (outAt >= 0 ? [...argv.slice(0, outAt), ...argv.slice(outAt + 2)] : argv).join(" ");
 await writeModelCard(values.out, {
   command: `npm run train:digits${args ? ` -- ${args}` : ""}`,
   syntheticSteps: Number(values.steps),
