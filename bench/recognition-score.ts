@@ -3,6 +3,10 @@ export interface PhotoScore {
   label: string;
   read: string | undefined;
   ms: number;
+  /** Per cell, whether the UI marks the read as doubtful (absent when no grid was read). */
+  doubtful?: readonly boolean[];
+  /** The grid after applying the auto-repair proposal, when one was made. */
+  repaired?: string;
 }
 
 export interface RecognitionSummary {
@@ -17,6 +21,10 @@ export interface RecognitionSummary {
   emptyAccuracy: number;
   /** Share of photos with all 81 cells right. */
   gridAccuracy: number;
+  /** Share of misread cells (in read grids) that the UI marks as doubtful: 1 = no silent misread. */
+  misreadsFlagged: number;
+  /** Share of photos with all 81 cells right once the auto-repair proposal (if any) is accepted. */
+  gridAccuracyAfterRepair: number;
   medianMs: number;
 }
 
@@ -27,11 +35,18 @@ export function summarise(scores: readonly PhotoScore[]): RecognitionSummary {
   let empties = 0;
   let emptiesRight = 0;
   let gridsRight = 0;
-  for (const { label, read } of scores) {
+  let misreads = 0;
+  let misreadsFlagged = 0;
+  let gridsRightAfterRepair = 0;
+  for (const { label, read, doubtful, repaired } of scores) {
     let right = 0;
     for (let i = 0; i < 81; i++) {
       const ok = read !== undefined && read[i] === label[i];
       if (ok) right++;
+      else if (read !== undefined) {
+        misreads++;
+        if (doubtful?.[i]) misreadsFlagged++;
+      }
       if (label[i] === "0") {
         empties++;
         if (ok) emptiesRight++;
@@ -42,6 +57,7 @@ export function summarise(scores: readonly PhotoScore[]): RecognitionSummary {
     }
     cells += right;
     if (right === 81) gridsRight++;
+    if ((repaired ?? read) === label) gridsRightAfterRepair++;
   }
   const n = scores.length;
   const share = (part: number, whole: number) => (whole === 0 ? 0 : round(part / whole));
@@ -52,6 +68,8 @@ export function summarise(scores: readonly PhotoScore[]): RecognitionSummary {
     digitAccuracy: share(digitsRight, digits),
     emptyAccuracy: share(emptiesRight, empties),
     gridAccuracy: share(gridsRight, n),
+    misreadsFlagged: misreads === 0 ? 1 : share(misreadsFlagged, misreads),
+    gridAccuracyAfterRepair: share(gridsRightAfterRepair, n),
     medianMs: Math.round(median(scores.map((s) => s.ms))),
   };
 }

@@ -9,7 +9,9 @@ import { readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createCanvas, loadImage } from "@napi-rs/canvas";
+import { DOUBT_THRESHOLD } from "../src/digits/cell-read.ts";
 import { createDigitClassifier } from "../src/digits/classifier.ts";
+import { proposeRepair } from "../src/solver/repair.ts";
 import { loadOpenCV } from "../src/vision/opencv.ts";
 import { readGrid } from "../src/vision/read-grid.ts";
 import { modelFilesHandler } from "../training/digits/model-files.ts";
@@ -44,26 +46,46 @@ for (const file of files) {
   const start = performance.now();
   const result = await readGrid(() => decodePhotoShrunk(bytes), classifier);
   const ms = performance.now() - start;
-  const read = result.kind === "read" ? result.cells.map((c) => c.digit).join("") : undefined;
-  const score: PhotoScore = { label: labels[file]!, read, ms };
+  const score: PhotoScore = { label: labels[file]!, read: undefined, ms };
+  if (result.kind === "read") {
+    score.read = result.cells.map((c) => c.digit).join("");
+    score.doubtful = result.cells.map((c) => c.confidence < DOUBT_THRESHOLD);
+    // What the user gets by pressing "Apply" on the proposal the app shows (the app's own budget).
+    const proposal = proposeRepair(result.cells);
+    if (proposal) score.repaired = applyChanges(score.read, proposal.changes);
+  }
   scores.push(score);
   const wrong = wrongCells(score);
+  const repair =
+    score.repaired === undefined
+      ? ""
+      : score.repaired === score.label
+        ? " (repair fixes it)"
+        : " (repair wrong)";
   const status = result.kind === "read" ? `rot ${result.rotation}` : result.error.code;
   const stages =
     result.kind === "read" ? result.timings.map((t) => `${t.stage} ${t.ms.toFixed(0)}`).join(", ") : "";
   process.stderr.write(
-    `${file}\t${status}\t${81 - wrong.length}/81\t${ms.toFixed(0)} ms (${stages})\t${wrong.join(" ")}\n`,
+    `${file}\t${status}\t${81 - wrong.length}/81\t${ms.toFixed(0)} ms (${stages})\t${wrong.join(" ")}${repair}\n`,
   );
 }
 classifier.dispose();
 console.log(JSON.stringify(summarise(scores)));
 
-/** "r3c5:4>9" = row 3, column 5 (1-based) labelled 4, read 9. */
-function wrongCells({ label, read }: PhotoScore): string[] {
+function applyChanges(read: string, changes: readonly { cell: number; to: number }[]): string {
+  const digits = [...read];
+  for (const { cell, to } of changes) digits[cell] = String(to);
+  return digits.join("");
+}
+
+/** "r3c5:4>9?" = row 3, column 5 (1-based) labelled 4, read 9; "?" when the UI marks it doubtful. */
+function wrongCells({ label, read, doubtful }: PhotoScore): string[] {
   if (!read) return ["no read"];
   const wrong: string[] = [];
   for (let i = 0; i < 81; i++) {
-    if (read[i] !== label[i]) wrong.push(`r${Math.floor(i / 9) + 1}c${(i % 9) + 1}:${label[i]}>${read[i]}`);
+    if (read[i] === label[i]) continue;
+    const flag = doubtful?.[i] ? "?" : "";
+    wrong.push(`r${Math.floor(i / 9) + 1}c${(i % 9) + 1}:${label[i]}>${read[i]}${flag}`);
   }
   return wrong;
 }

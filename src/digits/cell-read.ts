@@ -4,6 +4,9 @@ import type { CellProbabilities } from "./classifier.ts";
 /** How many alternatives a cell carries for the UI's doubt flag and the repair of unsolvable reads. */
 export const CANDIDATE_COUNT = 3;
 
+/** Below this top-1 probability a read is shown to the user as doubtful, with its runner-up. */
+export const DOUBT_THRESHOLD = 0.9;
+
 /**
  * The CNN overrules the ink test's "empty" only when at least this sure of a digit. On the dev
  * photos' blank cells the CNN never gave a digit more than 0.46; a faint or glared digit the ink

@@ -1,8 +1,6 @@
 import type { Grid, SolveResult } from "../solver/types.ts";
+import { DOUBT_THRESHOLD } from "../digits/cell-read.ts";
 import type { CellRead } from "../workers/pipeline-types.ts";
-
-/** Below this top-1 probability a read digit is shown as doubtful, with its runner-up. */
-export const DOUBT_THRESHOLD = 0.9;
 
 /** Why a digit read from the photo is in doubt: what was read and the next most likely reading. */
 export interface Doubt {

@@ -19,6 +19,21 @@ test("summarise: unread grids count as all wrong; digits and empties are scored 
     digitAccuracy: Math.round(((27 * 3 - 1) / (27 * 4)) * 10000) / 10000,
     emptyAccuracy: Math.round(((54 * 3 - 1) / (54 * 4)) * 10000) / 10000,
     gridAccuracy: 0.25,
+    misreadsFlagged: 0,
+    gridAccuracyAfterRepair: 0.25,
     medianMs: 150,
   });
+});
+
+test("summarise: doubtful misreads count as flagged; an accepted repair that restores the label counts", () => {
+  const twoWrong = "2" + label.slice(1, 80) + "5";
+  const doubtful = Array.from({ length: 81 }, (_, i) => i === 0);
+  const summary = summarise([
+    { label, read: twoWrong, ms: 1, doubtful, repaired: label },
+    { label, read: twoWrong, ms: 1, doubtful, repaired: twoWrong },
+    { label, read: label, ms: 1, doubtful },
+  ]);
+  expect(summary.misreadsFlagged).toBe(0.5);
+  expect(summary.gridAccuracy).toBe(Math.round((1 / 3) * 10000) / 10000);
+  expect(summary.gridAccuracyAfterRepair).toBe(Math.round((2 / 3) * 10000) / 10000);
 });
