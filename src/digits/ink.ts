@@ -10,7 +10,7 @@ export function darknessMap(cell: GrayImage): Float32Array {
   const { width: w, height: h, data } = cell;
   const radius = Math.max(2, Math.round(Math.min(w, h) * 0.12));
   const src = Float32Array.from(data);
-  const paper = boxBlur(maxFilter(src, w, h, radius), w, h, radius);
+  const paper = separable(blurLines, separable(maxLines, src, w, h, radius), w, h, radius);
   const dark = new Float32Array(w * h);
   for (let i = 0; i < dark.length; i++) dark[i] = Math.max(0, paper[i]! - src[i]!);
   return dark;
@@ -62,12 +62,23 @@ export function otsuThreshold(values: Float32Array, include: (i: number) => bool
   return best + 0.5;
 }
 
-/** Separable max over a (2r+1)² window clipped to the image. */
-function maxFilter(src: Float32Array, w: number, h: number, r: number): Float32Array {
+/** A 1-D filter applied to `lines` lines of `len` samples; `step` between samples, `stride` between lines. */
+type LineFilter = (
+  src: Float32Array,
+  dst: Float32Array,
+  len: number,
+  lines: number,
+  step: number,
+  stride: number,
+  r: number,
+) => void;
+
+/** A separable filter over a (2r+1)² window clipped to the image: rows, then columns. */
+function separable(filter: LineFilter, src: Float32Array, w: number, h: number, r: number): Float32Array {
   const tmp = new Float32Array(w * h);
   const out = new Float32Array(w * h);
-  maxLines(src, tmp, w, h, 1, w, r);
-  maxLines(tmp, out, h, w, w, 1, r);
+  filter(src, tmp, w, h, 1, w, r);
+  filter(tmp, out, h, w, w, 1, r);
   return out;
 }
 
@@ -110,15 +121,6 @@ function maxLines(
       }
     }
   }
-}
-
-/** Separable mean over a (2r+1)² window clipped to the image, with running sums. */
-function boxBlur(src: Float32Array, w: number, h: number, r: number): Float32Array {
-  const tmp = new Float32Array(w * h);
-  const out = new Float32Array(w * h);
-  blurLines(src, tmp, w, h, 1, w, r);
-  blurLines(tmp, out, h, w, w, 1, r);
-  return out;
 }
 
 /** Mean filter along `lines` lines of `len` samples; `step` between samples, `stride` between lines. */

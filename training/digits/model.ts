@@ -11,37 +11,19 @@ export function buildDigitModel(seed: number): tf.Sequential {
   const init = (k: number): ReturnType<typeof tf.initializers.heNormal> =>
     tf.initializers.heNormal({ seed: seed + k });
   const model = tf.sequential();
-  model.add(
-    tf.layers.conv2d({
-      inputShape: [MODEL_INPUT_PX, MODEL_INPUT_PX, 1],
-      filters: 16,
-      kernelSize: 3,
-      padding: "same",
-      activation: "relu",
-      kernelInitializer: init(1),
-    }),
-  );
-  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
-  model.add(
-    tf.layers.conv2d({
-      filters: 32,
-      kernelSize: 3,
-      padding: "same",
-      activation: "relu",
-      kernelInitializer: init(2),
-    }),
-  );
-  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
-  model.add(
-    tf.layers.conv2d({
-      filters: 32,
-      kernelSize: 3,
-      padding: "same",
-      activation: "relu",
-      kernelInitializer: init(3),
-    }),
-  );
-  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
+  [16, 32, 32].forEach((filters, i) => {
+    model.add(
+      tf.layers.conv2d({
+        ...(i === 0 ? { inputShape: [MODEL_INPUT_PX, MODEL_INPUT_PX, 1] } : {}),
+        filters,
+        kernelSize: 3,
+        padding: "same",
+        activation: "relu",
+        kernelInitializer: init(i + 1),
+      }),
+    );
+    model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
+  });
   model.add(tf.layers.flatten());
   model.add(tf.layers.dense({ units: 64, activation: "relu", kernelInitializer: init(4) }));
   model.add(tf.layers.dropout({ rate: 0.3, seed: seed + 5 }));
