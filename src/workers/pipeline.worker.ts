@@ -5,7 +5,9 @@ import tfjsWasmThreadedSimd from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backen
 import { useWasmBackend } from "../digits/backend.ts";
 import { createDigitClassifier, type DigitClassifier } from "../digits/classifier.ts";
 import type { RgbaImage } from "../vision/gray.ts";
-import { loadOpenCV } from "../vision/opencv.ts";
+import * as tf from "@tensorflow/tfjs";
+import { wasmHeapInUse } from "../vision/heap-usage.ts";
+import { loadOpenCV, opencv } from "../vision/opencv.ts";
 import { PhotoFailure } from "../vision/photo-failure.ts";
 import { readGrid, type GridReading } from "../vision/read-grid.ts";
 import { decodePhotoBlob } from "./decode-photo.ts";
@@ -87,6 +89,16 @@ const api = {
 
   cancel(id: number): void {
     if (id === latest) cancelled.add(id);
+  },
+
+  /** What the worker holds now (for `npm run soak`); call it after a read, once everything is loaded. */
+  memoryStats(): { wasmHeapBytes: number; wasmHeapInUseBytes: number; tensors: number } {
+    const cv = opencv();
+    return {
+      wasmHeapBytes: cv.HEAPU8.length,
+      wasmHeapInUseBytes: wasmHeapInUse(cv),
+      tensors: tf.memory().numTensors,
+    };
   },
 };
 
