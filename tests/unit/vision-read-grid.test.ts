@@ -5,6 +5,7 @@ import { loadPhoto } from "../../bench/load-photo.ts";
 import { useNodeWasm } from "../../bench/node-wasm.ts";
 import { createDigitClassifier, type DigitClassifier } from "../../src/digits/classifier.ts";
 import { toRgba, type RgbaImage } from "../../src/vision/gray.ts";
+import { wasmHeapInUse } from "../../src/vision/heap-usage.ts";
 import { loadOpenCV, type OpenCV } from "../../src/vision/opencv.ts";
 import { readGrid } from "../../src/vision/read-grid.ts";
 import type { GrayImage } from "../../src/vision/types.ts";
@@ -93,31 +94,6 @@ describe("readGrid", () => {
     expect(tf.memory().numTensors).toBe(tensorsBefore);
   }, 300_000);
 });
-
-/**
- * Bytes of the OpenCV wasm heap in use: allocate 64 KB blocks until the heap would have to grow,
- * then free them. `HEAPU8.length` alone only ever grows, leaks or not.
- */
-function wasmHeapInUse(opencv: OpenCV): number {
-  const block = 64 * 1024;
-  const size = opencv.HEAPU8.length;
-  const blocks: number[] = [];
-  try {
-    for (;;) {
-      const ptr = opencv._malloc(block);
-      if (!ptr) break;
-      blocks.push(ptr);
-      if (opencv.HEAPU8.length !== size) {
-        blocks.pop();
-        opencv._free(ptr);
-        break;
-      }
-    }
-  } finally {
-    for (const ptr of blocks) opencv._free(ptr);
-  }
-  return size - blocks.length * block;
-}
 
 function noise(width: number, height: number): GrayImage {
   const data = new Uint8ClampedArray(width * height);
