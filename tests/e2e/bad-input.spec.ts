@@ -5,7 +5,7 @@ import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { expect, test, type Page } from "@playwright/test";
 
 // The cases app-photo.spec.ts leaves out (text, empty, HEIC, SVG, header-only huge PNG, tiny, no grid and
-// blank grid are there): a cut-short JPEG, a real 20,000 × 20,000 PNG, an upside-down photo, and a
+// blank grid are there): a cut-short JPEG, a real 20,000 × 20,000 PNG, an upside-down photo, two grids, and a
 // good photo arriving while a slow one is read. After each: a clear alert, edits kept, good photos work.
 
 const SAMPLE = fileURLToPath(new URL("../../public/samples/sample.jpg", import.meta.url));
@@ -112,6 +112,27 @@ test("an upside-down photo is read upright", async ({ page }) => {
   });
   await expect(status(page)).toHaveText("Solved.", { timeout: 90_000 });
   expect(await gridText(page)).toBe(SAMPLE_SOLUTION);
+});
+
+test("two grids in one photo: the larger is read, and the page says so", async ({ page }) => {
+  const image = await loadImage(SAMPLE);
+  const both = createCanvas(image.width * 2, image.height);
+  const ctx = both.getContext("2d");
+  ctx.fillStyle = "white";
+  ctx.fillRect(0, 0, both.width, both.height);
+  ctx.drawImage(image, 0, 0);
+  ctx.drawImage(image, image.width + 60, 200, image.width * 0.6, image.height * 0.6);
+  await page.goto("./");
+  await photoInput(page).setInputFiles({
+    name: "two.jpg",
+    mimeType: "image/jpeg",
+    buffer: both.toBuffer("image/jpeg", 90),
+  });
+  await expect(status(page)).toHaveText("Solved.", { timeout: 90_000 });
+  expect(await gridText(page)).toBe(SAMPLE_SOLUTION);
+  await expect(page.getByRole("alert")).toContainText(
+    "More than one grid was in the photo; the largest one was read.",
+  );
 });
 
 test("a slow photo replaced by a good one: the good one's answer stays", async ({ page }) => {
