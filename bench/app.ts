@@ -4,15 +4,14 @@
  * included), warm photo → solution on a 12-megapixel photo, the longest main-thread task during the flow,
  * and the JavaScript the page fetched before its first photo. Last stdout line: one JSON object.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { chromium, type Page } from "playwright-core";
 import { CHROMIUM_ARGS, chromiumPath } from "../scripts/chromium.ts";
+import { DIST, serveDist } from "./serve-dist.ts";
 
 interface LongTask {
   start: number;
@@ -27,40 +26,9 @@ declare global {
   }
 }
 
-const DIST = resolve(import.meta.dirname, "../dist");
 const SAMPLE = join(DIST, "samples/sample.jpg");
 const WARM_RUNS = 3;
 const BUDGET = { warmPhotoMs: 1500, longestTaskMs: 100, jsBeforePhotoGzipBytes: 150 * 1024 };
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? done(address.port) : fail(new Error("no port")),
-      );
-    });
-  });
-}
-
-async function startServer(port: number): Promise<ChildProcess> {
-  const bin = resolve(import.meta.dirname, "../node_modules/.bin/http-server");
-  const server = spawn(bin, [DIST, "-c-1", "-p", String(port), "-a", "127.0.0.1", "--silent"], {
-    stdio: "ignore",
-  });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/index.html`)).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  server.kill();
-  throw new Error("http-server did not start");
-}
 
 /** A 12-megapixel JPEG (3000 × 4000) made by upscaling the sample: what a phone camera hands the page. */
 async function twelveMegapixelPhoto(dir: string): Promise<string> {
@@ -110,8 +78,7 @@ function median(values: number[]): number {
 
 async function main(): Promise<void> {
   const tmp = mkdtempSync(join(tmpdir(), "bench-app-"));
-  const port = await freePort();
-  const server = await startServer(port);
+  const { server, port } = await serveDist();
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: CHROMIUM_ARGS,

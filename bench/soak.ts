@@ -6,15 +6,13 @@
  *
  * Photos: `--photos DIR` (default ../shared/photos/dev, else tests/fixtures/photos), at most 8 of them, in turn.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { chromium, type CDPSession, type Page } from "playwright-core";
 import { CHROMIUM_ARGS, chromiumPath } from "../scripts/chromium.ts";
+import { DIST, serveDist } from "./serve-dist.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
-const DIST = join(ROOT, "dist");
 const READS = 300;
 const WARM_UP = 10;
 const MAX_PHOTOS = 8;
@@ -43,36 +41,6 @@ function photoDir(): string {
   if (flag > 0 && process.argv[flag + 1]) return resolve(process.argv[flag + 1]!);
   const shared = resolve(ROOT, "../shared/photos/dev");
   return existsSync(shared) ? shared : join(ROOT, "tests/fixtures/photos");
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? done(address.port) : fail(new Error("no port")),
-      );
-    });
-  });
-}
-
-async function startServer(port: number): Promise<ChildProcess> {
-  const bin = join(ROOT, "node_modules/.bin/http-server");
-  const server = spawn(bin, [DIST, "-c-1", "-p", String(port), "-a", "127.0.0.1", "--silent"], {
-    stdio: "ignore",
-  });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/index.html`)).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  server.kill();
-  throw new Error("http-server did not start");
 }
 
 /**
@@ -129,8 +97,7 @@ async function main(): Promise<void> {
   const workerFile = readdirSync(join(DIST, "assets")).find((f) => /^pipeline\.worker-.*\.js$/.test(f));
   if (!workerFile) throw new Error("dist has no pipeline worker: build first (npm run soak does)");
   const dir = photoDir();
-  const port = await freePort();
-  const server = await startServer(port);
+  const { server, port } = await serveDist();
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   const started = Date.now();
   try {
