@@ -11,6 +11,7 @@ import { gzipSync } from "node:zlib";
 import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { chromium, type Page } from "playwright-core";
 import { CHROMIUM_ARGS, chromiumPath } from "../scripts/chromium.ts";
+import { median } from "./recognition-score.ts";
 import { DIST, serveDist } from "./serve-dist.ts";
 
 interface LongTask {
@@ -69,11 +70,6 @@ async function timePhoto(page: Page, path: string): Promise<number> {
   });
   await page.locator("#photo-file").setInputFiles(path);
   return page.evaluate(() => window.__photoMs!);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 async function main(): Promise<void> {

@@ -74,7 +74,8 @@ export function summarise(scores: readonly PhotoScore[]): RecognitionSummary {
   };
 }
 
-function median(values: number[]): number {
+/** The middle value (mean of the two middle ones for an even count); 0 for none. */
+export function median(values: number[]): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;

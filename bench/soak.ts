@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { chromium, type CDPSession, type Page } from "playwright-core";
 import { CHROMIUM_ARGS, chromiumPath } from "../scripts/chromium.ts";
+import type { PipelineApi } from "../src/workers/pipeline.worker.ts";
 import { DIST, serveDist } from "./serve-dist.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -18,11 +19,7 @@ const WARM_UP = 10;
 const MAX_PHOTOS = 8;
 const MAX_GROWTH_PERCENT = 10;
 
-interface WorkerMemory {
-  wasmHeapBytes: number;
-  wasmHeapInUseBytes: number;
-  tensors: number;
-}
+type WorkerMemory = ReturnType<PipelineApi["memoryStats"]>;
 interface Snapshot extends WorkerMemory {
   reads: number;
   jsHeapUsedBytes: number;

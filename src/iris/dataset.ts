@@ -1,5 +1,5 @@
 import { isSpecies, SPECIES, type Measurements, type Species } from "./contract.ts";
-import { shuffled } from "./random.ts";
+import { shuffled } from "../shared/random.ts";
 
 export interface IrisSample {
   /** 1-based row number in iris.csv (header excluded), as in the UCI numbering. */

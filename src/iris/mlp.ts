@@ -3,7 +3,7 @@ import { FEATURES, LOGITS_LAYER, SPECIES, type Species } from "./contract.ts";
 import type { TfModule } from "./predict.ts";
 import { stratifiedSplit, type IrisSample } from "./dataset.ts";
 import { fitStandardisation, standardise, type Standardisation } from "./standardise.ts";
-import { seededRandom, shuffled } from "./random.ts";
+import { seededRandom, shuffled } from "../shared/random.ts";
 
 /** Every choice that shapes the shipped model; the model card prints these. */
 export const IRIS_TRAINING = {

@@ -7,7 +7,7 @@ import { readIrisCsv } from "../../training/iris/data.ts";
 import { accuracy, confusionMatrix } from "../../training/iris/evaluate.ts";
 import { modelFromMemory, serialiseModel } from "../../training/iris/model-files.ts";
 import { buildIrisModel, classifyAll, trainIrisModel } from "../../src/iris/mlp.ts";
-import { seededRandom } from "../../src/iris/random.ts";
+import { seededRandom } from "../../src/shared/random.ts";
 
 const countOf = (samples: readonly { species: string }[], species: string) =>
   samples.filter((s) => s.species === species).length;

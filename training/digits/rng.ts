@@ -1,3 +1,5 @@
+import { seededRandom } from "../../src/shared/random.ts";
+
 /** Seeded PRNG (mulberry32): the same seed renders the same training stream on every machine. */
 export interface Rng {
   /** Uniform in [0, 1). */
@@ -12,14 +14,7 @@ export interface Rng {
 }
 
 export function createRng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const uniform = (lo: number, hi: number): number => lo + (hi - lo) * next();
   return {
     next,

@@ -15,7 +15,7 @@ import {
   trainIrisModel,
   trainIrisRecipe,
 } from "../../src/iris/mlp.ts";
-import { seededRandom } from "../../src/iris/random.ts";
+import { seededRandom } from "../../src/shared/random.ts";
 import { fitStandardisation } from "../../src/iris/standardise.ts";
 import { fitTrainingRange } from "../../src/iris/training-range.ts";
 import { readIrisCsv } from "./data.ts";

@@ -1,4 +1,4 @@
-/** mulberry32: a tiny seeded PRNG, so the split and the batch order are the same on every run. */
+/** mulberry32: a tiny seeded PRNG, so training data, splits and batch order are the same on every run and machine. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
