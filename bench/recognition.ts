@@ -9,15 +9,15 @@ import { readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createCanvas, loadImage } from "@napi-rs/canvas";
-import { DOUBT_THRESHOLD } from "../src/digits/cell-read.ts";
+import { DOUBT_THRESHOLD } from "../src/shared/reading.ts";
 import { createDigitClassifier } from "../src/digits/classifier.ts";
 import { proposeRepair } from "../src/solver/repair.ts";
 import { loadOpenCV } from "../src/vision/opencv.ts";
 import { readGrid } from "../src/vision/read-grid.ts";
-import { modelFilesHandler } from "../training/digits/model-files.ts";
-import { foldOf } from "../training/digits/real-cells.ts";
-import { decodePhotoShrunk } from "./load-photo.ts";
-import { useNodeWasm } from "./node-wasm.ts";
+import { modelFilesHandler } from "../tooling/model-files.ts";
+import { foldOf } from "../tooling/folds.ts";
+import { decodePhotoShrunk } from "../tooling/load-photo.ts";
+import { useNodeWasm } from "../tooling/node-wasm.ts";
 import { summarise, type PhotoScore } from "./recognition-score.ts";
 
 const { values, positionals } = parseArgs({

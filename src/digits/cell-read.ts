@@ -1,11 +1,8 @@
-import type { CellRead } from "../workers/pipeline-types.ts";
+import type { CellRead } from "../shared/reading.ts";
 import type { CellProbabilities } from "./classifier.ts";
 
 /** How many alternatives a cell carries for the UI's doubt flag and the repair of unsolvable reads. */
 export const CANDIDATE_COUNT = 3;
-
-/** Below this top-1 probability a read is shown to the user as doubtful, with its runner-up. */
-export const DOUBT_THRESHOLD = 0.9;
 
 /**
  * The CNN overrules the ink test's "empty" only when at least this sure of a digit. On the dev

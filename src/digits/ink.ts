@@ -1,4 +1,4 @@
-import type { GrayImage } from "../vision/types.ts";
+import type { GrayImage } from "../shared/image.ts";
 
 /**
  * Per-pixel "darkness relative to the local paper", robust to shading and tinted paper:

@@ -1,4 +1,4 @@
-import type { GrayImage } from "../vision/types.ts";
+import type { GrayImage } from "../shared/image.ts";
 import { connectedComponents } from "./components.ts";
 import { fitToBox, type Box } from "./fit-box.ts";
 import { MODEL_INPUT_PX } from "./geometry.ts";

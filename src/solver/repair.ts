@@ -1,4 +1,4 @@
-import type { CellRead } from "../workers/pipeline-types.ts";
+import type { CellRead } from "../shared/reading.ts";
 import { findConflicts } from "./conflicts.ts";
 import { solve } from "./solve.ts";
 import type { Grid } from "./types.ts";

@@ -1,6 +1,5 @@
 import type { Grid, SolveResult } from "../solver/types.ts";
-import { DOUBT_THRESHOLD } from "../digits/cell-read.ts";
-import type { CellRead } from "../workers/pipeline-types.ts";
+import { DOUBT_THRESHOLD, type CellRead } from "../shared/reading.ts";
 
 /** Why a digit read from the photo is in doubt: what was read and the next most likely reading. */
 export interface Doubt {

@@ -1,4 +1,4 @@
-import type { CellRead, DebugImages, StageTiming } from "../workers/pipeline-types.ts";
+import type { CellRead, DebugImages, StageTiming } from "../shared/reading.ts";
 import { cellLabel } from "./board.ts";
 import { stageLabel } from "./messages.ts";
 

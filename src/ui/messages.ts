@@ -1,6 +1,5 @@
 import type { SolveResult } from "../solver/types.ts";
-import type { PhotoError, PipelineStage } from "../workers/pipeline-types.ts";
-import { MAX_PIXELS } from "../vision/photo-format.ts";
+import { MAX_PIXELS, type PhotoError, type PipelineStage } from "../shared/reading.ts";
 import { cellLabel } from "./board.ts";
 
 /** The status line for a solver result; `showAny` is true when the user asked for an answer with Solve. */

@@ -1,4 +1,4 @@
-import type { Corners } from "../vision/types.ts";
+import type { Corners } from "../shared/image.ts";
 import type { Board } from "./board.ts";
 import { localAffine, squareToQuad } from "./homography.ts";
 

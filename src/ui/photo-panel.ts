@@ -1,5 +1,5 @@
 import type { PipelineProgress } from "../workers/pipeline-client.ts";
-import type { CellRead, ReadResult } from "../workers/pipeline-types.ts";
+import type { CellRead, ReadResult } from "../shared/reading.ts";
 import { DebugPanel, type DebugElements } from "./debug-view.ts";
 import { photoErrorMessage } from "./messages.ts";
 import { drawSolution, type GridPlacement } from "./overlay.ts";

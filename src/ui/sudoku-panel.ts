@@ -1,5 +1,5 @@
 import type { Grid, SolveResult } from "../solver/types.ts";
-import type { CellRead } from "../workers/pipeline-types.ts";
+import type { CellRead } from "../shared/reading.ts";
 import { AutoSolver, type Solver } from "./auto-solve.ts";
 import {
   boardFromGrid,

@@ -1,4 +1,4 @@
-import type { CellRead } from "../workers/pipeline-types.ts";
+import type { CellRead } from "../shared/reading.ts";
 
 /**
  * TEST HOOK, used by the e2e tests only: with `?test-misread=INDEX,DIGIT` in the page URL, the photo's

@@ -1,5 +1,5 @@
 import { CELL_PX, WARP_PX } from "../digits/geometry.ts";
-import type { GrayImage } from "./types.ts";
+import type { GrayImage } from "../shared/image.ts";
 
 /**
  * Cuts the WARP_PX² unskewed grid into its 81 cells, row-major, each exactly CELL_PX² (grid-line

@@ -1,4 +1,4 @@
-import type { Corners, GrayImage } from "./types.ts";
+import type { Corners, GrayImage } from "../shared/image.ts";
 import { toRgba, type RgbaImage } from "./gray.ts";
 
 /** The stage images of one read, as RGBA (the worker wraps them in ImageData for transfer). */

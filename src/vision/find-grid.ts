@@ -1,4 +1,4 @@
-import type { Corners, GrayImage, Point } from "./types.ts";
+import type { Corners, GrayImage, Point } from "../shared/image.ts";
 import { downscale, grayFromMat, matFromGray } from "./gray.ts";
 import { gridness } from "./gridness.ts";
 import { opencv, withMats, type Mat, type OpenCV, type Track } from "./opencv.ts";

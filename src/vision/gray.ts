@@ -1,4 +1,4 @@
-import type { GrayImage } from "./types.ts";
+import type { GrayImage } from "../shared/image.ts";
 import { opencv, type Mat } from "./opencv.ts";
 
 /** RGBA pixels as in `ImageData`; a structural type so Node code (no ImageData) can pass plain objects. */

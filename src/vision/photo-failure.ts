@@ -1,4 +1,4 @@
-import type { PhotoError } from "../workers/pipeline-types.ts";
+import type { PhotoError } from "../shared/reading.ts";
 
 /** Thrown by a stage that cannot go on; the pipeline turns it into `{ kind: "error", error }`. */
 export class PhotoFailure extends Error {

@@ -1,10 +1,8 @@
-import type { PhotoError } from "../workers/pipeline-types.ts";
+import { MAX_PIXELS, type PhotoError } from "../shared/reading.ts";
 
 /** What the first bytes say a file is (extensions and MIME types lie: a renamed PDF is not a JPEG). */
 export type PhotoFormat = "jpeg" | "png" | "gif" | "webp" | "bmp" | "avif" | "heic" | "tiff" | "svg";
 
-/** Refuse above this many pixels: decoding alone would need gigabytes. */
-export const MAX_PIXELS = 100_000_000;
 /** Below this short side a 9×9 grid has under ~10 px per cell: nothing to read. */
 export const MIN_SIDE = 100;
 /**

@@ -1,4 +1,4 @@
-import type { Corners, Point } from "./types.ts";
+import type { Corners, Point } from "../shared/image.ts";
 
 /** Orders four points top-left, top-right, bottom-right, bottom-left by angle around their centroid. */
 export function orderCorners(points: readonly Point[]): Corners {

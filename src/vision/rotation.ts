@@ -1,4 +1,4 @@
-import type { GrayImage } from "./types.ts";
+import type { GrayImage } from "../shared/image.ts";
 
 /** Quarter turns clockwise, 0–3. */
 export type Turns = 0 | 1 | 2 | 3;

@@ -1,5 +1,5 @@
 import { WARP_PX } from "../digits/geometry.ts";
-import type { Corners, GrayImage } from "./types.ts";
+import type { Corners, GrayImage } from "../shared/image.ts";
 import { grayFromMat, matFromGray } from "./gray.ts";
 import { opencv, withMats, type Mat } from "./opencv.ts";
 import { mapCorners } from "./quad.ts";

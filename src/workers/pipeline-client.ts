@@ -1,6 +1,7 @@
 import * as Comlink from "comlink";
 import type { PipelineApi } from "./pipeline.worker.ts";
-import type { PipelineProgress, ReadResult } from "./pipeline-types.ts";
+import type { ReadResult } from "../shared/reading.ts";
+import type { PipelineProgress } from "./pipeline-types.ts";
 
 export type { PipelineProgress } from "./pipeline-types.ts";
 

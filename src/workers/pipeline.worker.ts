@@ -13,7 +13,8 @@ import { readGrid, type GridReading } from "../vision/read-grid.ts";
 import { decodePhotoBlob } from "./decode-photo.ts";
 import { modelWithProgress } from "./model-browser.ts";
 import { fetchOpenCV } from "./opencv-browser.ts";
-import type { DebugImages, PipelineProgress, ReadResult } from "./pipeline-types.ts";
+import type { DebugImages, ReadResult } from "../shared/reading.ts";
+import type { PipelineProgress } from "./pipeline-types.ts";
 
 type ProgressSink = (p: PipelineProgress) => void;
 

@@ -1,6 +1,6 @@
 import type { RepairProposal } from "../solver/repair.ts";
 import type { Grid, SolveOptions, SolveResult } from "../solver/types.ts";
-import type { CellRead } from "./pipeline-types.ts";
+import type { CellRead } from "../shared/reading.ts";
 import type { SolverApi } from "./solver.worker.ts";
 import { WorkerLane } from "./worker-lane.ts";
 

@@ -3,7 +3,7 @@ import { expose } from "comlink";
 import { proposeRepair, type RepairProposal } from "../solver/repair.ts";
 import { solve } from "../solver/solve.ts";
 import type { Grid, SolveOptions, SolveResult } from "../solver/types.ts";
-import type { CellRead } from "./pipeline-types.ts";
+import type { CellRead } from "../shared/reading.ts";
 
 /**
  * The solver as the main thread sees it (`Remote<SolverApi>`). It runs to completion or to `timeoutMs`

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { gridToString } from "../../src/solver/format.ts";
 import { parseGrid } from "../../src/solver/parse.ts";
 import type { Grid } from "../../src/solver/types.ts";
-import type { CellRead } from "../../src/workers/pipeline-types.ts";
+import type { CellRead } from "../../src/shared/reading.ts";
 import { SolverClient } from "../../src/workers/solver-client.ts";
 
 function grid(text: string): Grid {

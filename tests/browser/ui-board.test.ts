@@ -15,7 +15,7 @@ import { solveMessage } from "../../src/ui/messages.ts";
 import { unrotatedCell } from "../../src/ui/overlay.ts";
 import { applyTestMisread } from "../../src/ui/test-hooks.ts";
 import type { SolveResult } from "../../src/solver/types.ts";
-import type { CellRead } from "../../src/workers/pipeline-types.ts";
+import type { CellRead } from "../../src/shared/reading.ts";
 
 const sure = (digit: number): CellRead => ({ digit, confidence: 0.99, candidates: [{ digit, p: 0.99 }] });
 

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, test } from "vitest";
-import { loadPhoto } from "../../bench/load-photo.ts";
-import { useNodeWasm } from "../../bench/node-wasm.ts";
+import { loadPhoto } from "../../tooling/load-photo.ts";
+import { useNodeWasm } from "../../tooling/node-wasm.ts";
 import { createDigitClassifier, type DigitClassifier } from "../../src/digits/classifier.ts";
 import type { RgbaImage } from "../../src/vision/gray.ts";
 import { loadOpenCV } from "../../src/vision/opencv.ts";
 import { readGrid } from "../../src/vision/read-grid.ts";
-import { modelFilesHandler } from "../../training/digits/model-files.ts";
+import { modelFilesHandler } from "../../tooling/model-files.ts";
 
 // A photo turned a quarter in its pixels (no EXIF tag to undo it): the rotation is found from the
 // classifier's confidence over the four turns and the digits come back in the printed grid's order.

@@ -6,7 +6,7 @@ import { createDigitClassifier, type DigitClassifier } from "../../src/digits/cl
 import { turnTile, uprightTurns } from "../../src/digits/orientation.ts";
 import { prepareCell } from "../../src/digits/preprocess.ts";
 import { registerFonts } from "../../training/digits/fonts.ts";
-import { modelFilesHandler } from "../../training/digits/model-files.ts";
+import { modelFilesHandler } from "../../tooling/model-files.ts";
 import { useNodeWasmBackend } from "../../training/digits/node-backend.ts";
 import { createCellRenderer } from "../../training/digits/render-cell.ts";
 import { createRng } from "../../training/digits/rng.ts";

@@ -3,7 +3,7 @@ import { inputsToTensor } from "../../src/digits/classifier.ts";
 import { CELL_PX, WARP_PX } from "../../src/digits/geometry.ts";
 import { prepareCell } from "../../src/digits/preprocess.ts";
 import { sliceCells } from "../../src/vision/cells.ts";
-import type { GrayImage } from "../../src/vision/types.ts";
+import type { GrayImage } from "../../src/shared/image.ts";
 import { syntheticExamples, toTensors } from "../../training/digits/dataset.ts";
 import { registerFonts } from "../../training/digits/fonts.ts";
 import { useNodeWasmBackend } from "../../training/digits/node-backend.ts";

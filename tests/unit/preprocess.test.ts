@@ -2,7 +2,7 @@ import { createCanvas } from "@napi-rs/canvas";
 import { beforeAll, describe, expect, test } from "vitest";
 import { CELL_PX, MODEL_INPUT_PX } from "../../src/digits/geometry.ts";
 import { prepareCell } from "../../src/digits/preprocess.ts";
-import type { GrayImage } from "../../src/vision/types.ts";
+import type { GrayImage } from "../../src/shared/image.ts";
 import { registerFonts } from "../../training/digits/fonts.ts";
 import { createRng } from "../../training/digits/rng.ts";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { gridToString } from "../../src/solver/format.ts";
 import { proposeRepair } from "../../src/solver/repair.ts";
 import { solve } from "../../src/solver/solve.ts";
-import type { CellRead } from "../../src/workers/pipeline-types.ts";
+import type { CellRead } from "../../src/shared/reading.ts";
 
 const NORVIG = "003020600900305001001806400008102900700000008006708200002609500800203009005010300";
 const NORVIG_SOLUTION = "483921657967345821251876493548132976729564138136798245372689514814253769695417382";

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { loadPhoto } from "../../bench/load-photo.ts";
+import { loadPhoto } from "../../tooling/load-photo.ts";
 import { CELL_PX, WARP_PX } from "../../src/digits/geometry.ts";
 import { sliceCells } from "../../src/vision/cells.ts";
 import { findGridCorners } from "../../src/vision/find-grid.ts";
 import { toGray } from "../../src/vision/gray.ts";
 import { loadOpenCV } from "../../src/vision/opencv.ts";
-import type { Corners, GrayImage } from "../../src/vision/types.ts";
+import type { Corners, GrayImage } from "../../src/shared/image.ts";
 import { warpToSquare } from "../../src/vision/warp.ts";
 
 const photo = (name: string) => new URL(`../fixtures/photos/${name}`, import.meta.url).pathname;

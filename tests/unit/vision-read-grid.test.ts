@@ -1,15 +1,15 @@
 import { readFileSync } from "node:fs";
 import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, test } from "vitest";
-import { loadPhoto } from "../../bench/load-photo.ts";
-import { useNodeWasm } from "../../bench/node-wasm.ts";
+import { loadPhoto } from "../../tooling/load-photo.ts";
+import { useNodeWasm } from "../../tooling/node-wasm.ts";
 import { createDigitClassifier, type DigitClassifier } from "../../src/digits/classifier.ts";
 import { toRgba, type RgbaImage } from "../../src/vision/gray.ts";
 import { wasmHeapInUse } from "../../src/vision/heap-usage.ts";
 import { loadOpenCV, type OpenCV } from "../../src/vision/opencv.ts";
 import { readGrid } from "../../src/vision/read-grid.ts";
-import type { GrayImage } from "../../src/vision/types.ts";
-import { modelFilesHandler } from "../../training/digits/model-files.ts";
+import type { GrayImage } from "../../src/shared/image.ts";
+import { modelFilesHandler } from "../../tooling/model-files.ts";
 
 const fixtures = new URL("../fixtures/photos/", import.meta.url);
 const labels = JSON.parse(readFileSync(new URL("labels.json", fixtures), "utf8")) as Record<string, string>;

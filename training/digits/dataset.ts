@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import { inputsToTensor } from "../../src/digits/classifier.ts";
 import { CLASS_COUNT } from "../../src/digits/geometry.ts";
 import { prepareCell } from "../../src/digits/preprocess.ts";
-import type { GrayImage } from "../../src/vision/types.ts";
+import type { GrayImage } from "../../src/shared/image.ts";
 import type { Rng } from "./rng.ts";
 
 /** One training example: a prepared CNN input and its class (0 = empty, d = digit d). */

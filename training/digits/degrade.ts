@@ -1,4 +1,4 @@
-import type { GrayImage } from "../../src/vision/types.ts";
+import type { GrayImage } from "../../src/shared/image.ts";
 import type { Rng } from "./rng.ts";
 
 /**

@@ -5,9 +5,9 @@ import { sliceCells } from "../../src/vision/cells.ts";
 import { findGridCorners } from "../../src/vision/find-grid.ts";
 import { toGray } from "../../src/vision/gray.ts";
 import { loadOpenCV } from "../../src/vision/opencv.ts";
-import type { GrayImage } from "../../src/vision/types.ts";
+import type { GrayImage } from "../../src/shared/image.ts";
 import { warpToSquare } from "../../src/vision/warp.ts";
-import { loadPhoto } from "../../bench/load-photo.ts";
+import { loadPhoto } from "../../tooling/load-photo.ts";
 
 /** The 81 prepared cells of one labelled photo, cut by the app's own vision code. */
 export interface PhotoCells {
@@ -73,14 +73,4 @@ export function rotateQuarter(img: GrayImage): GrayImage {
     for (let x = 0; x < w; x++) out[x * h + (h - 1 - y)] = data[y * w + x]!;
   }
   return { width: h, height: w, data: out };
-}
-
-/**
- * Deterministic split by image (never by cell): a hash of the file name picks one of `folds`.
- * Cells of one photo share print, light and blur, so a cell-level split would leak.
- */
-export function foldOf(file: string, folds: number): number {
-  let h = 2166136261;
-  for (const ch of file) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
-  return h % folds;
 }

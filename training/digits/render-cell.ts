@@ -1,6 +1,6 @@
 import { createCanvas, type SKRSContext2D } from "@napi-rs/canvas";
 import { CELL_PX } from "../../src/digits/geometry.ts";
-import type { GrayImage } from "../../src/vision/types.ts";
+import type { GrayImage } from "../../src/shared/image.ts";
 import type { FontFace } from "./fonts.ts";
 import type { Rng } from "./rng.ts";
 import { degrade } from "./degrade.ts";

@@ -1,0 +1,57 @@
+/** The vocabulary of a read shared by vision, digits, solver, workers and UI; it imports no stage. */
+import type { Corners } from "./image.ts";
+
+/** One cell as read: the chosen digit (0 = empty) and the ranked alternatives the UI uses to flag doubt. */
+export interface CellRead {
+  digit: number;
+  /** Probability of `digit` (for an empty cell, that it is empty). */
+  confidence: number;
+  /** Top candidates, best first, probabilities summing to ≤ 1. */
+  candidates: { digit: number; p: number }[];
+}
+
+/** Below this top-1 probability a read is shown to the user as doubtful, with its runner-up. */
+export const DOUBT_THRESHOLD = 0.9;
+
+export type PipelineStage = "load" | "find-grid" | "unskew" | "cells" | "classify" | "solve";
+
+export interface StageTiming {
+  stage: PipelineStage;
+  ms: number;
+}
+
+/** Intermediate images for the debug view, as RGBA ImageData (transferable). */
+export interface DebugImages {
+  threshold?: ImageData;
+  contour?: ImageData;
+  warped?: ImageData;
+  cells?: ImageData[];
+}
+
+export type ReadResult =
+  | {
+      kind: "read";
+      /** Corners of the grid in the photo as the user sees it (after EXIF orientation). */
+      corners: Corners;
+      /** Quarter turns clockwise applied to the warped grid to make its digits upright (0–3). */
+      rotation: number;
+      cells: CellRead[];
+      /** True when more than one grid-like square was seen and the larger one was taken. */
+      otherGridsSeen: boolean;
+      timings: StageTiming[];
+      debug?: DebugImages;
+    }
+  | { kind: "error"; error: PhotoError };
+
+/** Refuse above this many pixels: decoding alone would need gigabytes. */
+export const MAX_PIXELS = 100_000_000;
+
+/** Typed reasons a photo cannot be read; each maps to one clear message in the UI. */
+export type PhotoError =
+  | { code: "not-an-image"; detail: string }
+  | { code: "unsupported-format"; format: string }
+  | { code: "too-large"; width: number; height: number }
+  | { code: "too-small"; width: number; height: number }
+  | { code: "no-grid" }
+  | { code: "no-digits" }
+  | { code: "cancelled" };
