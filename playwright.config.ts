@@ -1,7 +1,8 @@
 import { defineConfig } from "@playwright/test";
 import { chromiumPath, CHROMIUM_ARGS } from "./scripts/chromium.ts";
 
-const PORT = 4173;
+// E2E_PORT lets several checkouts run their e2e suites side by side.
+const PORT = Number(process.env["E2E_PORT"] ?? 4173);
 
 // e2e runs against the built dist/ exactly as users get it: a static server, no cache.
 export default defineConfig({
