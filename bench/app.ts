@@ -1,8 +1,11 @@
 /**
- * `npm run -s bench:app`: the built app in headless Chromium behind http-server, as a user gets it.
- * Measures cold load to interactive, the first photo (OpenCV.js and model downloads from localhost
- * included), warm photo → solution on a 12-megapixel photo, the longest main-thread task during the flow,
- * and the JavaScript the page fetched before its first photo. Last stdout line: one JSON object.
+ * `npm run -s bench:app [-- --network MBIT:RTT]`: the built app in headless Chromium behind http-server, as
+ * a user gets it. Measures cold load to interactive, the first photo (given as soon as the page is
+ * interactive, so OpenCV.js and model downloads are included), warm photo → solution on a 12-megapixel
+ * photo, the longest main-thread task during the flow, the JavaScript the page fetched before its first
+ * photo, and the bytes and requests over the wire (page and workers). `--network 10:40` throttles the page
+ * and its workers to 10 Mbit/s with a 40 ms round trip, with the service worker on, as a new user meets
+ * the app on a phone network. Last stdout line: one JSON object.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,6 +15,7 @@ import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { chromium, type Page } from "playwright-core";
 import { CHROMIUM_ARGS, chromiumPath } from "../scripts/chromium.ts";
 import { median } from "./recognition-score.ts";
+import { parseNetwork, throttleAndCount, type NetworkProfile, type WireTally } from "./network.ts";
 import { DIST, serveDist } from "./serve-dist.ts";
 
 interface LongTask {
@@ -72,7 +76,23 @@ async function timePhoto(page: Page, path: string): Promise<number> {
   return page.evaluate(() => window.__photoMs!);
 }
 
+function networkArgument(): NetworkProfile | undefined {
+  const at = process.argv.indexOf("--network");
+  if (at < 0) return undefined;
+  return parseNetwork(process.argv[at + 1] ?? "");
+}
+
+/** Resolves once no response has finished for `quietMs`: the service worker's background caching is done. */
+async function wireQuiet(tally: WireTally, quietMs: number): Promise<void> {
+  let last = -1;
+  while (tally.requests !== last) {
+    last = tally.requests;
+    await new Promise((r) => setTimeout(r, quietMs));
+  }
+}
+
 async function main(): Promise<void> {
+  const network = networkArgument();
   const tmp = mkdtempSync(join(tmpdir(), "bench-app-"));
   const { server, port } = await serveDist();
   const browser = await chromium.launch({
@@ -82,12 +102,14 @@ async function main(): Promise<void> {
   });
   try {
     const photo12 = await twelveMegapixelPhoto(tmp);
-    // No service worker: its background precache of every asset would blur what the page itself fetches.
+    // Unthrottled, no service worker: its background caching would blur what the page itself fetches.
+    // Throttled, as a new user: the service worker's downloads share the connection with the page's.
     const context = await browser.newContext({
-      serviceWorkers: "block",
+      serviceWorkers: network ? "allow" : "block",
       viewport: { width: 1280, height: 900 },
     });
     const page = await context.newPage();
+    const wire = await throttleAndCount(context, page, network);
     await page.addInitScript(() => {
       const tasks: LongTask[] = [];
       window.__longTasks = tasks;
@@ -109,15 +131,19 @@ async function main(): Promise<void> {
     const coldLoadMs = await page.evaluate(
       () => performance.getEntriesByName("sudoku-lens:interactive")[0]!.startTime,
     );
-    await page.waitForLoadState("networkidle");
-
     photoGiven = true;
     const flowStart = await page.evaluate(() => performance.now());
     const firstPhotoMs = await timePhoto(page, SAMPLE);
+    const bytesBeforeFirstPhoto = wire.bytes;
+    await page.waitForLoadState("load");
+    const pageLoadMs = await page.evaluate(
+      () => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).loadEventEnd,
+    );
     const warm: number[] = [];
     for (let i = 0; i < WARM_RUNS; i++) warm.push(await timePhoto(page, photo12));
     // Let the last overlay/paint work land in the observer before reading it.
     await page.waitForTimeout(300);
+    await wireQuiet(wire, 2000);
     const tasks = await page.evaluate(
       (since) => window.__longTasks!.filter((t) => t.start >= since),
       flowStart,
@@ -130,13 +156,21 @@ async function main(): Promise<void> {
     console.log(`cold load → interactive: ${coldLoadMs.toFixed(0)} ms`);
     console.log(`first photo (downloads included): ${firstPhotoMs.toFixed(0)} ms`);
     console.log(
+      `over the wire: ${wire.bytes} B in ${wire.requests} responses (${bytesBeforeFirstPhoto} B by the first answer)`,
+    );
+    console.log(
       `warm 12 MP photo → solution: ${warm.map((m) => m.toFixed(0)).join(", ")} ms (median ${warmPhotoMs.toFixed(0)})`,
     );
     console.log(`long tasks during the flow: ${tasks.length}, longest ${longestTaskMs.toFixed(0)} ms`);
     for (const s of scripts) console.log(`  js before photo: ${s.url} ${s.bytes} B (${s.gzip} B gzip)`);
     const result = {
+      network: network ? `${network.mbitPerS} Mbit/s, ${network.rttMs} ms RTT` : "unthrottled",
       coldLoadMs: Math.round(coldLoadMs),
+      pageLoadMs: Math.round(pageLoadMs),
       firstPhotoMs: Math.round(firstPhotoMs),
+      bytesOverWire: wire.bytes,
+      bytesBeforeFirstPhoto,
+      requests: wire.requests,
       warmPhotoMs: Math.round(warmPhotoMs),
       warmPhotoRunsMs: warm.map(Math.round),
       warmPhotoPixels: 3000 * 4000,

@@ -1,0 +1,119 @@
+import type { BrowserContext, CDPSession, Page } from "playwright-core";
+
+/** A connection to emulate: download and upload rate, and the round trip before each response. */
+export interface NetworkProfile {
+  mbitPerS: number;
+  rttMs: number;
+}
+
+/** Parses `--network MBIT:RTT`, e.g. `10:40` (10 Mbit/s, 40 ms round trip). */
+export function parseNetwork(spec: string): NetworkProfile {
+  const match = /^(\d+(?:\.\d+)?):(\d+)$/.exec(spec);
+  if (!match) throw new Error(`--network expects MBIT_PER_S:RTT_MS (e.g. 10:40), got "${spec}"`);
+  const profile = { mbitPerS: Number(match[1]), rttMs: Number(match[2]) };
+  if (profile.mbitPerS <= 0) throw new Error(`--network: the rate must be above 0, got "${spec}"`);
+  return profile;
+}
+
+/** What crossed the wire so far: every http(s) response's encoded size, headers included. */
+export interface WireTally {
+  bytes: number;
+  requests: number;
+}
+
+/** The few CDP messages read from a worker session (they arrive as JSON strings, untyped). */
+interface ChildMessage {
+  method?: string;
+  params?: {
+    requestId?: string;
+    encodedDataLength?: number;
+    request?: { url: string };
+    response?: { fromServiceWorker?: boolean; fromDiskCache?: boolean; fromPrefetchCache?: boolean };
+  };
+}
+
+/**
+ * Throttles `page` and every worker it starts (dedicated and service workers, auto-attached through
+ * the DevTools protocol) to `profile`, or only counts when `profile` is undefined, and tallies the
+ * bytes of every response they receive (`Network.loadingFinished` encodedDataLength). Responses
+ * served by a service worker or a cache did not cross the wire: the service worker's own fetch is
+ * what counts, once.
+ */
+export async function throttleAndCount(
+  context: BrowserContext,
+  page: Page,
+  profile: NetworkProfile | undefined,
+): Promise<WireTally> {
+  const tally: WireTally = { bytes: 0, requests: 0 };
+  const conditions = profile && {
+    offline: false,
+    latency: profile.rttMs,
+    downloadThroughput: (profile.mbitPerS * 1e6) / 8,
+    uploadThroughput: (profile.mbitPerS * 1e6) / 8,
+  };
+  const counter = () => {
+    const counted = new Set<string>();
+    const local = new Set<string>();
+    return (message: ChildMessage) => {
+      const { method, params } = message;
+      const id = params?.requestId;
+      if (!id) return;
+      if (method === "Network.requestWillBeSent" && /^https?:/.test(params.request?.url ?? ""))
+        counted.add(id);
+      const r = params.response;
+      if (
+        method === "Network.responseReceived" &&
+        (r?.fromServiceWorker || r?.fromDiskCache || r?.fromPrefetchCache)
+      )
+        local.add(id);
+      if (method === "Network.loadingFinished" && counted.has(id) && !local.has(id)) {
+        tally.bytes += params.encodedDataLength ?? 0;
+        tally.requests++;
+      }
+    };
+  };
+
+  const cdp = await context.newCDPSession(page);
+  const onPage = counter();
+  for (const method of [
+    "Network.requestWillBeSent",
+    "Network.responseReceived",
+    "Network.loadingFinished",
+  ] as const)
+    cdp.on(method, (params) => onPage({ method, params } as ChildMessage));
+  await cdp.send("Network.enable");
+  if (conditions) await cdp.send("Network.emulateNetworkConditions", conditions);
+  await attachWorkers(cdp, conditions, counter);
+  return tally;
+}
+
+/**
+ * Worker targets through the page's session in non-flattened mode: Playwright's CDPSession drops
+ * events of flattened child sessions it did not create, while `receivedMessageFromTarget` reaches
+ * us. Each worker waits for the debugger until it is throttled and counted.
+ */
+async function attachWorkers(
+  cdp: CDPSession,
+  conditions: object | undefined,
+  counter: () => (message: ChildMessage) => void,
+): Promise<void> {
+  const children = new Map<string, (message: ChildMessage) => void>();
+  let nextId = 1;
+  cdp.on("Target.attachedToTarget", ({ sessionId }) => {
+    children.set(sessionId, counter());
+    const send = (method: string, params: object = {}) =>
+      void cdp
+        .send("Target.sendMessageToTarget", {
+          sessionId,
+          message: JSON.stringify({ id: nextId++, method, params }),
+        })
+        .catch(() => undefined); // the worker may be gone already
+    send("Network.enable");
+    if (conditions) send("Network.emulateNetworkConditions", conditions);
+    send("Runtime.runIfWaitingForDebugger");
+  });
+  cdp.on("Target.receivedMessageFromTarget", ({ sessionId, message }) =>
+    children.get(sessionId)?.(JSON.parse(message) as ChildMessage),
+  );
+  await cdp.send("Target.setAutoAttach", { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
+}
