@@ -4,6 +4,16 @@ import { defineConfig } from "vite";
 import { playwright } from "@vitest/browser-playwright";
 import { VitePWA } from "vite-plugin-pwa";
 import { chromiumPath, CHROMIUM_ARGS } from "./scripts/chromium.ts";
+import { openCvSplitPlugin } from "./tooling/opencv-split.ts";
+import { precompressPlugin } from "./tooling/precompress.ts";
+
+/** The reader's files, fetched by the pipeline worker on first use (see `runtimeCaching`). */
+const HEAVY_ASSETS = [
+  "**/pipeline.worker-*.js",
+  "**/opencv-*.{js,wasm}",
+  "**/tfjs-*.wasm",
+  "models/digits/**",
+];
 
 export default defineConfig({
   base: "./",
@@ -19,6 +29,7 @@ export default defineConfig({
   // Module workers: comlink and dynamic imports of OpenCV/TF.js need ES format.
   worker: { format: "es" },
   plugins: [
+    openCvSplitPlugin(),
     VitePWA({
       registerType: "autoUpdate",
       // An external registerSW.js, not an inline script: the page's CSP allows scripts from 'self' only.
@@ -41,13 +52,28 @@ export default defineConfig({
         ],
       },
       workbox: {
-        // Precache everything, OpenCV.js (~11 MB), TF.js wasm and the models included: after one online
-        // visit the page must read a photo offline, before the user ever gave it one online.
-        globPatterns: ["**/*.{js,mjs,css,html,svg,png,jpg,json,bin,wasm,webmanifest}"],
-        maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
+        // The app shell only: the reader's heavy files (OpenCV.js, TF.js wasm, the digit model) would
+        // otherwise download twice on the first visit, competing with the first photo's own downloads.
+        globPatterns: ["**/*.{js,css,html,svg,png,jpg,webmanifest}", "models/iris/*.{json,bin}"],
+        globIgnores: HEAVY_ASSETS,
+        // Anything larger (the Iris page's full TF.js chunk, 1.1 MB) is cached on first use instead.
+        maximumFileSizeToCacheInBytes: 512 * 1024,
         navigateFallback: null,
+        // …they are cached as the page first fetches them, so one visit that read a photo works offline.
+        runtimeCaching: [
+          {
+            urlPattern: /\/assets\/|\/models\/digits\//,
+            handler: "CacheFirst",
+            options: {
+              cacheName: "reader",
+              expiration: { maxEntries: 16 },
+              cacheableResponse: { statuses: [200] },
+            },
+          },
+        ],
       },
     }),
+    precompressPlugin(),
   ],
   test: {
     // OpenCV.js is a UMD bundle; default interop would hand us the wrapper instead of the module.

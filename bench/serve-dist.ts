@@ -5,6 +5,9 @@ import { resolve } from "node:path";
 /** The built app, as the browser benchmarks serve it. */
 export const DIST = resolve(import.meta.dirname, "../dist");
 
+/** As `npm start` serves dist/: no cache, the build's precompressed .br/.gz copies when accepted. */
+export const HTTP_SERVER_FLAGS = ["-c-1", "--brotli", "--gzip"];
+
 /** A free loopback port: ask the OS for one, then release it for http-server. */
 function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -19,11 +22,11 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Serves dist/ exactly as users get it (http-server, no cache) on loopback; resolves once it answers. */
+/** Serves dist/ exactly as users get it (http-server as `npm start` runs it) on loopback; resolves once it answers. */
 export async function serveDist(): Promise<{ server: ChildProcess; port: number }> {
   const port = await freePort();
   const bin = resolve(import.meta.dirname, "../node_modules/.bin/http-server");
-  const server = spawn(bin, [DIST, "-c-1", "-p", String(port), "-a", "127.0.0.1", "--silent"], {
+  const server = spawn(bin, [DIST, ...HTTP_SERVER_FLAGS, "-p", String(port), "-a", "127.0.0.1", "--silent"], {
     stdio: "ignore",
   });
   for (let i = 0; i < 100; i++) {

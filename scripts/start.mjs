@@ -20,4 +20,7 @@ const stale =
 if (stale) execSync("npx vite build", { stdio: "inherit" });
 
 console.log(`Serving the app at http://localhost:${port}/ (Ctrl+C to stop)`);
-spawn("npx", ["http-server", "dist", "-c-1", "-p", port, "--silent"], { stdio: "inherit" });
+// --brotli/--gzip: serve the build's precompressed .br/.gz copies to browsers that accept them.
+spawn("npx", ["http-server", "dist", "-c-1", "--brotli", "--gzip", "-p", port, "--silent"], {
+  stdio: "inherit",
+});

@@ -1,4 +1,7 @@
-import * as tf from "@tensorflow/tfjs";
+// Core + layers only, not the "@tensorflow/tfjs" bundle: the pipeline worker would carry its WebGL backend
+// and converter (tests/unit/worker-bundle.test.ts). Node code importing "@tensorflow/tfjs" shares this core.
+import * as tf from "@tensorflow/tfjs-core";
+import { loadLayersModel, type LayersModel } from "@tensorflow/tfjs-layers";
 import { CLASS_COUNT, MODEL_INPUT_PX } from "./geometry.ts";
 
 /** A model URL (".../model.json") or an IOHandler (e.g. reading files in Node). */
@@ -19,10 +22,10 @@ export interface DigitClassifier {
  * chosen (see `useWasmBackend`).
  */
 export function createDigitClassifier(source: ModelSource): DigitClassifier {
-  let model: Promise<tf.LayersModel> | undefined;
+  let model: Promise<LayersModel> | undefined;
   return {
     async classifyCells(inputs) {
-      model ??= tf.loadLayersModel(source);
+      model ??= loadLayersModel(source);
       return predictProbabilities(await model, inputs);
     },
     dispose() {
@@ -53,7 +56,7 @@ export function inputsToTensor(inputs: readonly Float32Array[]): tf.Tensor4D {
  * @param inputs each MODEL_INPUT_PX² values, ink = 1
  */
 export async function predictProbabilities(
-  model: tf.LayersModel,
+  model: LayersModel,
   inputs: readonly Float32Array[],
 ): Promise<CellProbabilities[]> {
   if (inputs.length === 0) return [];

@@ -9,8 +9,10 @@ export async function fetchWithProgress(
   const response = await fetch(url);
   if (!response.ok || !response.body)
     throw new Error(`could not download ${String(url)}: HTTP ${response.status}`);
-  // Content-Length is the compressed size when the server gzips; never report past the bytes we saw.
-  const declared = Number(response.headers.get("content-length") ?? 0);
+  // With Content-Encoding, Content-Length counts compressed bytes and the body decoded ones: unknown total.
+  const declared = response.headers.has("content-encoding")
+    ? 0
+    : Number(response.headers.get("content-length") ?? 0);
   const chunks: Uint8Array[] = [];
   let loaded = 0;
   const reader = response.body.getReader();

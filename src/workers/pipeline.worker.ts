@@ -1,11 +1,8 @@
 import * as Comlink from "comlink";
-import tfjsWasm from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url";
-import tfjsWasmSimd from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url";
-import tfjsWasmThreadedSimd from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url";
 import { useWasmBackend } from "../digits/backend.ts";
 import { createDigitClassifier, type DigitClassifier } from "../digits/classifier.ts";
 import type { RgbaImage } from "../vision/gray.ts";
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs-core";
 import { wasmHeapInUse } from "../vision/heap-usage.ts";
 import { loadOpenCV, opencv } from "../vision/opencv.ts";
 import { PhotoFailure } from "../vision/photo-failure.ts";
@@ -13,6 +10,7 @@ import { readGrid, type GridReading } from "../vision/read-grid.ts";
 import { decodePhotoBlob } from "./decode-photo.ts";
 import { modelWithProgress } from "./model-browser.ts";
 import { fetchOpenCV } from "./opencv-browser.ts";
+import { browserWasmPaths } from "./tfjs-wasm-browser.ts";
 import type { DebugImages, ReadResult } from "../shared/reading.ts";
 import type { PipelineProgress } from "./pipeline-types.ts";
 
@@ -37,11 +35,7 @@ async function ready(assetBase: string): Promise<DigitClassifier> {
     loadOpenCV(() =>
       fetchOpenCV((loaded, total) => report({ kind: "download", what: "opencv", loaded, total })),
     ),
-    useWasmBackend({
-      "tfjs-backend-wasm.wasm": tfjsWasm,
-      "tfjs-backend-wasm-simd.wasm": tfjsWasmSimd,
-      "tfjs-backend-wasm-threaded-simd.wasm": tfjsWasmThreadedSimd,
-    }).then(() => model.classifyCells([])), // loads the model's weights without predicting
+    useWasmBackend(browserWasmPaths()).then(() => model.classifyCells([])), // loads the model's weights without predicting
   ]);
   return model;
 }
