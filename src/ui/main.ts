@@ -5,6 +5,7 @@ import { SolverClient } from "../workers/solver-client.ts";
 import { Camera } from "./camera.ts";
 import { setUpInstallButton } from "./install-button.ts";
 import { PhotoPanel } from "./photo-panel.ts";
+import { preloadWhenIdle } from "./preload.ts";
 import { listenForDrop, listenForFiles, listenForPaste } from "./photo-sources.ts";
 import { ProgressView } from "./progress-view.ts";
 import { RepairView } from "./repair-view.ts";
@@ -63,7 +64,9 @@ const photos = new PhotoPanel(
 
 const readPhoto = (photo: Blob) => void photos.read(photo);
 
-// Intent to give a photo: start loading the reader while the user is still choosing.
+// Start loading the reader once the page is idle after its first paint (unless the browser asks to save
+// data), and at the latest on intent to give a photo, while the user is still choosing.
+preloadWhenIdle(() => photos.warmUp());
 const photoSection = document.querySelector<HTMLElement>(".photo-panel")!;
 for (const type of ["pointerenter", "focusin", "touchstart", "dragenter"] as const) {
   const target = type === "dragenter" ? document : photoSection;

@@ -72,9 +72,9 @@ export class PhotoPanel {
   }
 
   /**
-   * Starts loading OpenCV.js, TF.js and the model when the user shows intent (pointer or focus on the
-   * photo controls), so the first photo doesn't wait for all of it. Not on page load: someone who only
-   * types a puzzle never pays for it.
+   * Starts loading OpenCV.js, TF.js and the model ahead of the first photo: when the page is idle after
+   * loading, or when the user shows intent (pointer or focus on the photo controls), so the first photo
+   * doesn't wait for all of it. With Save-Data or on 2G only intent starts it (see `preloadWhenIdle`).
    */
   warmUp(): void {
     // Only before the first photo: afterwards the reader is warm and the region shows that photo's result.
