@@ -7,11 +7,11 @@ import { chromiumPath, CHROMIUM_ARGS } from "./scripts/chromium.ts";
 import { openCvSplitPlugin } from "./tooling/opencv-split.ts";
 import { precompressPlugin } from "./tooling/precompress.ts";
 
-/** The reader's files, fetched by the pipeline worker on first use (see `runtimeCaching`). */
+/** The reader's files, fetched by the pipeline worker on first use, and the Iris page's TF.js (see `runtimeCaching`). */
 const HEAVY_ASSETS = [
   "**/pipeline.worker-*.js",
   "**/opencv-*.{js,wasm}",
-  "**/tfjs-*.wasm",
+  "**/tfjs-*.{js,wasm}",
   "models/digits/**",
 ];
 
@@ -23,6 +23,13 @@ export default defineConfig({
       input: {
         main: resolve(import.meta.dirname, "index.html"),
         iris: resolve(import.meta.dirname, "iris.html"),
+      },
+      output: {
+        // The Iris page's TF.js chunk by a name the service worker can leave to runtime caching.
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.some((id) => id.includes("/@tensorflow/tfjs/"))
+            ? "assets/tfjs-[hash].js"
+            : "assets/[name]-[hash].js",
       },
     },
   },
@@ -56,9 +63,11 @@ export default defineConfig({
         // otherwise download twice on the first visit, competing with the first photo's own downloads.
         globPatterns: ["**/*.{js,css,html,svg,png,jpg,webmanifest}", "models/iris/*.{json,bin}"],
         globIgnores: HEAVY_ASSETS,
-        // Anything larger (the Iris page's full TF.js chunk, 1.1 MB) is cached on first use instead.
-        maximumFileSizeToCacheInBytes: 512 * 1024,
         navigateFallback: null,
+        // Control the page (and its workers) as soon as the service worker activates, so a first visit's
+        // downloads already go through it and land in the runtime cache.
+        clientsClaim: true,
+        skipWaiting: true,
         // …they are cached as the page first fetches them, so one visit that read a photo works offline.
         runtimeCaching: [
           {

@@ -6,6 +6,7 @@ import { Camera } from "./camera.ts";
 import { setUpInstallButton } from "./install-button.ts";
 import { PhotoPanel } from "./photo-panel.ts";
 import { preloadWhenIdle } from "./preload.ts";
+import { whenControlled } from "./service-worker-control.ts";
 import { listenForDrop, listenForFiles, listenForPaste } from "./photo-sources.ts";
 import { ProgressView } from "./progress-view.ts";
 import { RepairView } from "./repair-view.ts";
@@ -62,15 +63,18 @@ const photos = new PhotoPanel(
   () => new PipelineClient(),
 );
 
-const readPhoto = (photo: Blob) => void photos.read(photo);
+// The reader's worker starts once the service worker controls the page, so what it downloads is cached.
+const controlled = whenControlled(3000);
+const readPhoto = (photo: Blob) => void controlled.then(() => photos.read(photo));
+const warmUp = () => void controlled.then(() => photos.warmUp());
 
 // Start loading the reader once the page is idle after its first paint (unless the browser asks to save
 // data), and at the latest on intent to give a photo, while the user is still choosing.
-preloadWhenIdle(() => photos.warmUp());
+preloadWhenIdle(warmUp);
 const photoSection = document.querySelector<HTMLElement>(".photo-panel")!;
 for (const type of ["pointerenter", "focusin", "touchstart", "dragenter"] as const) {
   const target = type === "dragenter" ? document : photoSection;
-  target.addEventListener(type, () => photos.warmUp(), { once: true, passive: true });
+  target.addEventListener(type, warmUp, { once: true, passive: true });
 }
 
 listenForFiles(byId("photo-file", HTMLInputElement), readPhoto);

@@ -60,9 +60,12 @@ test("camera refused: a clear alert, the page stays usable", async ({ page }) =>
   await expect(page.locator("#camera")).toBeHidden();
 });
 
-test("pointing at the photo controls starts loading the reader; typing alone never does", async ({
+test("with Save-Data, pointing at the photo controls starts loading the reader; typing alone never does", async ({
   page,
 }) => {
+  await page.addInitScript(() =>
+    Object.defineProperty(navigator, "connection", { value: { saveData: true, effectiveType: "4g" } }),
+  );
   const bigLoads: string[] = [];
   page.on("request", (request) => {
     if (/opencv|weights\.bin/.test(request.url())) bigLoads.push(request.url());
@@ -75,4 +78,14 @@ test("pointing at the photo controls starts loading the reader; typing alone nev
   await page.getByRole("button", { name: "Try a sample photo" }).hover();
   await expect(page.locator("#progress-text")).toHaveText("Ready for a photo.", { timeout: 90_000 });
   expect(bigLoads.length).toBeGreaterThan(0);
+});
+
+test("otherwise the reader loads by itself once the page is idle, with no interaction", async ({ page }) => {
+  const bigLoads: string[] = [];
+  page.on("request", (request) => {
+    if (/opencv|digits\/weights\.bin/.test(request.url())) bigLoads.push(request.url());
+  });
+  await page.goto("./");
+  await expect(page.locator("#progress-text")).toHaveText("Ready for a photo.", { timeout: 90_000 });
+  expect(bigLoads.length).toBeGreaterThanOrEqual(3);
 });

@@ -6,17 +6,36 @@ const SAMPLE_SOLUTION = "6379285412485137695197643283914572864628319578752964137
 
 test.setTimeout(150_000);
 
-test("after one online visit, the page reloads offline and still reads a photo and solves it", async ({
+test("after one online visit that read a photo, the page reloads offline and still reads a photo and solves it", async ({
   page,
   context,
 }) => {
   await page.goto("./");
-  // `ready` resolves once the service worker is active, i.e. its install precached every asset.
+  // `ready` resolves once the service worker is active, i.e. its install precached the app shell.
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
   const manifest = await page.locator('link[rel="manifest"]').getAttribute("href");
   expect(manifest).toBeTruthy();
+  // The install precached the app shell only; the reader (OpenCV.js, TF.js wasm, the digit model) is
+  // cached as the page first fetches it.
+  const cached = (prefix: string) =>
+    page.evaluate(async (prefix) => {
+      const names = (await caches.keys()).filter((name) => name.startsWith(prefix));
+      const urls = await Promise.all(
+        names.map(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url)),
+      );
+      return urls.flat().map((url) => new URL(url).pathname);
+    }, prefix);
+  const precached = await cached("workbox-precache");
+  expect(precached).toContain("/index.html");
+  expect(precached.filter((path) => /opencv|tfjs|pipeline\.worker|models\/digits/.test(path))).toEqual([]);
+  await page.getByRole("button", { name: "Try a sample photo" }).click();
+  await expect(page.locator("#status")).toHaveText("Solved.", { timeout: 120_000 });
+
+  const reader = await cached("reader");
+  for (const part of [/opencv-.*\.wasm$/, /opencv-.*\.js$/, /tfjs-backend-wasm.*\.wasm$/, /weights\.bin$/])
+    expect(reader.filter((path) => part.test(path)).length, String(part)).toBe(1);
 
   await context.setOffline(true);
   await page.reload();
