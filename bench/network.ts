@@ -19,6 +19,8 @@ export function parseNetwork(spec: string): NetworkProfile {
 export interface WireTally {
   bytes: number;
   requests: number;
+  /** `Date.now()` when the latest counted response finished. */
+  lastAt: number;
 }
 
 /** The few CDP messages read from a worker session (they arrive as JSON strings, untyped). */
@@ -44,7 +46,7 @@ export async function throttleAndCount(
   page: Page,
   profile: NetworkProfile | undefined,
 ): Promise<WireTally> {
-  const tally: WireTally = { bytes: 0, requests: 0 };
+  const tally: WireTally = { bytes: 0, requests: 0, lastAt: 0 };
   const conditions = profile && {
     offline: false,
     latency: profile.rttMs,
@@ -69,6 +71,7 @@ export async function throttleAndCount(
       if (method === "Network.loadingFinished" && counted.has(id) && !local.has(id)) {
         tally.bytes += params.encodedDataLength ?? 0;
         tally.requests++;
+        tally.lastAt = Date.now();
       }
     };
   };
