@@ -3,7 +3,8 @@
  * a user gets it. Measures cold load to interactive, the first photo (given as soon as the page is
  * interactive, so OpenCV.js and model downloads are included), warm photo → solution on a 12-megapixel
  * photo, the longest main-thread task during the flow, the JavaScript the page fetched before its first
- * photo, and the bytes and requests over the wire (page and workers). `--network 10:40` throttles the page
+ * photo, the bytes over the wire (counted by a proxy in front of the server: every byte it sent, headers
+ * included) and the responses (DevTools protocol, page and workers). `--network 10:40` throttles the page
  * and its workers to 10 Mbit/s with a 40 ms round trip, with the service worker on, as a new user meets
  * the app on a phone network. Last stdout line: one JSON object.
  */
@@ -15,7 +16,13 @@ import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { chromium, type Page } from "playwright-core";
 import { CHROMIUM_ARGS, chromiumPath } from "../scripts/chromium.ts";
 import { median } from "./recognition-score.ts";
-import { parseNetwork, throttleAndCount, type NetworkProfile, type WireTally } from "./network.ts";
+import {
+  countingProxy,
+  parseNetwork,
+  throttleAndCount,
+  type NetworkProfile,
+  type WireTally,
+} from "./network.ts";
 import { DIST, serveDist } from "./serve-dist.ts";
 
 interface LongTask {
@@ -94,7 +101,9 @@ async function wireQuiet(tally: WireTally, quietMs: number): Promise<void> {
 async function main(): Promise<void> {
   const network = networkArgument();
   const tmp = mkdtempSync(join(tmpdir(), "bench-app-"));
-  const { server, port } = await serveDist();
+  const { server, port: serverPort } = await serveDist();
+  const proxy = await countingProxy(serverPort);
+  const port = proxy.port;
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: CHROMIUM_ARGS,
@@ -135,7 +144,7 @@ async function main(): Promise<void> {
     const flowStart = await page.evaluate(() => performance.now());
     const uploadAt = Date.now();
     const firstPhotoMs = await timePhoto(page, SAMPLE);
-    const bytesBeforeFirstPhoto = wire.bytes;
+    const bytesBeforeFirstPhoto = proxy.bytes();
     // The network's share of the first photo: when its last download finished (the rest is CPU time).
     const firstPhotoDownloadsMs = Math.max(0, wire.lastAt - uploadAt);
     await page.waitForLoadState("load");
@@ -159,7 +168,7 @@ async function main(): Promise<void> {
     console.log(`cold load → interactive: ${coldLoadMs.toFixed(0)} ms`);
     console.log(`first photo (downloads included): ${firstPhotoMs.toFixed(0)} ms`);
     console.log(
-      `over the wire: ${wire.bytes} B in ${wire.requests} responses (${bytesBeforeFirstPhoto} B by the first answer)`,
+      `over the wire: ${proxy.bytes()} B, ${wire.requests} responses (${bytesBeforeFirstPhoto} B by the first answer)`,
     );
     console.log(
       `warm 12 MP photo → solution: ${warm.map((m) => m.toFixed(0)).join(", ")} ms (median ${warmPhotoMs.toFixed(0)})`,
@@ -171,7 +180,8 @@ async function main(): Promise<void> {
       coldLoadMs: Math.round(coldLoadMs),
       pageLoadMs: Math.round(pageLoadMs),
       firstPhotoMs: Math.round(firstPhotoMs),
-      bytesOverWire: wire.bytes,
+      bytesOverWire: proxy.bytes(),
+      encodedResponseBytes: wire.bytes,
       bytesBeforeFirstPhoto,
       firstPhotoDownloadsMs,
       requests: wire.requests,
@@ -190,6 +200,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(result));
   } finally {
     await browser.close();
+    proxy.close();
     server.kill();
     rmSync(tmp, { recursive: true, force: true });
   }

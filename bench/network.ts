@@ -1,3 +1,4 @@
+import { connect, createServer, type Socket } from "node:net";
 import type { BrowserContext, CDPSession, Page } from "playwright-core";
 
 /** A connection to emulate: download and upload rate, and the round trip before each response. */
@@ -119,4 +120,43 @@ async function attachWorkers(
     children.get(sessionId)?.(JSON.parse(message) as ChildMessage),
   );
   await cdp.send("Target.setAutoAttach", { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
+}
+
+/**
+ * A loopback TCP proxy in front of the server that counts the bytes the server sends: what crossed
+ * the wire, whichever target (page, worker, service worker) asked for it and however it was cached.
+ */
+export function countingProxy(
+  serverPort: number,
+): Promise<{ port: number; bytes: () => number; close: () => void }> {
+  let sent = 0;
+  const sockets = new Set<Socket>();
+  const proxy = createServer((client) => {
+    const server = connect(serverPort, "127.0.0.1");
+    sockets.add(client).add(server);
+    server.on("data", (chunk: Buffer) => {
+      sent += chunk.length;
+    });
+    client.pipe(server).pipe(client);
+    const close = () => {
+      client.destroy();
+      server.destroy();
+    };
+    client.on("error", close);
+    server.on("error", close);
+    client.on("close", close);
+    server.on("close", close);
+  });
+  return new Promise((resolve, reject) => {
+    proxy.once("error", reject);
+    proxy.listen(0, "127.0.0.1", () => {
+      const address = proxy.address();
+      if (typeof address !== "object" || !address) return reject(new Error("proxy: no port"));
+      const close = () => {
+        proxy.close();
+        for (const socket of sockets) socket.destroy();
+      };
+      resolve({ port: address.port, bytes: () => sent, close });
+    });
+  });
 }
