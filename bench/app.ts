@@ -5,8 +5,7 @@
  * photo, the longest main-thread task during the flow, the JavaScript the page fetched before its first
  * photo, the bytes over the wire (counted by a proxy in front of the server: every byte it sent, headers
  * included) and the responses (DevTools protocol, page and workers). `--network 10:40` throttles the page
- * and its workers to 10 Mbit/s with a 40 ms round trip, with the service worker on, as a new user meets
- * the app on a phone network. Last stdout line: one JSON object.
+ * and its workers to 10 Mbit/s with a 40 ms round trip, as a new user meets the app on a phone network. Last stdout line: one JSON object.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -111,10 +110,9 @@ async function main(): Promise<void> {
   });
   try {
     const photo12 = await twelveMegapixelPhoto(tmp);
-    // Unthrottled, no service worker: its background caching would blur what the page itself fetches.
-    // Throttled, as a new user: the service worker's downloads share the connection with the page's.
+    // The service worker on, as a new user meets the app: it precaches only the app shell, and the page's
+    // reader waits for it to take control (src/ui/service-worker-control.ts).
     const context = await browser.newContext({
-      serviceWorkers: network ? "allow" : "block",
       viewport: { width: 1280, height: 900 },
     });
     const page = await context.newPage();
