@@ -134,13 +134,19 @@ export class LiveScanController<F> {
   onRead(result: ReadResult): void {
     if (this.phase !== "reading") return;
     if (result.kind === "error") {
-      this.phase = "steadying";
-      this.hintCode = "read-failed";
+      this.onReadFailed();
       return;
     }
     this.puzzle = cluesOf(result.cells, result.rotation);
     this.phase = "tracking";
     this.hintCode = "read";
+  }
+
+  /** The read found no grid or digits in the frames, or failed outright: steady frames try again. */
+  onReadFailed(): void {
+    if (this.phase !== "reading") return;
+    this.phase = "steadying";
+    this.hintCode = "read-failed";
   }
 
   /** The camera stopped: every kept frame is released. */
