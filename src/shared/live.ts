@@ -18,3 +18,6 @@ export type GridSighting =
       /** With a ClueCheck: how many of its clues this frame shows as the same digit. */
       matchingClues?: number;
     };
+
+/** A camera frame as the page hands it to the worker: a VideoFrame where WebCodecs exists, else an ImageBitmap. */
+export type CameraFrame = VideoFrame | ImageBitmap;

@@ -25,6 +25,8 @@ export function cameraErrorMessage(error: unknown): string {
 
 /** What runs on the preview while the camera is open (live scanning). */
 export interface PreviewWatcher {
+  /** The camera was asked for: a chance to get ready while it starts. */
+  prepare(): void;
   start(): void;
   stop(): void;
 }
@@ -57,6 +59,7 @@ export class Camera {
       );
       return;
     }
+    this.watcher?.prepare();
     try {
       this.stream = await navigator.mediaDevices.getUserMedia({
         video: { facingMode: { ideal: "environment" }, width: { ideal: 1920 }, height: { ideal: 1080 } },

@@ -17,7 +17,7 @@ export const LIVE_TUNING = {
   /** Frames whose cell probabilities are averaged into one read. */
   fusedFrames: 3,
   /** Steady: no corner moved more than this share of the frame's diagonal since the last sighting. */
-  stillness: 0.012,
+  stillness: 0.02,
   /** Below this share of the frame the digits are too small to read well. */
   minGridShare: 0.12,
   /** After this long without a grid, look less often (battery). */

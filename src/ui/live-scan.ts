@@ -1,14 +1,16 @@
 import type { Corners, Point } from "../shared/image.ts";
-import type { ClueCheck, GridSighting } from "../shared/live.ts";
+import type { CameraFrame, ClueCheck, GridSighting } from "../shared/live.ts";
 import type { CellRead, ReadResult } from "../shared/reading.ts";
+import type { SolveResult } from "../solver/types.ts";
 import type { Board } from "./board.ts";
 import { LiveScanController, type LiveHint } from "./live-scan-state.ts";
 import { drawOutline, drawSolution } from "./overlay.ts";
 
 /** The part of the pipeline client live scanning uses. */
 export interface LiveReader {
-  detectGrid(frame: ImageBitmap, check?: ClueCheck): Promise<GridSighting>;
-  readFrames(frames: ImageBitmap[]): Promise<ReadResult>;
+  detectGrid(frame: CameraFrame, check?: ClueCheck): Promise<GridSighting>;
+  readFrames(frames: CameraFrame[]): Promise<ReadResult>;
+  rehearseRead(): Promise<void>;
 }
 
 /** The part of the grid panel live scanning uses. */
@@ -16,6 +18,7 @@ export interface LiveBoard {
   readonly current: Board;
   readonly generation: number;
   setReads(cells: readonly CellRead[]): void;
+  onChange(listener: (board: Board, result: SolveResult | null) => void): void;
 }
 
 export interface LiveScanElements {
@@ -23,9 +26,6 @@ export interface LiveScanElements {
   overlay: HTMLCanvasElement;
   hint: HTMLElement;
 }
-
-/** Long side of the frames the grid is looked for in: enough for the quick finder, cheap to copy. */
-const DETECT_SIDE = 480;
 
 const HINTS: Record<Exclude<LiveHint, "read">, string> = {
   searching: "Point the camera at a sudoku.",
@@ -45,17 +45,29 @@ const HINTS: Record<Exclude<LiveHint, "read">, string> = {
  */
 export class LiveScan {
   private session: { stop: () => void } | null = null;
+  /** The solver's verdict on the board now (null while it works). */
+  private verdict: SolveResult["kind"] | null = null;
 
   constructor(
     private readonly el: LiveScanElements,
     private readonly reader: () => LiveReader,
     private readonly board: LiveBoard,
-  ) {}
+  ) {
+    board.onChange((_, result) => (this.verdict = result?.kind ?? null));
+  }
+
+  /** The camera is starting (that takes a second): get the read's code compiled meanwhile. */
+  prepare(): void {
+    // Only a speed-up: a failure here shows up, with its message, in the real read.
+    this.reader()
+      .rehearseRead()
+      .catch(() => undefined);
+  }
 
   /** Starts on the playing video; a running scan restarts. */
   start(): void {
     this.stop();
-    this.session = runScan(this.el, this.reader(), this.board);
+    this.session = runScan(this.el, this.reader(), this.board, () => this.verdict);
   }
 
   stop(): void {
@@ -64,9 +76,14 @@ export class LiveScan {
   }
 }
 
-function runScan(el: LiveScanElements, reader: LiveReader, board: LiveBoard): { stop: () => void } {
+function runScan(
+  el: LiveScanElements,
+  reader: LiveReader,
+  board: LiveBoard,
+  verdict: () => SolveResult["kind"] | null,
+): { stop: () => void } {
   const { video, overlay, hint } = el;
-  const live = new LiveScanController<ImageBitmap>((frame) => frame.close(), performance.now());
+  const live = new LiveScanController<CameraFrame>((frame) => frame.close(), performance.now());
   const ctx = overlay.getContext("2d")!;
   let running = true;
   let inFlight = false;
@@ -88,8 +105,12 @@ function runScan(el: LiveScanElements, reader: LiveReader, board: LiveBoard): { 
   const hintText = (): string => {
     const code = live.hint;
     if (code !== "read") return HINTS[code];
-    const solved = board.generation === ourGeneration && board.current.some((c) => c.solved !== 0);
-    return solved ? "Solved — the answer is on the page." : "Read — check the grid for marked cells.";
+    if (board.generation !== ourGeneration) return "Read — the grid was changed since.";
+    const kind = verdict();
+    if (kind === null) return "Read — solving…";
+    return kind === "solved"
+      ? "Solved — the answer is on the page."
+      : "Read, but it does not solve: check the marked cells in the grid.";
   };
 
   const draw = () => {
@@ -121,23 +142,16 @@ function runScan(el: LiveScanElements, reader: LiveReader, board: LiveBoard): { 
   const detect = async () => {
     inFlight = true;
     try {
-      const width = video.videoWidth;
-      const height = video.videoHeight;
-      const shrink = Math.min(1, DETECT_SIDE / Math.max(width, height));
-      const size = { width: Math.round(width * shrink), height: Math.round(height * shrink) };
-      // The small frame is cut from the full one so both show the same instant.
-      const full = live.wantsFullFrame ? await createImageBitmap(video) : null;
-      const small = await createImageBitmap(full ?? video, {
-        resizeWidth: size.width,
-        resizeHeight: size.height,
-        resizeQuality: "low",
-      });
+      const size = { width: video.videoWidth, height: video.videoHeight };
+      const frame = await grabFrame(video);
+      // A copy of the same instant, kept in case it joins the read.
+      const full = live.wantsFullFrame ? await copyFrame(frame) : null;
       if (!running) {
-        small.close();
+        frame.close();
         full?.close();
         return;
       }
-      const sighting = await reader.detectGrid(small, live.clueCheck);
+      const sighting = await reader.detectGrid(frame, live.clueCheck);
       if (!running) {
         full?.close();
         return;
@@ -154,7 +168,7 @@ function runScan(el: LiveScanElements, reader: LiveReader, board: LiveBoard): { 
     }
   };
 
-  const read = async (frames: ImageBitmap[]) => {
+  const read = async (frames: CameraFrame[]) => {
     reading = true;
     say(hintText());
     let result: ReadResult | null;
@@ -205,4 +219,16 @@ function runScan(el: LiveScanElements, reader: LiveReader, board: LiveBoard): { 
 
 function mapCorners(c: Corners, f: (p: Point) => Point): Corners {
   return [f(c[0]), f(c[1]), f(c[2]), f(c[3])];
+}
+
+/**
+ * The video's current frame. A VideoFrame only references the camera's buffer; `createImageBitmap(video)`
+ * copies it on the main thread, measured at 25 ms a frame in headless Chromium (a long task every frame).
+ */
+async function grabFrame(video: HTMLVideoElement): Promise<CameraFrame> {
+  return typeof VideoFrame === "function" ? new VideoFrame(video) : createImageBitmap(video);
+}
+
+function copyFrame(frame: CameraFrame): Promise<CameraFrame> | CameraFrame {
+  return "clone" in frame ? frame.clone() : createImageBitmap(frame);
 }

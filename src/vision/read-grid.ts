@@ -34,6 +34,8 @@ export interface ReadGridOptions {
    * loop and throws `PhotoFailure({ code: "cancelled" })` when the read was superseded.
    */
   beforeStage?: (stage: PipelineStage) => void | Promise<void>;
+  /** Find the grid with the finder's quick mode (camera frames where it was already seen). */
+  quickFind?: boolean;
 }
 
 /** One picture of the grid: plain pixels, or pixels decoded shrunk. */
@@ -87,7 +89,7 @@ export async function readGrid(
       grays.flatMap(({ gray, scale }, i) => {
         const onThreshold =
           debug && i === 0 ? (binary: GrayImage) => (debug.threshold = toRgba(binary)) : undefined;
-        const found = findGridCorners(gray, { onThreshold });
+        const found = findGridCorners(gray, { onThreshold, quick: options.quickFind ?? false });
         return found ? [{ gray, scale, found }] : [];
       }),
     );
@@ -136,7 +138,9 @@ export async function readGrid(
  * Classifies the cells, and the inked ones also turned by 1–3 quarter turns, in one batch, and keeps
  * the turn under which the digits read most confidently: photos arrive sideways or upside down
  * (EXIF tags that disagree with the pixels, a phone held wrong) and a square outline cannot tell.
- * With several views the probabilities are averaged and a cell is empty when most views say so.
+ * With several views, the first decides the turn alone (turning every view's cells would triple the
+ * batch for a decision one sharp view makes), the probabilities are averaged over all views, and a
+ * cell is empty when most views say so.
  * @returns the turns, and for the 81 cells in upright row-major order the empty flag and probabilities
  */
 async function classifyUpright(
@@ -145,21 +149,19 @@ async function classifyUpright(
 ): Promise<{ turns: Turns; empty: boolean[]; probs: CellProbabilities[] }> {
   const empty = mostlyEmpty(views.map((view) => view.prepared));
   const inkedIndices = empty.flatMap((isEmpty, i) => (isEmpty ? [] : [i]));
-  const perView = 81 + 3 * inkedIndices.length;
-  const out = await classifier.classifyCells(
-    views.flatMap(({ prepared }) => [
-      ...prepared.map((cell) => cell.input),
-      ...[1, 2, 3].flatMap((t) => inkedIndices.map((i) => turnTile(prepared[i]!.input, t))),
-    ]),
-  );
-  const fused = averageProbabilities(views.map((_, v) => out.slice(v * perView, (v + 1) * perView)));
-  const asIs = fused.slice(0, 81);
+  const reference = views[0]!.prepared;
+  const out = await classifier.classifyCells([
+    ...views.flatMap(({ prepared }) => prepared.map((cell) => cell.input)),
+    ...[1, 2, 3].flatMap((t) => inkedIndices.map((i) => turnTile(reference[i]!.input, t))),
+  ]);
+  const asIs = views.map((_, v) => out.slice(v * 81, (v + 1) * 81));
+  const turned = out.slice(views.length * 81);
   const byTurn = [
-    inkedIndices.map((i) => asIs[i]!),
-    ...[0, 1, 2].map((k) => fused.slice(81 + k * inkedIndices.length, 81 + (k + 1) * inkedIndices.length)),
+    inkedIndices.map((i) => asIs[0]![i]!),
+    ...[0, 1, 2].map((k) => turned.slice(k * inkedIndices.length, (k + 1) * inkedIndices.length)),
   ];
   const turns = chooseTurns(inkedIndices, byTurn);
-  if (turns === 0) return { turns, empty, probs: asIs };
+  if (turns === 0) return { turns, empty, probs: averageProbabilities(asIs) };
   // The empty test looks at shape (a digit is tall): prepare the turned cells again, so that a
   // sideways "1" is not taken for a smudge.
   const upright = views.map(({ tiles }) =>
