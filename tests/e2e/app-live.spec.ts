@@ -52,6 +52,11 @@ const status = (page: Page) => page.locator("#status");
 const gridText = (page: Page) =>
   page.getByRole("gridcell").evaluateAll((cells) => cells.map((c) => c.textContent || "0").join(""));
 const video = (page: Page) => page.getByLabel("Camera preview");
+/** The fake camera needs a few seconds to start on a loaded machine. */
+const cameraStarted = (page: Page) =>
+  expect
+    .poll(() => video(page).evaluate((v: HTMLVideoElement) => v.videoWidth), { timeout: 30_000 })
+    .toBeGreaterThan(0);
 const overlayData = (page: Page) =>
   page.locator("#camera-overlay").evaluate((c: HTMLCanvasElement) => ({
     frames: Number(c.dataset["overlayFrames"] ?? 0),
@@ -84,7 +89,7 @@ test("pointing the camera at a sudoku reads and solves it with no press; the ans
 test("the shutter still freezes the current frame and reads it like a photo", async ({ page }) => {
   await page.goto("./");
   await page.getByRole("button", { name: "Use the camera" }).click();
-  await expect.poll(() => video(page).evaluate((v: HTMLVideoElement) => v.videoWidth)).toBeGreaterThan(0);
+  await cameraStarted(page);
   await page.getByRole("button", { name: "Take the photo" }).click();
   await expect(page.locator("#camera")).toBeHidden();
   await expect(page.locator("#photo-figure")).toBeVisible({ timeout: 90_000 });
@@ -95,7 +100,7 @@ test("the shutter still freezes the current frame and reads it like a photo", as
 test("hiding the page stops the camera: the track ends and the preview closes", async ({ page }) => {
   await page.goto("./");
   await page.getByRole("button", { name: "Use the camera" }).click();
-  await expect.poll(() => video(page).evaluate((v: HTMLVideoElement) => v.videoWidth)).toBeGreaterThan(0);
+  await cameraStarted(page);
   const handle = await video(page).evaluateHandle(
     (v: HTMLVideoElement) => (v.srcObject as MediaStream).getVideoTracks()[0]!,
   );
