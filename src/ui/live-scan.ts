@@ -151,7 +151,13 @@ function runScan(
         full?.close();
         return;
       }
-      const sighting = await reader.detectGrid(frame, live.clueCheck);
+      let sighting: GridSighting;
+      try {
+        sighting = await reader.detectGrid(frame, live.clueCheck);
+      } catch (error) {
+        full?.close();
+        throw error;
+      }
       if (!running) {
         full?.close();
         return;
