@@ -126,5 +126,6 @@ export async function rehearseRead(classifier: Pick<DigitClassifier, "classifyCe
     );
   }
   const image = ctx.getImageData(0, 0, side + 40, side + 40);
-  await readGrid(() => [image, image, image], classifier, { quickFind: true });
+  // One frame compiles the same code as three; on a loaded machine each costs seconds of wall time.
+  await readGrid(() => image, classifier, { quickFind: true });
 }
