@@ -5,64 +5,33 @@
  * last stdout line: one JSON object. Growth after warm-up must stay ≤ 10 %.
  *
  * Photos: `--photos DIR` (default ../shared/photos/dev, else tests/fixtures/photos), at most 8 of them, in turn.
+ * `--live [--minutes M]`: a live-camera scan instead (see `soak-live.ts`).
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { chromium, type CDPSession, type Page } from "playwright-core";
+import { chromium, type Page } from "playwright-core";
 import { CHROMIUM_ARGS, chromiumPath } from "../scripts/chromium.ts";
-import type { PipelineApi } from "../src/workers/pipeline.worker.ts";
-import { DIST, serveDist } from "./serve-dist.ts";
+import { serveDist } from "./serve-dist.ts";
+import { soakLive } from "./soak-live.ts";
+import {
+  growth,
+  MAX_GROWTH_PERCENT,
+  snapshot,
+  startWorker,
+  workerPath,
+  type Snapshot,
+} from "./soak-worker.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const READS = 300;
 const WARM_UP = 10;
 const MAX_PHOTOS = 8;
-const MAX_GROWTH_PERCENT = 10;
-
-type WorkerMemory = ReturnType<PipelineApi["memoryStats"]>;
-interface Snapshot extends WorkerMemory {
-  reads: number;
-  jsHeapUsedBytes: number;
-}
-
-// What the soak leaves on the page's window: the worker, a minimal comlink caller, the photos.
-declare global {
-  interface Window {
-    __call?: (method: string, args: unknown[]) => Promise<unknown>;
-    __photos?: Blob[];
-  }
-}
 
 function photoDir(): string {
   const flag = process.argv.indexOf("--photos");
   if (flag > 0 && process.argv[flag + 1]) return resolve(process.argv[flag + 1]!);
   const shared = resolve(ROOT, "../shared/photos/dev");
   return existsSync(shared) ? shared : join(ROOT, "tests/fixtures/photos");
-}
-
-/**
- * Starts the built pipeline worker in the page and a bare comlink caller for it (the soak must not
- * depend on the UI's internals; the wire format is comlink's: APPLY with RAW arguments).
- */
-async function startWorker(page: Page, workerUrl: string): Promise<void> {
-  await page.evaluate((url) => {
-    const worker = new Worker(url, { type: "module" });
-    const pending = new Map<string, (data: { type: string; value: unknown }) => void>();
-    worker.addEventListener("message", (e: MessageEvent<{ id: string; type: string; value: unknown }>) => {
-      pending.get(e.data.id)?.(e.data);
-      pending.delete(e.data.id);
-    });
-    let next = 0;
-    window.__call = (method, args) =>
-      new Promise((done, fail) => {
-        const id = `soak-${next++}`;
-        pending.set(id, (data) =>
-          data.type === "RAW" ? done(data.value) : fail(new Error(JSON.stringify(data.value))),
-        );
-        const argumentList = args.map((value) => ({ type: "RAW", value }));
-        worker.postMessage({ id, type: "APPLY", path: [method], argumentList });
-      });
-  }, workerUrl);
 }
 
 async function loadPhotos(page: Page, dir: string): Promise<number> {
@@ -80,19 +49,8 @@ async function loadPhotos(page: Page, dir: string): Promise<number> {
   return files.length;
 }
 
-async function snapshot(page: Page, cdp: CDPSession, reads: number): Promise<Snapshot> {
-  await cdp.send("HeapProfiler.collectGarbage");
-  const { usedSize } = await cdp.send("Runtime.getHeapUsage");
-  const worker = (await page.evaluate(() => window.__call!("memoryStats", []))) as WorkerMemory;
-  return { reads, ...worker, jsHeapUsedBytes: usedSize };
-}
-
-const growth = (before: number, after: number) =>
-  before === 0 ? (after === 0 ? 0 : Infinity) : Math.round(((after - before) / before) * 1000) / 10;
-
 async function main(): Promise<void> {
-  const workerFile = readdirSync(join(DIST, "assets")).find((f) => /^pipeline\.worker-.*\.js$/.test(f));
-  if (!workerFile) throw new Error("dist has no pipeline worker: build first (npm run soak does)");
+  const worker = workerPath();
   const dir = photoDir();
   const { server, port } = await serveDist();
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
@@ -102,7 +60,7 @@ async function main(): Promise<void> {
     const origin = `http://127.0.0.1:${port}/`;
     await page.goto(origin);
     const cdp = await page.context().newCDPSession(page);
-    await startWorker(page, `${origin}assets/${workerFile}`);
+    await startWorker(page, `${origin}${worker}`);
     const photoCount = await loadPhotos(page, dir);
     process.stderr.write(`soak: ${READS} reads of ${photoCount} photos from ${dir}\n`);
     const outcomes: Record<string, number> = {};
@@ -153,4 +111,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (process.argv.includes("--live")) await soakLive();
+else await main();

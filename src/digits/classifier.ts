@@ -1,5 +1,5 @@
 // Core + layers only, not the "@tensorflow/tfjs" bundle: the pipeline worker would carry its WebGL backend
-// and converter (tests/unit/worker-bundle.test.ts). Node code importing "@tensorflow/tfjs" shares this core.
+// and converter (tests/e2e/transfer.spec.ts checks the built bundle). Node code importing "@tensorflow/tfjs" shares this core.
 import * as tf from "@tensorflow/tfjs-core";
 import { loadLayersModel, type LayersModel } from "@tensorflow/tfjs-layers";
 import { CLASS_COUNT, MODEL_INPUT_PX } from "./geometry.ts";

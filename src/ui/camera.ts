@@ -23,7 +23,18 @@ export function cameraErrorMessage(error: unknown): string {
   }
 }
 
-/** Camera mode: a live preview from the rear camera (when there is one) and a button that takes a still. */
+/** What runs on the preview while the camera is open (live scanning). */
+export interface PreviewWatcher {
+  /** The camera was asked for: a chance to get ready while it starts. */
+  prepare(): void;
+  start(): void;
+  stop(): void;
+}
+
+/**
+ * Camera mode: a live preview from the rear camera (when there is one), scanned live by `watcher`, and
+ * a button that takes a still. A hidden page stops the camera: no filming, no battery, in the background.
+ */
 export class Camera {
   private stream: MediaStream | null = null;
 
@@ -31,10 +42,14 @@ export class Camera {
     private readonly el: CameraElements,
     private readonly onPhoto: (photo: Blob) => void,
     private readonly onError: (message: string) => void,
+    private readonly watcher?: PreviewWatcher,
   ) {
     el.open.addEventListener("click", () => void this.open());
     el.capture.addEventListener("click", () => void this.capture());
     el.close.addEventListener("click", () => this.close());
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState === "hidden" && this.stream) this.close();
+    });
   }
 
   async open(): Promise<void> {
@@ -44,6 +59,7 @@ export class Camera {
       );
       return;
     }
+    this.watcher?.prepare();
     try {
       this.stream = await navigator.mediaDevices.getUserMedia({
         video: { facingMode: { ideal: "environment" }, width: { ideal: 1920 }, height: { ideal: 1080 } },
@@ -57,6 +73,7 @@ export class Camera {
     this.el.section.hidden = false;
     await this.el.video.play();
     this.el.capture.focus();
+    this.watcher?.start();
   }
 
   async capture(): Promise<void> {
@@ -70,6 +87,7 @@ export class Camera {
   }
 
   close(): void {
+    this.watcher?.stop();
     for (const track of this.stream?.getTracks() ?? []) track.stop();
     this.stream = null;
     this.el.video.srcObject = null;

@@ -3,6 +3,7 @@ import { describeParseError } from "../solver/format.ts";
 import { PipelineClient } from "../workers/pipeline-client.ts";
 import { SolverClient } from "../workers/solver-client.ts";
 import { Camera } from "./camera.ts";
+import { LiveScan } from "./live-scan.ts";
 import { setUpInstallButton } from "./install-button.ts";
 import { PhotoPanel } from "./photo-panel.ts";
 import { preloadWhenIdle } from "./preload.ts";
@@ -41,6 +42,10 @@ new RepairView(
   solver,
 );
 
+// One pipeline worker for photos and the live camera: OpenCV.js and the model load once.
+let pipelineClient: PipelineClient | undefined;
+const pipeline = () => (pipelineClient ??= new PipelineClient());
+
 const progress = new ProgressView(
   byId("progress-bar", HTMLProgressElement),
   byId("progress-text", HTMLElement),
@@ -60,7 +65,7 @@ const photos = new PhotoPanel(
   },
   sudoku,
   progress,
-  () => new PipelineClient(),
+  pipeline,
 );
 
 // The reader's worker starts once the service worker controls the page, so what it downloads is cached.
@@ -96,6 +101,15 @@ new Camera(
   },
   readPhoto,
   (message) => photos.alert(message),
+  new LiveScan(
+    {
+      video: byId("camera-video", HTMLVideoElement),
+      overlay: byId("camera-overlay", HTMLCanvasElement),
+      hint: byId("camera-hint", HTMLElement),
+    },
+    pipeline,
+    sudoku,
+  ),
 );
 
 byId("sample", HTMLButtonElement).addEventListener("click", () => {

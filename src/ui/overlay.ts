@@ -58,3 +58,26 @@ export function drawSolution(
   ctx.restore();
   return drawn;
 }
+
+/** Outlines the grid's four corners (photo pixels; `scale` maps them to canvas pixels). */
+export function drawOutline(
+  ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D,
+  corners: Corners,
+  scale: number,
+  lineWidth: number,
+): void {
+  ctx.save();
+  ctx.beginPath();
+  corners.forEach((p, i) =>
+    i === 0 ? ctx.moveTo(p.x * scale, p.y * scale) : ctx.lineTo(p.x * scale, p.y * scale),
+  );
+  ctx.closePath();
+  ctx.lineJoin = "round";
+  ctx.lineWidth = lineWidth * 2;
+  ctx.strokeStyle = "rgb(255 255 255 / 0.7)";
+  ctx.stroke();
+  ctx.lineWidth = lineWidth;
+  ctx.strokeStyle = "rgb(22 163 74)";
+  ctx.stroke();
+  ctx.restore();
+}

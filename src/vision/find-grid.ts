@@ -26,6 +26,11 @@ export interface GridFound {
 export interface FindGridOptions {
   /** Receives the binarised detection image (ink = 255) and its scale, for the debug view. */
   onThreshold?: (binary: GrayImage, scale: number) => void;
+  /**
+   * Live camera frames: take the largest outline that verifies as a grid, dilating only when none does,
+   * and skip paired pieces, corner completion and the search for other grids (a frame comes again soon).
+   */
+  quick?: boolean;
 }
 
 /** Detection works on at most this long side: enough for thin lines, cheap to threshold. */
@@ -60,18 +65,19 @@ export function findGridCorners(gray: GrayImage, options: FindGridOptions = {}):
     // Blur and thin print break the outline into pieces; a dilated copy reconnects gaps of a few px.
     const dilated = track(new cv.Mat());
     const kernel = track(cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(3, 3)));
+    const minSide = 0.12 * Math.min(small.width, small.height);
+    if (options.quick) {
+      best = firstGrid(cv, binary, bigHulls(cv, binary, small, track), minSide);
+      if (!best) {
+        cv.dilate(binary, dilated, kernel, new cv.Point(-1, -1), 2);
+        best = firstGrid(cv, binary, bigHulls(cv, dilated, small, track), minSide);
+      }
+      return [];
+    }
     cv.dilate(binary, dilated, kernel, new cv.Point(-1, -1), 2);
     const plain = bigHulls(cv, binary, small, track);
     const hulls = [...plain, ...bigHulls(cv, dilated, small, track), ...pairedHulls(cv, plain, track)];
-    const found: Candidate[] = [];
-    const minSide = 0.12 * Math.min(small.width, small.height);
-    for (const hull of hulls) {
-      const best = quadHypotheses(cv, hull)
-        .filter((q) => isPlausibleSquare(q, minSide))
-        .map((corners) => ({ corners, area: quadArea(corners), score: verify(cv, binary, corners) }))
-        .sort((a, b) => b.score - a.score)[0];
-      if (best && best.score >= MIN_GRIDNESS) found.push(best);
-    }
+    const found = hulls.flatMap((hull) => bestFit(cv, binary, hull, minSide) ?? []);
     const largest = pickLargestGrid(found);
     if (largest) best = completeBrokenCorner(cv, binary, largest, minSide);
     return found;
@@ -80,6 +86,24 @@ export function findGridCorners(gray: GrayImage, options: FindGridOptions = {}):
   if (!chosen) return null;
   const otherGridsSeen = candidates.some((c) => separate(c.corners, chosen.corners));
   return { corners: scaleCorners(chosen.corners, 1 / scale), score: chosen.score, otherGridsSeen };
+}
+
+/** The quad fit of `hull` that looks most like a grid, if it looks like one at all. */
+function bestFit(cv: OpenCV, binary: Mat, hull: Mat, minSide: number): Candidate | undefined {
+  const best = quadHypotheses(cv, hull)
+    .filter((q) => isPlausibleSquare(q, minSide))
+    .map((corners) => ({ corners, area: quadArea(corners), score: verify(cv, binary, corners) }))
+    .sort((a, b) => b.score - a.score)[0];
+  return best && best.score >= MIN_GRIDNESS ? best : undefined;
+}
+
+/** The first of `hulls` (largest first) that fits a grid. */
+function firstGrid(cv: OpenCV, binary: Mat, hulls: Mat[], minSide: number): Candidate | undefined {
+  for (const hull of hulls) {
+    const fit = bestFit(cv, binary, hull, minSide);
+    if (fit) return fit;
+  }
+  return undefined;
 }
 
 /** Ink = 255. A block of ~1/40 of the image keeps thick border lines solid under uneven light. */

@@ -6,7 +6,7 @@ import type { PipelineStage, ReadResult, StageTiming } from "../shared/reading.t
 import type { GrayImage } from "../shared/image.ts";
 import { sliceCells } from "./cells.ts";
 import { outlineGrid, type StageImages } from "./debug-images.ts";
-import { DETECT_MAX_SIDE, findGridCorners } from "./find-grid.ts";
+import { DETECT_MAX_SIDE, findGridCorners, type GridFound } from "./find-grid.ts";
 import { downscale, toGray, toRgba, type RgbaImage } from "./gray.ts";
 import { PhotoFailure } from "./photo-failure.ts";
 import { DECODE_MAX_SIDE } from "./photo-format.ts";
@@ -34,16 +34,33 @@ export interface ReadGridOptions {
    * loop and throws `PhotoFailure({ code: "cancelled" })` when the read was superseded.
    */
   beforeStage?: (stage: PipelineStage) => void | Promise<void>;
+  /** Find the grid with the finder's quick mode (camera frames where it was already seen). */
+  quickFind?: boolean;
+}
+
+/** One picture of the grid: plain pixels, or pixels decoded shrunk. */
+export type GridPicture = RgbaImage | DecodedPhoto;
+
+/** One picture's grid, straightened and cut into prepared cells. */
+interface GridView {
+  found: GridFound;
+  scale: number;
+  warped: GrayImage;
+  tiles: GrayImage[];
+  prepared: PreparedCell[];
 }
 
 /**
  * The whole photo → digits pipeline, shared by the worker and the benchmark. OpenCV.js must be
  * loaded (`loadOpenCV`) and the classifier's TF.js backend chosen before calling.
  * @param decode yields the photo's pixels (EXIF orientation applied) or throws a PhotoFailure;
- *   the result's corners are in the photo's pixels even when it was decoded shrunk
+ *   the result's corners are in the photo's pixels even when it was decoded shrunk. It may yield
+ *   several pictures of one grid (camera frames): each is found and cut on its own, and the cells'
+ *   probabilities are averaged, which beats any single frame on blur and glare. The first picture
+ *   whose grid is found gives the corners and debug images; pictures without a grid are skipped.
  */
 export async function readGrid(
-  decode: () => Promise<RgbaImage | DecodedPhoto> | RgbaImage | DecodedPhoto,
+  decode: () => Promise<GridPicture | readonly GridPicture[]> | GridPicture | readonly GridPicture[],
   classifier: Pick<DigitClassifier, "classifyCells">,
   options: ReadGridOptions = {},
 ): Promise<GridReading> {
@@ -59,43 +76,55 @@ export async function readGrid(
     }
   };
   try {
-    const { gray, scale } = await stage("load", async () => {
+    const grays = await stage("load", async () => {
       const decoded = await decode();
-      const photo = "image" in decoded ? decoded : { image: decoded, scale: 1 };
-      const work = downscale(toGray(photo.image), DECODE_MAX_SIDE);
-      return { gray: work.image, scale: photo.scale * work.scale };
+      const pictures: readonly GridPicture[] = "length" in decoded ? decoded : [decoded];
+      return pictures.map((picture) => {
+        const photo = "image" in picture ? picture : { image: picture, scale: 1 };
+        const work = downscale(toGray(photo.image), DECODE_MAX_SIDE);
+        return { gray: work.image, scale: photo.scale * work.scale };
+      });
     });
-    const found = await stage("find-grid", () =>
-      findGridCorners(gray, {
-        onThreshold: debug ? (binary) => (debug.threshold = toRgba(binary)) : undefined,
+    const founds = await stage("find-grid", () =>
+      grays.flatMap(({ gray, scale }, i) => {
+        const onThreshold =
+          debug && i === 0 ? (binary: GrayImage) => (debug.threshold = toRgba(binary)) : undefined;
+        const found = findGridCorners(gray, { onThreshold, quick: options.quickFind ?? false });
+        return found ? [{ gray, scale, found }] : [];
       }),
     );
-    if (!found) throw new PhotoFailure({ code: "no-grid" });
+    const first = founds[0];
+    if (!first) throw new PhotoFailure({ code: "no-grid" });
     if (debug) {
-      const detection = downscale(gray, DETECT_MAX_SIDE);
-      debug.contour = outlineGrid(detection.image, scaleCorners(found.corners, detection.scale));
+      const detection = downscale(first.gray, DETECT_MAX_SIDE);
+      debug.contour = outlineGrid(detection.image, scaleCorners(first.found.corners, detection.scale));
     }
-    const warped = await stage("unskew", () => warpToSquare(gray, found.corners));
-    const { tiles, prepared } = await stage("cells", () => {
-      const tiles = sliceCells(warped);
-      return { tiles, prepared: tiles.map(prepareCell) };
-    });
-    if (prepared.every((cell) => cell.empty)) throw new PhotoFailure({ code: "no-digits" });
-    const { turns, upright, probs } = await stage("classify", () =>
-      classifyUpright(tiles, prepared, classifier),
+    const warps = await stage("unskew", () =>
+      founds.map((f) => ({ ...f, warped: warpToSquare(f.gray, f.found.corners) })),
     );
-    const cells = upright.map((cell, i) => toCellRead(probs[i]!, cell.empty));
+    const views: GridView[] = await stage("cells", () =>
+      warps.map(({ found, scale, warped }) => {
+        const tiles = sliceCells(warped);
+        return { found, scale, warped, tiles, prepared: tiles.map(prepareCell) };
+      }),
+    );
+    if (views.every((view) => view.prepared.every((cell) => cell.empty))) {
+      throw new PhotoFailure({ code: "no-digits" });
+    }
+    const { turns, empty, probs } = await stage("classify", () => classifyUpright(views, classifier));
+    const cells = probs.map((p, i) => toCellRead(p, empty[i]!));
     if (cells.every((cell) => cell.digit === 0)) throw new PhotoFailure({ code: "no-digits" });
+    const reference = views[0]!;
     if (debug) {
-      debug.warped = toRgba(rotateGray(warped, turns));
-      debug.cells = uprightOrder(tiles, turns).map((tile) => toRgba(rotateGray(tile, turns)));
+      debug.warped = toRgba(rotateGray(reference.warped, turns));
+      debug.cells = uprightOrder(reference.tiles, turns).map((tile) => toRgba(rotateGray(tile, turns)));
     }
     return {
       kind: "read",
-      corners: scaleCorners(found.corners, 1 / scale),
+      corners: scaleCorners(reference.found.corners, 1 / reference.scale),
       rotation: turns,
       cells,
-      otherGridsSeen: found.otherGridsSeen,
+      otherGridsSeen: reference.found.otherGridsSeen,
       timings,
       ...(debug ? { debug } : {}),
     };
@@ -109,26 +138,54 @@ export async function readGrid(
  * Classifies the cells, and the inked ones also turned by 1–3 quarter turns, in one batch, and keeps
  * the turn under which the digits read most confidently: photos arrive sideways or upside down
  * (EXIF tags that disagree with the pixels, a phone held wrong) and a square outline cannot tell.
- * @returns the turns, and the 81 prepared cells with their probabilities in upright row-major order
+ * With several views, the first decides the turn alone (turning every view's cells would triple the
+ * batch for a decision one sharp view makes), the probabilities are averaged over all views, and a
+ * cell is empty when most views say so.
+ * @returns the turns, and for the 81 cells in upright row-major order the empty flag and probabilities
  */
 async function classifyUpright(
-  tiles: readonly GrayImage[],
-  prepared: readonly PreparedCell[],
+  views: readonly GridView[],
   classifier: Pick<DigitClassifier, "classifyCells">,
-): Promise<{ turns: Turns; upright: readonly PreparedCell[]; probs: CellProbabilities[] }> {
-  const inkedIndices = prepared.flatMap((cell, i) => (cell.empty ? [] : [i]));
-  const inked = inkedIndices.map((i) => prepared[i]!);
-  const turned = [1, 2, 3].flatMap((t) => inked.map((cell) => turnTile(cell.input, t)));
-  const out = await classifier.classifyCells([...prepared.map((cell) => cell.input), ...turned]);
-  const asIs = out.slice(0, 81);
+): Promise<{ turns: Turns; empty: boolean[]; probs: CellProbabilities[] }> {
+  const empty = mostlyEmpty(views.map((view) => view.prepared));
+  const inkedIndices = empty.flatMap((isEmpty, i) => (isEmpty ? [] : [i]));
+  const reference = views[0]!.prepared;
+  const out = await classifier.classifyCells([
+    ...views.flatMap(({ prepared }) => prepared.map((cell) => cell.input)),
+    ...[1, 2, 3].flatMap((t) => inkedIndices.map((i) => turnTile(reference[i]!.input, t))),
+  ]);
+  const asIs = views.map((_, v) => out.slice(v * 81, (v + 1) * 81));
+  const turned = out.slice(views.length * 81);
   const byTurn = [
-    asIs.filter((_, i) => !prepared[i]!.empty),
-    ...[0, 1, 2].map((k) => out.slice(81 + k * inked.length, 81 + (k + 1) * inked.length)),
+    inkedIndices.map((i) => asIs[0]![i]!),
+    ...[0, 1, 2].map((k) => turned.slice(k * inkedIndices.length, (k + 1) * inkedIndices.length)),
   ];
   const turns = chooseTurns(inkedIndices, byTurn);
-  if (turns === 0) return { turns, upright: prepared, probs: asIs };
+  if (turns === 0) return { turns, empty, probs: averageProbabilities(asIs) };
   // The empty test looks at shape (a digit is tall): prepare the turned cells again, so that a
   // sideways "1" is not taken for a smudge.
-  const upright = uprightOrder(tiles, turns).map((tile) => prepareCell(rotateGray(tile, turns)));
-  return { turns, upright, probs: await classifier.classifyCells(upright.map((cell) => cell.input)) };
+  const upright = views.map(({ tiles }) =>
+    uprightOrder(tiles, turns).map((tile) => prepareCell(rotateGray(tile, turns))),
+  );
+  const again = await classifier.classifyCells(upright.flatMap((cells) => cells.map((cell) => cell.input)));
+  return {
+    turns,
+    empty: mostlyEmpty(upright),
+    probs: averageProbabilities(upright.map((_, v) => again.slice(v * 81, (v + 1) * 81))),
+  };
+}
+
+/** Per cell: empty in more than half of the views (a single view decides alone). */
+function mostlyEmpty(views: readonly (readonly PreparedCell[])[]): boolean[] {
+  return views[0]!.map((_, i) => views.filter((cells) => cells[i]!.empty).length * 2 > views.length);
+}
+
+/** Element-wise mean of equally long lists of probability vectors. */
+function averageProbabilities(lists: readonly CellProbabilities[][]): CellProbabilities[] {
+  if (lists.length === 1) return lists[0]!;
+  return lists[0]!.map((_, i) => {
+    const mean = new Float32Array(lists[0]![i]!.length);
+    for (const list of lists) list[i]!.forEach((p, k) => (mean[k]! += p / lists.length));
+    return mean;
+  });
 }

@@ -1,5 +1,6 @@
 import * as Comlink from "comlink";
 import type { PipelineApi } from "./pipeline.worker.ts";
+import type { CameraFrame, ClueCheck, GridSighting } from "../shared/live.ts";
 import type { ReadResult } from "../shared/reading.ts";
 import type { PipelineProgress } from "./pipeline-types.ts";
 
@@ -63,6 +64,21 @@ export class PipelineClient {
         },
       );
     });
+  }
+
+  /** Live camera: the grid in a frame, which is transferred (and closed by the worker). */
+  detectGrid(frame: CameraFrame, check?: ClueCheck): Promise<GridSighting> {
+    return this.remote().detectGrid(Comlink.transfer(frame, [frame]), this.assetBase, check);
+  }
+
+  /** Live camera: one reading fused from several full-resolution frames of one grid (transferred). */
+  readFrames(frames: CameraFrame[]): Promise<ReadResult> {
+    return this.remote().readFrames(Comlink.transfer(frames, frames), this.assetBase);
+  }
+
+  /** Live camera: runs the read once on a drawn grid, so the first real read is as fast as later ones. */
+  rehearseRead(): Promise<void> {
+    return this.remote().rehearseRead(this.assetBase);
   }
 
   /** Starts the worker and loads OpenCV.js, TF.js and the model ahead of the first photo. */

@@ -8,9 +8,11 @@ import { loadOpenCV, opencv } from "../vision/opencv.ts";
 import { PhotoFailure } from "../vision/photo-failure.ts";
 import { readGrid, type GridReading } from "../vision/read-grid.ts";
 import { decodePhotoBlob } from "./decode-photo.ts";
+import { readFrames, rehearseRead, sightGrid } from "./live-frames.ts";
 import { modelWithProgress } from "./model-browser.ts";
 import { fetchOpenCV } from "./opencv-browser.ts";
 import { browserWasmPaths } from "./tfjs-wasm-browser.ts";
+import type { CameraFrame, ClueCheck, GridSighting } from "../shared/live.ts";
 import type { DebugImages, ReadResult } from "../shared/reading.ts";
 import type { PipelineProgress } from "./pipeline-types.ts";
 
@@ -79,6 +81,25 @@ const api = {
       throw e;
     } finally {
       cancelled.delete(id);
+    }
+  },
+
+  /** Live camera: the grid in a small frame (closed after use), with `check` also its clues. */
+  async detectGrid(frame: CameraFrame, assetBase: string, check?: ClueCheck): Promise<GridSighting> {
+    return sightGrid(frame, await ready(assetBase), check);
+  },
+
+  /** Live camera: compiles the read's code on a drawn grid while the camera starts (see `rehearseRead`). */
+  async rehearseRead(assetBase: string): Promise<void> {
+    await rehearseRead(await ready(assetBase));
+  },
+
+  /** Live camera: reads several full-resolution frames of one grid as one; all are closed, also on failure. */
+  async readFrames(frames: CameraFrame[], assetBase: string): Promise<ReadResult> {
+    try {
+      return await readFrames(frames, await ready(assetBase));
+    } finally {
+      for (const frame of frames) frame.close();
     }
   },
 

@@ -3,7 +3,7 @@ import { loadPhoto } from "../../tooling/load-photo.ts";
 import { CELL_PX, WARP_PX } from "../../src/digits/geometry.ts";
 import { sliceCells } from "../../src/vision/cells.ts";
 import { findGridCorners } from "../../src/vision/find-grid.ts";
-import { toGray } from "../../src/vision/gray.ts";
+import { downscale, toGray } from "../../src/vision/gray.ts";
 import { loadOpenCV } from "../../src/vision/opencv.ts";
 import type { Corners, GrayImage } from "../../src/shared/image.ts";
 import { warpToSquare } from "../../src/vision/warp.ts";
@@ -49,6 +49,24 @@ describe("findGridCorners", () => {
       expect(found!.otherGridsSeen).toBe(false);
     });
   }
+
+  for (const [name, expected] of Object.entries(HAND_CORNERS)) {
+    test(`quick mode (live frames) finds the grid of ${name} shrunk to 480 px within 2 % of it`, async () => {
+      const { image: gray, scale } = downscale(toGray(await loadPhoto(photo(name))), 480);
+      const found = findGridCorners(gray, { quick: true });
+      expect(found).not.toBeNull();
+      found!.corners.forEach((p, i) => {
+        const dist = Math.hypot(p.x - expected[i]!.x * scale, p.y - expected[i]!.y * scale);
+        expect(dist).toBeLessThan(0.02 * 480);
+      });
+    });
+  }
+
+  test("quick mode finds nothing in noise, a gradient or stripes", () => {
+    for (const image of [noise(480, 360, 1), gradient(480, 360), stripes(480, 360)]) {
+      expect(findGridCorners(image, { quick: true })).toBeNull();
+    }
+  });
 
   test("finds nothing in noise, a gradient or a photo of text-like stripes", () => {
     expect(findGridCorners(noise(800, 600, 1))).toBeNull();

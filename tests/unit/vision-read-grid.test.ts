@@ -64,6 +64,30 @@ describe("readGrid", () => {
     });
   });
 
+  test("several frames of one grid are fused; frames without a grid are skipped", async () => {
+    const image = await photo("image10.jpg");
+    const result = await readGrid(() => [toRgba(noise(640, 480)), image, halve(image)], classifier);
+    if (result.kind !== "read") throw new Error(result.error.code);
+    expect(result.cells.map((c) => c.digit).join("")).toBe(labels["image10.jpg"]);
+    // The first frame with a grid gives the corners: the full-size one, not its half.
+    const alone = await readGrid(() => image, classifier);
+    if (alone.kind !== "read") throw new Error(alone.error.code);
+    expect(result.corners).toEqual(alone.corners);
+  });
+
+  test("fusing averages the frames' probabilities: a digit read in two of three frames wins", async () => {
+    const image = await photo("image10.jpg");
+    const alone = await readGrid(() => image, classifier);
+    const fused = await readGrid(() => [blotOut(image, alone), image, image], classifier);
+    if (alone.kind !== "read" || fused.kind !== "read") throw new Error("expected two reads");
+    expect(fused.cells.map((c) => c.digit)).toEqual(alone.cells.map((c) => c.digit));
+  });
+
+  test("frames none of which shows a grid are a typed no-grid error", async () => {
+    const result = await readGrid(() => [toRgba(noise(640, 480)), toRgba(noise(640, 480))], classifier);
+    expect(result).toEqual({ kind: "error", error: { code: "no-grid" } });
+  });
+
   test("a photo with no sudoku is a typed no-grid error", async () => {
     const result = await readGrid(() => toRgba(noise(900, 700)), classifier);
     expect(result).toEqual({ kind: "error", error: { code: "no-grid" } });
@@ -142,4 +166,24 @@ function halve(image: RgbaImage): RgbaImage {
     }
   }
   return { width, height, data };
+}
+
+/** The photo with its first read digit painted over in paper white (located by bilinear corners). */
+function blotOut(image: RgbaImage, read: Awaited<ReturnType<typeof readGrid>>): RgbaImage {
+  if (read.kind !== "read") throw new Error(read.error.code);
+  const index = read.cells.findIndex((c) => c.digit !== 0);
+  const [tl, tr, br, bl] = read.corners;
+  const at = (u: number, v: number) => ({
+    x: (1 - v) * ((1 - u) * tl.x + u * tr.x) + v * ((1 - u) * bl.x + u * br.x),
+    y: (1 - v) * ((1 - u) * tl.y + u * tr.y) + v * ((1 - u) * bl.y + u * br.y),
+  });
+  const centre = at(((index % 9) + 0.5) / 9, (Math.floor(index / 9) + 0.5) / 9);
+  const half = (0.4 * (tr.x - tl.x)) / 9;
+  const data = new Uint8ClampedArray(image.data);
+  for (let y = Math.round(centre.y - half); y <= centre.y + half; y++) {
+    for (let x = Math.round(centre.x - half); x <= centre.x + half; x++) {
+      data.fill(225, (y * image.width + x) * 4, (y * image.width + x) * 4 + 3);
+    }
+  }
+  return { width: image.width, height: image.height, data };
 }
