@@ -1,7 +1,14 @@
 import { digitPlaces } from "./board.ts";
+import { findXChain, findXyChain } from "./chains.ts";
+import { findSimpleColouring } from "./colouring.ts";
+import { findFish } from "./fish.ts";
 import { findClaiming, findPointing } from "./locked.ts";
 import { findFullHouse, findHiddenSingle, findNakedSingle } from "./singles.ts";
+import { findSkyscraper, findTwoStringKite } from "./single-digit.ts";
+import { findHiddenSubset, findNakedSubset } from "./subsets.ts";
 import type { CandidateBoard, LogicStep } from "./types.ts";
+import { findUniqueRectangle } from "./uniqueness.ts";
+import { findWWing, findXyWing, findXyzWing } from "./wings.ts";
 
 export interface StepOptions {
   /**
@@ -20,6 +27,24 @@ const FINDERS: readonly Finder[] = [
   findHiddenSingle,
   findPointing,
   findClaiming,
+  (board) => findNakedSubset(board, 2),
+  (board, places) => findHiddenSubset(board, places, 2),
+  (board) => findNakedSubset(board, 3),
+  (board, places) => findHiddenSubset(board, places, 3),
+  (board) => findNakedSubset(board, 4),
+  (board, places) => findHiddenSubset(board, places, 4),
+  (board, places) => findFish(board, places, 2),
+  findSkyscraper,
+  findTwoStringKite,
+  (board, places) => findFish(board, places, 3),
+  findXyWing,
+  findXyzWing,
+  findWWing,
+  findSimpleColouring,
+  (board, _places, options) => (options.uniqueSolution === true ? findUniqueRectangle(board) : null),
+  (board, places) => findFish(board, places, 4),
+  findXChain,
+  findXyChain,
 ];
 
 /** The simplest step available on the board, or null when no technique applies. */
