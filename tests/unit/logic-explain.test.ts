@@ -36,6 +36,24 @@ describe("explain", () => {
     });
   });
 
+  it("the audit catches a wrong placement and a removed solution digit", () => {
+    const puzzle = grid(samplePuzzles("17-clue")[0]!);
+    const result = solve(puzzle);
+    if (result.kind !== "solved") throw new Error("fixture puzzles are solvable");
+    const explanation = explain(puzzle);
+    const [first] = explanation.steps;
+    const cell = puzzle.indexOf(0);
+    const wrongDigit = (result.solution[cell]! % 9) + 1;
+    const placing = { ...first!, placements: [{ cell, digit: wrongDigit }], eliminations: [] };
+    expect(auditExplanation(puzzle, result.solution, { ...explanation, steps: [placing] })).toMatch(
+      /places/u,
+    );
+    const removing = { ...first!, placements: [], eliminations: [{ cell, digit: result.solution[cell]! }] };
+    expect(auditExplanation(puzzle, result.solution, { ...explanation, steps: [removing] })).toMatch(
+      /removes/u,
+    );
+  });
+
   it("solves every kaggle sample puzzle by logic alone", () => {
     for (const puzzle of samplePuzzles("kaggle-10k")) expect(explain(grid(puzzle)).solvedByLogic).toBe(true);
   });
