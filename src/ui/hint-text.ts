@@ -2,8 +2,10 @@ import type { CheckAnswer, HintAnswer, PuzzleProblem, Rating, Stopped } from "..
 import type { CellDigit, LogicStep, Technique } from "../solver/logic/types.ts";
 import { cellLabel } from "./board.ts";
 
-/** Technique names as people write them, with the article a sentence needs. */
-const NAMES: Record<Technique, [article: "a" | "an", name: string]> = {
+type Named = [article: "a" | "an", name: string];
+
+/** Technique names as people write them, with the article a sentence needs (others are used as they are). */
+const NAMES: Partial<Record<Technique, Named>> = {
   "full house": ["a", "full house"],
   "naked single": ["a", "naked single"],
   "hidden single": ["a", "hidden single"],
@@ -27,9 +29,14 @@ const NAMES: Record<Technique, [article: "a" | "an", name: string]> = {
   "unique rectangle type 1": ["a", "unique rectangle (type 1)"],
   "x-chain": ["an", "X-chain"],
   "xy-chain": ["an", "XY-chain"],
+  "alternating inference chain": ["an", "alternating inference chain"],
 };
 
-export const techniqueName = (technique: Technique): string => NAMES[technique][1];
+function named(technique: Technique): Named {
+  return NAMES[technique] ?? [/^[aeio]/.test(technique) ? "an" : "a", technique];
+}
+
+export const techniqueName = (technique: Technique): string => named(technique)[1];
 
 function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -46,7 +53,7 @@ export function difficultyMessage(rating: Rating | Stopped): string {
     return "Difficulty: beyond these techniques (needs guessing, or techniques not built in yet)";
   if (rating.hardest === null || rating.difficulty === "Easy")
     return `Difficulty: ${rating.difficulty} (singles only)`;
-  const [article, name] = NAMES[rating.hardest];
+  const [article, name] = named(rating.hardest);
   return `Difficulty: ${rating.difficulty} (needs ${article} ${name})`;
 }
 
