@@ -62,3 +62,18 @@ describe("uniqueness", () => {
     expect(findNextStep(rectangle())?.technique).not.toBe("unique rectangle type 1");
   });
 });
+
+describe("alternating inference chain", () => {
+  it("mixes a two-candidate cell with strong links on two digits", () => {
+    // r1c1 is 1 or 2; column 5 has 2 only in r1c5 and r5c5; row 5 has 1 only in r5c5 and r5c9.
+    const board = restrict(openBoard(), { r1c1: [1, 2] });
+    onlyAt(board, 2, (cell) => col(cell) !== 5 || [1, 5].includes(row(cell)));
+    onlyAt(board, 1, (cell) => row(cell) !== 5 || [5, 9].includes(col(cell)));
+    const step = findNextStep(board);
+    expect(step?.technique).toBe("alternating inference chain");
+    expect(named(step!.eliminations)).toEqual(["r1c9:1"]);
+    expect(step?.text).toBe(
+      "If r1c1 is not 1, then r1c1 is 2, so r1c5 is not 2, so r5c5 is 2, so r5c5 is not 1, so r5c9 is 1: either r1c1 is 1 or r5c9 is 1, so 1 can be removed from r1c9.",
+    );
+  });
+});

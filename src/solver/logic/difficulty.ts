@@ -25,18 +25,19 @@ const LEVEL: Record<Technique, number> = {
   jellyfish: 3,
   "x-chain": 3,
   "xy-chain": 4,
+  "alternating inference chain": 4,
 };
 
 const NAMES: readonly Difficulty[] = ["Easy", "Medium", "Hard", "Expert", "Extreme"];
 
-/** Steps at the top level (Medium or above) that make a puzzle feel one level harder. */
-const MANY = 4;
+/** Steps at the top level (Hard or above) that make a puzzle feel one level harder. */
+const MANY = 3;
 
 export const techniqueLevel = (technique: Technique): Difficulty => NAMES[LEVEL[technique]]!;
 
 /**
  * The level of the hardest technique used, one level up (to at most Extreme) when that level is needed
- * `MANY` times or more from Medium upward; "needs guessing" when logic alone did not finish.
+ * `MANY` times or more from Hard upward; "needs guessing" when logic alone did not finish.
  */
 export function rateDifficulty(steps: readonly LogicStep[], solvedByLogic: boolean): Difficulty {
   if (!solvedByLogic) return "needs guessing";
@@ -50,6 +51,6 @@ export function rateDifficulty(steps: readonly LogicStep[], solvedByLogic: boole
     }
     if (level === top) count++;
   }
-  const bump = top >= 1 && count >= MANY ? 1 : 0;
+  const bump = top >= 2 && count >= MANY ? 1 : 0;
   return NAMES[Math.min(top + bump, NAMES.length - 1)]!;
 }

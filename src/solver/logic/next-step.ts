@@ -1,4 +1,5 @@
 import { digitPlaces } from "./board.ts";
+import { findAlternatingChain } from "./aic.ts";
 import { findXChain, findXyChain } from "./chains.ts";
 import { findSimpleColouring } from "./colouring.ts";
 import { findFish } from "./fish.ts";
@@ -45,6 +46,7 @@ const FINDERS: readonly Finder[] = [
   (board, places) => findFish(board, places, 4),
   findXChain,
   findXyChain,
+  findAlternatingChain,
 ];
 
 /** The simplest step available on the board, or null when no technique applies. */

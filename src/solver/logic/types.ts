@@ -24,7 +24,8 @@ export type Technique =
   | "simple colouring"
   | "unique rectangle type 1"
   | "x-chain"
-  | "xy-chain";
+  | "xy-chain"
+  | "alternating inference chain";
 
 /** A row, column or box, each indexed 0–8 (boxes row-major). */
 export interface Unit {
