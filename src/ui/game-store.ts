@@ -23,13 +23,14 @@ export function browserStorage(): KeyValueStorage | null {
   }
 }
 
-function ignoredNote(what: string, reason: DecodeFailure): string {
-  const why = {
-    foreign: "it was not ours",
-    version: "it came from another version",
-    corrupt: "it was damaged",
-  }[reason];
-  return `The saved ${what} could not be restored (${why}) and was ignored.`;
+const WHY: Record<DecodeFailure, string> = {
+  foreign: "not from this app",
+  version: "from another version",
+  corrupt: "damaged data",
+};
+
+function ignoredNote(what: "puzzle" | "settings", reason: DecodeFailure): string {
+  return `The saved ${what} could not be restored (${WHY[reason]}) and ${what === "puzzle" ? "was" : "were"} ignored.`;
 }
 
 /**
