@@ -26,7 +26,7 @@ describe("fish", () => {
     expect(named(step!.eliminations)).toEqual(columnsOutside(5, [3, 7], [2, 6]));
     expect(step?.cells).toEqual(["r2c3", "r2c7", "r6c3", "r6c7"].map(at));
     expect(step?.text).toBe(
-      "In rows 2 and 6, 5 can only go in columns 3 and 7, so those 2 5s fill columns 3 and 7 and 5 can be removed from " +
+      "In rows 2 and 6, 5 can only go in columns 3 and 7, so columns 3 and 7 take their 5s from rows 2 and 6, and 5 can be removed from " +
         "r1c3, r1c7, r3c3, r3c7, r4c3, r4c7, r5c3, r5c7, r7c3, r7c7, r8c3, r8c7, r9c3 and r9c7.",
     );
   });

@@ -39,8 +39,15 @@ export function findSimpleColouring(board: CandidateBoard, places: Uint16Array):
   return null;
 }
 
-function describe(digit: number, groups: [number[], number[]]): string {
-  return `Linking the cells that are a unit's only two places for ${digit}, exactly one of the groups ${cellList(groups[0].toSorted((a, b) => a - b))} and ${cellList(groups[1].toSorted((a, b) => a - b))} holds ${digit}`;
+/** "r2c9 is 5", "r3c8 and r9c3 are both 5", "r1c1, r2c5 and r7c7 are all 5". */
+function allHold(group: number[], digit: number): string {
+  const cells = cellList(group.toSorted((a, b) => a - b));
+  if (group.length === 1) return `${cells} is ${digit}`;
+  return `${cells} are ${group.length === 2 ? "both" : "all"} ${digit}`;
+}
+
+function describe(digit: number, first: number[], second: number[]): string {
+  return `Following the cells that are a unit's only two places for ${digit}, either ${allHold(first, digit)} or ${allHold(second, digit)}`;
 }
 
 function wrap(digit: number, groups: [number[], number[]]): LogicStep | null {
@@ -56,7 +63,7 @@ function wrap(digit: number, groups: [number[], number[]]): LogicStep | null {
           eliminations,
           cells: [...groups[0], ...groups[1]].sort((a, b) => a - b),
           units: [],
-          text: `${describe(digit, groups)}; ${cellList([group[i]!, group[j]!].sort((a, b) => a - b))} are in the same group and see each other, so that group cannot be ${digit}: ${removal(eliminations)}.`,
+          text: `${describe(digit, group, groups[side === 0 ? 1 : 0])}; not the first, as ${cellList([group[i]!, group[j]!].sort((a, b) => a - b))} see each other, so ${removal(eliminations)}.`,
         };
       }
     }
@@ -79,6 +86,6 @@ function trap(board: CandidateBoard, digit: number, groups: [number[], number[]]
     eliminations,
     cells: [...groups[0], ...groups[1]].sort((a, b) => a - b),
     units: [],
-    text: `${describe(digit, groups)}, so ${removal(eliminations)}, which ${eliminations.length === 1 ? "sees" : "see"} a cell of each group.`,
+    text: `${describe(digit, groups[0], groups[1])}; ${cellList(eliminations.map((e) => e.cell))} ${eliminations.length === 1 ? "sees" : "see"} a cell of each, so ${removal(eliminations)}.`,
   };
 }

@@ -42,7 +42,7 @@ export function findFish(board: CandidateBoard, places: Uint16Array, size: numbe
           eliminations: eliminations.sort((a, b) => a.cell - b.cell),
           cells: cells.sort((a, b) => a - b),
           units: [...set, ...covers].map(unitOf),
-          text: `In ${baseNames}, ${digit} can only go in ${coverNames}, so those ${size} ${digit}s fill ${coverNames} and ${removal(eliminations)}.`,
+          text: `In ${baseNames}, ${digit} can only go in ${coverNames}, so ${coverNames} take their ${digit}s from ${baseNames}, and ${removal(eliminations)}.`,
         };
       }
     }

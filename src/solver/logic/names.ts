@@ -27,22 +27,17 @@ export const cellList = (cells: readonly number[]): string => listWords(cells.ma
 
 export const digitList = (digits: readonly number[]): string => listWords(digits.map(String));
 
-/** "r1c2 (5), r1c3 (5, 7)": what an elimination removes, cell by cell. */
-export function eliminationList(eliminations: readonly { cell: number; digit: number }[]): string {
-  const byCell = new Map<number, number[]>();
-  for (const { cell, digit } of eliminations) byCell.set(cell, [...(byCell.get(cell) ?? []), digit]);
-  const parts = [...byCell]
-    .sort((a, b) => a[0] - b[0])
-    .map(([cell, digits]) => `${cellName(cell)} (${digits.join(", ")})`);
-  return listWords(parts);
-}
-
-/** "7 can be removed from r3c5 and r3c7", or per cell when several digits go. */
+/** "7 can be removed from r3c5 and r3c7", or per cell when several digits go: "r7c8 loses 6, and r7c9 loses 6 and 9". */
 export function removal(eliminations: readonly { cell: number; digit: number }[]): string {
   const digits = new Set(eliminations.map((e) => e.digit));
   if (digits.size === 1) {
     const cells = [...new Set(eliminations.map((e) => e.cell))].sort((a, b) => a - b);
     return `${[...digits][0]} can be removed from ${cellList(cells)}`;
   }
-  return `these candidates can be removed: ${eliminationList(eliminations)}`;
+  const byCell = new Map<number, number[]>();
+  for (const { cell, digit } of eliminations) byCell.set(cell, [...(byCell.get(cell) ?? []), digit]);
+  const parts = [...byCell]
+    .sort((a, b) => a[0] - b[0])
+    .map(([cell, ds]) => `${cellName(cell)} loses ${digitList(ds.toSorted((a, b) => a - b))}`);
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")}, and ${parts.at(-1)}`;
 }
