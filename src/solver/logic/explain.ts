@@ -13,7 +13,8 @@ export function explain(grid: Grid, options: StepOptions = {}): Explanation {
   const uniqueSolution = options.uniqueSolution ?? isUnique(grid);
   let board = boardFromGrid(grid);
   const steps: LogicStep[] = [];
-  for (;;) {
+  // Every step places a digit or removes a candidate, so 729 steps always end it; the bound guards a hang.
+  while (steps.length < 729) {
     if (isSolved(board)) break;
     const step = findNextStep(board, { uniqueSolution });
     if (step === null) break;

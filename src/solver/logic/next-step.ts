@@ -49,7 +49,10 @@ const FINDERS: readonly Finder[] = [
   findAlternatingChain,
 ];
 
-/** The simplest step available on the board, or null when no technique applies. */
+/**
+ * The simplest step available on the board, or null when no technique applies. Steps are sound when the
+ * placed digits agree with a solution; point out wrong entries before asking.
+ */
 export function findNextStep(board: CandidateBoard, options: StepOptions = {}): LogicStep | null {
   const places = digitPlaces(board);
   for (const finder of FINDERS) {

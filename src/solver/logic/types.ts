@@ -1,6 +1,6 @@
 /** The contract of the human-style solver: what a step is and what the page and the CLI get from it. */
 
-/** Techniques, simplest first; a step is always the simplest one available on the board. */
+/** Techniques, simplest first (the order `findNextStep` tries them); a step is always the simplest one available. */
 export type Technique =
   | "full house"
   | "naked single"
@@ -8,21 +8,21 @@ export type Technique =
   | "pointing"
   | "claiming"
   | "naked pair"
-  | "naked triple"
-  | "naked quad"
   | "hidden pair"
+  | "naked triple"
   | "hidden triple"
+  | "naked quad"
   | "hidden quad"
   | "x-wing"
-  | "swordfish"
-  | "jellyfish"
   | "skyscraper"
   | "two-string kite"
+  | "swordfish"
   | "xy-wing"
   | "xyz-wing"
   | "w-wing"
   | "simple colouring"
   | "unique rectangle type 1"
+  | "jellyfish"
   | "x-chain"
   | "xy-chain"
   | "alternating inference chain";
