@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { HintAnswer } from "../../src/solver/hint.ts";
 import { unitCells, hintMarksFor, markDescriptions, NO_MARKS } from "../../src/ui/grid-marks.ts";
 import { appliedMessage, checkMessage, difficultyMessage, hintMessage } from "../../src/ui/hint-text.ts";
 
@@ -20,7 +21,7 @@ describe("hint sentences", () => {
   });
 
   it("a step's two presses: what and why, then what was done", () => {
-    const answer = {
+    const answer: HintAnswer = {
       kind: "step",
       step: {
         technique: "hidden single",
@@ -30,7 +31,7 @@ describe("hint sentences", () => {
         units: [{ kind: "row", index: 2 }],
         text: "Row 3 needs a 7, and r3c4 is the only cell of row 3 where 7 can go.",
       },
-    } as const;
+    };
     expect(hintMessage(answer)).toBe(
       "Hidden single: Row 3 needs a 7, and r3c4 is the only cell of row 3 where 7 can go. Press Hint again to place 7 in r3c4.",
     );
