@@ -50,7 +50,7 @@ function cellList(cells: readonly number[]): string {
 export function difficultyMessage(rating: Rating | Stopped): string {
   if (rating.kind !== "rated") return "";
   if (rating.difficulty === "needs guessing")
-    return "Difficulty: beyond these techniques (needs guessing, or techniques not built in yet)";
+    return "Difficulty: needs guessing (beyond the techniques built in)";
   if (rating.hardest === null || rating.difficulty === "Easy")
     return `Difficulty: ${rating.difficulty} (singles only)`;
   const [article, name] = named(rating.hardest);
