@@ -77,3 +77,15 @@ describe("alternating inference chain", () => {
     );
   });
 });
+
+describe("almost locked sets", () => {
+  it("als-xz: a two-candidate cell and three cells of a row with four digits, 1 restricted, 2 common", () => {
+    const board = restrict(openBoard(), { r5c4: [1, 2], r1c4: [1, 3, 4], r1c5: [2, 3, 4], r1c6: [2, 3, 4] });
+    const step = findNextStep(board);
+    expect(step?.technique).toBe("als-xz");
+    expect(named(step!.eliminations)).toEqual(["r2c4:2", "r3c4:2"]);
+    expect(step?.text).toBe(
+      "r5c4 holds only 1 and 2, and r1c4, r1c5 and r1c6 hold only 1, 2, 3 and 4 between them; their 1s see each other, so one set lacks 1 and is locked to its other digits, and either way one of them holds 2: 2 can be removed from r2c4 and r3c4.",
+    );
+  });
+});

@@ -26,6 +26,7 @@ const LEVEL: Record<Technique, number> = {
   "x-chain": 3,
   "xy-chain": 4,
   "alternating inference chain": 4,
+  "als-xz": 4,
 };
 
 const NAMES: readonly Difficulty[] = ["Easy", "Medium", "Hard", "Expert", "Extreme"];

@@ -1,5 +1,6 @@
 import { digitPlaces } from "./board.ts";
 import { findAlternatingChain } from "./aic.ts";
+import { findAlsXz } from "./als.ts";
 import { findXChain, findXyChain } from "./chains.ts";
 import { findSimpleColouring } from "./colouring.ts";
 import { findFish } from "./fish.ts";
@@ -47,6 +48,7 @@ const FINDERS: readonly Finder[] = [
   findXChain,
   findXyChain,
   findAlternatingChain,
+  findAlsXz,
 ];
 
 /**

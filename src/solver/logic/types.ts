@@ -25,7 +25,8 @@ export type Technique =
   | "jellyfish"
   | "x-chain"
   | "xy-chain"
-  | "alternating inference chain";
+  | "alternating inference chain"
+  | "als-xz";
 
 /** A row, column or box, each indexed 0–8 (boxes row-major). */
 export interface Unit {
