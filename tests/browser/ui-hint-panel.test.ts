@@ -209,3 +209,50 @@ test("Show candidates: pencil marks from the grid, with a hint's removals struck
   sudoku.setGrid(grid(PUZZLE));
   expect(marks()).toEqual(["1", "2", "4"]);
 });
+
+test("digits typed while the puzzle is incomplete are clues; once it has one solution, entries", async () => {
+  const { sudoku, cells, $ } = mount();
+  await userEvent.click(cells()[0]!);
+  await userEvent.keyboard("5");
+  expect(cells()[0]!.classList.contains("given")).toBe(true);
+  sudoku.setGrid(grid(PUZZLE));
+  await vi.waitFor(() => expect($("status").textContent).toBe("Solved."));
+  await userEvent.click(cells()[2]!);
+  await userEvent.keyboard("4");
+  expect(cells()[2]!.classList.contains("entry")).toBe(true);
+  expect(cells()[2]!.classList.contains("given")).toBe(false);
+  // Typing over a clue corrects the puzzle: it stays a clue.
+  await userEvent.click(cells()[1]!);
+  await userEvent.keyboard("2");
+  expect(cells()[1]!.classList.contains("given")).toBe(true);
+});
+
+test("a snapshot restores clues, entries and the photo's doubtful readings", async () => {
+  const first = mount();
+  const reads = Array.from(grid(PUZZLE), (digit) => ({
+    digit,
+    confidence: 0.99,
+    candidates: [{ digit, p: 0.99 }],
+  }));
+  reads[0] = {
+    digit: 5,
+    confidence: 0.6,
+    candidates: [
+      { digit: 5, p: 0.6 },
+      { digit: 6, p: 0.35 },
+    ],
+  };
+  first.sudoku.setReads(reads);
+  await vi.waitFor(() => expect(first.$("status").textContent).toBe("Solved."));
+  first.sudoku.setEntries([{ cell: 2, digit: 4 }]);
+  const snapshot = first.sudoku.snapshot();
+  host.remove();
+
+  const second = mount();
+  second.sudoku.restore(snapshot);
+  await vi.waitFor(() => expect(second.text()).toBe(SOLUTION));
+  expect(second.sudoku.snapshot()).toEqual(snapshot);
+  expect(second.cells()[0]!.classList.contains("doubt")).toBe(true);
+  expect(second.description(second.cells()[0]!)).toBe("doubtful: read as 5 (60 %), maybe 6");
+  expect(second.cells()[2]!.classList.contains("entry")).toBe(true);
+});
