@@ -30,6 +30,7 @@ const NAMES: Partial<Record<Technique, Named>> = {
   "x-chain": ["an", "X-chain"],
   "xy-chain": ["an", "XY-chain"],
   "alternating inference chain": ["an", "alternating inference chain"],
+  "als-xz": ["an", "ALS-XZ"],
 };
 
 function named(technique: Technique): Named {

@@ -11,6 +11,9 @@ describe("hint sentences", () => {
     expect(difficultyMessage({ kind: "rated", difficulty: "Expert", hardest: "w-wing" })).toBe(
       "Difficulty: Expert (needs a W-wing)",
     );
+    expect(difficultyMessage({ kind: "rated", difficulty: "Extreme", hardest: "als-xz" })).toBe(
+      "Difficulty: Extreme (needs an ALS-XZ)",
+    );
     expect(difficultyMessage({ kind: "rated", difficulty: "Easy", hardest: "hidden single" })).toBe(
       "Difficulty: Easy (singles only)",
     );
