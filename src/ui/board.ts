@@ -8,11 +8,13 @@ export interface Doubt {
   runnerUp: { digit: number; p: number } | null;
 }
 
-/** What one cell shows: a clue (typed or read), a digit found by the solver, and flags. */
+/** What one cell shows: a clue of the puzzle, or the user's entry, a digit found by the solver, and flags. */
 export interface CellState {
-  /** Digit entered by the user or read from the photo; 0 = blank. */
+  /** A clue of the puzzle: pasted, read from the photo, or a corrected reading; 0 = none. */
   given: number;
-  /** Digit found by the solver, shown only where `given` is 0; 0 = none. */
+  /** The user's own digit (typed or placed by a hint) where the puzzle has no clue; 0 = none. */
+  entry: number;
+  /** Digit found by the solver, only where the cell holds neither a clue nor an entry; 0 = none. */
   solved: number;
   conflict: boolean;
   doubt: Doubt | null;
@@ -25,6 +27,7 @@ export type Board = readonly CellState[];
 export function emptyBoard(): CellState[] {
   return Array.from({ length: 81 }, () => ({
     given: 0,
+    entry: 0,
     solved: 0,
     conflict: false,
     doubt: null,
@@ -33,7 +36,14 @@ export function emptyBoard(): CellState[] {
 }
 
 export function boardFromGrid(grid: Grid): CellState[] {
-  return Array.from(grid, (d) => ({ given: d, solved: 0, conflict: false, doubt: null, read: null }));
+  return Array.from(grid, (d) => ({
+    given: d,
+    entry: 0,
+    solved: 0,
+    conflict: false,
+    doubt: null,
+    read: null,
+  }));
 }
 
 /** A cell is doubtful when the classifier was unsure, whether it read a digit or an empty cell. */
@@ -46,6 +56,7 @@ export function doubtOf(cell: CellRead): Doubt | null {
 export function boardFromReads(cells: readonly CellRead[]): CellState[] {
   return cells.map((cell) => ({
     given: cell.digit,
+    entry: 0,
     solved: 0,
     conflict: false,
     doubt: doubtOf(cell),
@@ -53,13 +64,51 @@ export function boardFromReads(cells: readonly CellRead[]): CellState[] {
   }));
 }
 
+/** The digit a cell holds: its clue or the user's entry; 0 = neither. */
+export function digitOf(cell: CellState): number {
+  return cell.given || cell.entry;
+}
+
+/** A saved board: clues, entries and the photo's readings still standing (which bring back their doubt). */
+export function restoredBoard(clues: Grid, entries: Grid, reads: readonly (CellRead | null)[]): CellState[] {
+  return Array.from(clues, (given, i) => {
+    const read = reads[i] ?? null;
+    return {
+      given,
+      entry: entries[i] ?? 0,
+      solved: 0,
+      conflict: false,
+      doubt: read ? doubtOf(read) : null,
+      read,
+    };
+  });
+}
+
+/** The puzzle's clues only. */
 export function givens(board: Board): Grid {
   return Uint8Array.from(board, (c) => c.given);
 }
 
-/** A user's edit confirms the cell, so its doubt and any stale solution go away. */
-export function withEdit(board: Board, index: number, digit: number): CellState[] {
-  return board.map((c, i) => (i === index ? { ...c, given: digit, doubt: null, read: null } : c));
+/** The user's entries only. */
+export function entries(board: Board): Grid {
+  return Uint8Array.from(board, (c) => c.entry);
+}
+
+/** Every digit on the board, clues and entries: what the auto-solver solves. */
+export function digits(board: Board): Grid {
+  return Uint8Array.from(board, digitOf);
+}
+
+/**
+ * A user's edit confirms the cell, so its doubt goes away. Typing over a clue corrects the puzzle (a
+ * misread, a typo) and stays a clue, as does `asClue` (an applied repair); anywhere else it is an entry.
+ */
+export function withEdit(board: Board, index: number, digit: number, asClue = false): CellState[] {
+  return board.map((c, i) => {
+    if (i !== index) return c;
+    const clue = asClue || c.given !== 0;
+    return { ...c, given: clue ? digit : 0, entry: clue ? 0 : digit, doubt: null, read: null };
+  });
 }
 
 /** True when some cell still carries the photo's reading, i.e. a repair search has something to work on. */
@@ -70,6 +119,7 @@ export function hasReads(board: Board): boolean {
 /** The cells as the repair search sees them: the photo's reading where untouched, certainty where edited. */
 export function readsForRepair(board: Board): CellRead[] {
   return board.map(
+    // Entries are the user's solving, not the puzzle: the repair search leaves them out.
     (c) => c.read ?? { digit: c.given, confidence: 1, candidates: [{ digit: c.given, p: 1 }] },
   );
 }
@@ -83,21 +133,27 @@ export function withResult(board: Board, result: SolveResult, showAny: boolean):
   const solution = result.kind === "solved" && (result.unique || showAny) ? result.solution : null;
   return board.map((c, i) => ({
     ...c,
-    solved: solution && c.given === 0 ? (solution[i] ?? 0) : 0,
+    solved: solution && digitOf(c) === 0 ? (solution[i] ?? 0) : 0,
     conflict: conflicts.has(i),
   }));
 }
 
-export function cellName(index: number, cell: CellState): string {
+/** The digit a cell shows: its clue or entry, else the solver's digit unless the solution is hidden. */
+export function shownDigit(cell: CellState, hideSolution = false): number {
+  return digitOf(cell) || (hideSolution ? 0 : cell.solved);
+}
+
+export function cellName(index: number, cell: CellState, hideSolution = false): string {
   const where = `Row ${Math.floor(index / 9) + 1}, column ${(index % 9) + 1}`;
-  const shown = cell.given || cell.solved;
+  const shown = shownDigit(cell, hideSolution);
   return `${where}, ${shown ? String(shown) : "empty"}`;
 }
 
 /** The accessible description: everything the styling says beyond the digit itself. */
-export function cellDescription(cell: CellState): string {
+export function cellDescription(cell: CellState, hideSolution = false): string {
   const parts: string[] = [];
-  if (cell.given === 0 && cell.solved !== 0) parts.push("solved");
+  if (cell.entry !== 0) parts.push("your entry");
+  if (digitOf(cell) === 0 && cell.solved !== 0 && !hideSolution) parts.push("solved");
   if (cell.conflict) parts.push("conflict");
   if (cell.doubt) {
     const read = cell.doubt.read ? `read as ${cell.doubt.read}` : "read as empty";

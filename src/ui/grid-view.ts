@@ -1,4 +1,5 @@
-import { cellDescription, cellName, type Board } from "./board.ts";
+import { cellDescription, cellName, digitOf, shownDigit, type Board } from "./board.ts";
+import { markDescriptions, NO_MARKS, type GridMarks } from "./grid-marks.ts";
 
 const ARROWS: Record<string, [number, number]> = {
   ArrowUp: [-1, 0],
@@ -69,20 +70,30 @@ export class GridView {
     if (focus) cell.focus();
   }
 
-  render(board: Board): void {
+  render(board: Board, marks: GridMarks = NO_MARKS): void {
+    // Pencil marks take a blank's place, so the solver's digit is not shown under them.
+    const hideSolved = marks.hideSolution || marks.candidates !== null;
     board.forEach((state, i) => {
       const cell = this.cells[i]!;
-      const shown = state.given || state.solved;
-      cell.textContent = shown ? String(shown) : "";
-      cell.setAttribute("aria-label", cellName(i, state));
-      const description = cellDescription(state);
+      const shown = shownDigit(state, hideSolved);
+      const candidates = shown === 0 ? (marks.candidates?.[i] ?? 0) : 0;
+      cell.replaceChildren(shown ? String(shown) : pencilMarks(candidates, marks.hint?.removes.get(i) ?? 0));
+      cell.setAttribute("aria-label", cellName(i, state, hideSolved));
+      const description = [cellDescription(state, hideSolved), ...markDescriptions(i, marks)]
+        .filter(Boolean)
+        .join("; ");
       this.descriptions[i]!.textContent = description;
       if (description) cell.setAttribute("aria-describedby", `cell-desc-${i}`);
       else cell.removeAttribute("aria-describedby");
       cell.classList.toggle("given", state.given !== 0);
-      cell.classList.toggle("solved", state.given === 0 && state.solved !== 0);
+      cell.classList.toggle("entry", state.entry !== 0);
+      cell.classList.toggle("solved", shown !== 0 && digitOf(state) === 0);
       cell.classList.toggle("conflict", state.conflict);
       cell.classList.toggle("doubt", state.doubt !== null);
+      cell.classList.toggle("wrong", marks.wrong.has(i));
+      cell.classList.toggle("hint-area", marks.hint?.area.has(i) ?? false);
+      cell.classList.toggle("hint-proof", marks.hint?.proof.has(i) ?? false);
+      cell.classList.toggle("hint-target", marks.hint?.target.has(i) ?? false);
       const alt = state.doubt?.runnerUp;
       if (alt) cell.dataset["alt"] = alt.digit === 0 ? "·" : String(alt.digit);
       else delete cell.dataset["alt"];
@@ -108,4 +119,23 @@ export class GridView {
     }
     e.preventDefault();
   }
+}
+
+/**
+ * A 3×3 block of pencil marks drawn by CSS from data attributes, so the cell's text stays exactly its digit
+ * (empty here); candidates a hint removes are marked for striking through.
+ */
+function pencilMarks(candidates: number, removes: number): HTMLElement | string {
+  if (candidates === 0) return "";
+  const block = document.createElement("span");
+  block.className = "marks";
+  block.setAttribute("aria-hidden", "true");
+  for (let d = 1; d <= 9; d++) {
+    const mark = document.createElement("span");
+    const bit = 1 << (d - 1);
+    if (candidates & bit) mark.dataset["d"] = String(d);
+    if (removes & bit) mark.className = "removed";
+    block.append(mark);
+  }
+  return block;
 }

@@ -4,6 +4,9 @@ import { PipelineClient } from "../workers/pipeline-client.ts";
 import { SolverClient } from "../workers/solver-client.ts";
 import { Camera } from "./camera.ts";
 import { LiveScan } from "./live-scan.ts";
+import { DifficultyView } from "./difficulty-view.ts";
+import { browserStorage, GameStore } from "./game-store.ts";
+import { HintPanel } from "./hint-panel.ts";
 import { setUpInstallButton } from "./install-button.ts";
 import { PhotoPanel } from "./photo-panel.ts";
 import { preloadWhenIdle } from "./preload.ts";
@@ -45,6 +48,23 @@ new RepairView(
 // One pipeline worker for photos and the live camera: OpenCV.js and the model load once.
 let pipelineClient: PipelineClient | undefined;
 const pipeline = () => (pipelineClient ??= new PipelineClient());
+
+const store = new GameStore(browserStorage());
+const savedSettings = store.loadSettings();
+const hints = new HintPanel(
+  {
+    hideSolution: byId("hide-solution", HTMLInputElement),
+    showCandidates: byId("show-candidates", HTMLInputElement),
+    hint: byId("hint", HTMLButtonElement),
+    check: byId("check", HTMLButtonElement),
+    status: byId("hint-status", HTMLElement),
+  },
+  sudoku,
+  solver,
+  savedSettings.settings,
+);
+new DifficultyView(byId("difficulty", HTMLElement), sudoku, solver);
+restoreSavedGame(store, savedSettings.note);
 
 const progress = new ProgressView(
   byId("progress-bar", HTMLProgressElement),
@@ -124,5 +144,26 @@ byId("sample", HTMLButtonElement).addEventListener("click", () => {
 });
 
 setUpInstallButton(byId("install", HTMLButtonElement));
+
+/** Brings back the last puzzle, then saves every change from here on (an empty grid forgets it). */
+function restoreSavedGame(store: GameStore, settingsNote: string | null): void {
+  const saved = store.loadPuzzle();
+  if (saved.puzzle) {
+    sudoku.restore(saved.puzzle);
+    hints.restoreEliminations(saved.puzzle.eliminated);
+  }
+  if (saved.note) sudoku.setStatus(saved.note);
+  if (settingsNote) byId("hint-status", HTMLElement).textContent = settingsNote;
+  const savePuzzle = () => {
+    const snapshot = sudoku.snapshot();
+    const empty = snapshot.clues.every((d) => d === 0) && snapshot.entries.every((d) => d === 0);
+    store.savePuzzle(empty ? null : { ...snapshot, eliminated: hints.eliminations });
+  };
+  sudoku.onChange(savePuzzle);
+  hints.onChange(() => {
+    store.saveSettings(hints.currentSettings);
+    savePuzzle();
+  });
+}
 // bench/app.ts reads this mark as "interactive": from here on every control is wired.
 performance.mark("sudoku-lens:interactive");

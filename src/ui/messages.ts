@@ -2,11 +2,18 @@ import type { SolveResult } from "../solver/types.ts";
 import { MAX_PIXELS, type PhotoError, type PipelineStage } from "../shared/reading.ts";
 import { cellLabel } from "./board.ts";
 
+/** What the status line knows beyond the verdict: the solution is hidden, the user has entries. */
+export interface SolveContext {
+  hidden?: boolean;
+  hasEntries?: boolean;
+}
+
 /** The status line for a solver result; `showAny` is true when the user asked for an answer with Solve. */
-export function solveMessage(result: SolveResult, showAny: boolean): string {
+export function solveMessage(result: SolveResult, showAny: boolean, context: SolveContext = {}): string {
   switch (result.kind) {
     case "solved":
-      if (result.unique) return "Solved.";
+      if (result.unique)
+        return context.hidden ? "One solution (hidden). Press Hint for a next step." : "Solved.";
       return showAny
         ? "More than one solution — showing one of them. Check the clues."
         : "More than one solution — add clues or check the digits, or press Solve to see one.";
@@ -15,13 +22,17 @@ export function solveMessage(result: SolveResult, showAny: boolean): string {
       return `Conflict: the same digit twice in a row, column or box (${cells}).`;
     }
     case "unsolvable":
-      return "No solution — some clue is wrong.";
+      return context.hasEntries
+        ? "No solution with your entries — press Check my grid or Hint."
+        : "No solution — some clue is wrong.";
     case "timed-out":
       return "Gave up after 2 seconds without an answer — check the clues.";
     case "cancelled":
       return "";
   }
 }
+
+export const HIDDEN_SOLUTION_MESSAGE = "The solution is hidden: turn off “Hide the solution” to see it.";
 
 export const EMPTY_GRID_MESSAGE = "Type a puzzle, paste 81 digits, or give a photo.";
 

@@ -23,7 +23,8 @@ export function unrotatedCell(row: number, col: number, turns: number): [number,
 const TEXT_SCALE = 100;
 
 /**
- * Draws the solver's digits (cells blank on the photo) into `ctx` in the photo's perspective.
+ * Draws the digits of the cells blank on the photo (the user's entries, else the solver's) into `ctx` in
+ * the photo's perspective.
  * `scale` maps photo pixels to canvas pixels.
  */
 export function drawSolution(
@@ -40,7 +41,8 @@ export function drawSolution(
   ctx.font = `600 ${0.62 * TEXT_SCALE}px system-ui, sans-serif`;
   ctx.lineJoin = "round";
   board.forEach((cell, i) => {
-    if (cell.given !== 0 || cell.solved === 0) return;
+    const digit = cell.given === 0 ? cell.entry || cell.solved : 0;
+    if (digit === 0) return;
     const [r, c] = unrotatedCell(Math.floor(i / 9), i % 9, placement.rotation);
     const [a, b, cc, d, e, f] = localAffine(h, (c + 0.5) / 9, (r + 0.5) / 9);
     // The Jacobian is per unit square; one cell is 1/9 of it.
@@ -50,9 +52,9 @@ export function drawSolution(
     ctx.rotate((-placement.rotation * Math.PI) / 2);
     ctx.lineWidth = 0.12 * TEXT_SCALE;
     ctx.strokeStyle = "rgb(255 255 255 / 0.85)";
-    ctx.strokeText(String(cell.solved), 0, 0.04 * TEXT_SCALE);
+    ctx.strokeText(String(digit), 0, 0.04 * TEXT_SCALE);
     ctx.fillStyle = "rgb(29 78 216)";
-    ctx.fillText(String(cell.solved), 0, 0.04 * TEXT_SCALE);
+    ctx.fillText(String(digit), 0, 0.04 * TEXT_SCALE);
     drawn += 1;
   });
   ctx.restore();

@@ -82,6 +82,6 @@ export class RepairView {
     const proposal = this.proposal;
     this.hide();
     // Focus moves to the changed cell, so keyboard users land where the edit happened.
-    for (const change of proposal?.changes ?? []) this.sudoku.edit(change.cell, change.to);
+    for (const change of proposal?.changes ?? []) this.sudoku.correct(change.cell, change.to);
   }
 }

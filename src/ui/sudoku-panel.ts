@@ -4,15 +4,19 @@ import { AutoSolver, type Solver } from "./auto-solve.ts";
 import {
   boardFromGrid,
   boardFromReads,
+  digits,
   emptyBoard,
+  entries,
   givens,
+  restoredBoard,
   withEdit,
   withResult,
   type Board,
   type CellState,
 } from "./board.ts";
+import { NO_MARKS, type GridMarks } from "./grid-marks.ts";
 import { GridView } from "./grid-view.ts";
-import { EMPTY_GRID_MESSAGE, solveMessage } from "./messages.ts";
+import { EMPTY_GRID_MESSAGE, HIDDEN_SOLUTION_MESSAGE, solveMessage } from "./messages.ts";
 
 export interface SudokuPanelElements {
   gridHost: HTMLElement;
@@ -25,10 +29,23 @@ export interface SudokuPanelElements {
 /** What the rest of the page hears after every change: the board and the last solver verdict for it. */
 export type BoardListener = (board: Board, result: SolveResult | null) => void;
 
+/** The puzzle as it is saved and restored: clues, entries and the photo's readings still standing. */
+export interface PuzzleSnapshot {
+  clues: Grid;
+  entries: Grid;
+  reads: (CellRead | null)[];
+}
+
 /** The grid, its buttons and status line; owns the board state and keeps it solved as it changes. */
 export class SudokuPanel {
   private board: CellState[] = emptyBoard();
   private lastResult: SolveResult | null = null;
+  private marks: GridMarks = NO_MARKS;
+  /**
+   * True once the clues have one solution: from then on, digits typed into blank cells are the user's
+   * entries; before, they are clues (the user is still typing the puzzle in).
+   */
+  private puzzleComplete = false;
   private readonly view: GridView;
   private readonly solver: AutoSolver;
   private readonly listeners: BoardListener[] = [];
@@ -54,8 +71,9 @@ export class SudokuPanel {
     this.render();
   }
 
+  /** The board as shown: with "Hide the solution" on, the solver's digits are left out. */
   get current(): Board {
-    return this.board;
+    return this.marks.hideSolution ? this.board.map((c) => ({ ...c, solved: 0 })) : this.board;
   }
 
   get generation(): number {
@@ -74,17 +92,47 @@ export class SudokuPanel {
     this.setBoard(boardFromReads(cells));
   }
 
-  /** Replace one cell's clue; `focus` is false when a pad button was used, so focus stays on the pad. */
+  snapshot(): PuzzleSnapshot {
+    return { clues: givens(this.board), entries: entries(this.board), reads: this.board.map((c) => c.read) };
+  }
+
+  /** Brings back a saved puzzle as a new board (readings keep their doubt marks). */
+  restore(saved: PuzzleSnapshot): void {
+    this.setBoard(restoredBoard(saved.clues, saved.entries, saved.reads));
+  }
+
+  /** Typing: replaces one cell's digit; `focus` is false when a pad button was used, so focus stays there. */
   edit(index: number, digit: number, focus = true): void {
     this.view.select(index, focus);
-    if (this.board[index]!.given === digit && this.board[index]!.read === null) return;
-    this.setBoard(withEdit(this.board, index, digit), false);
+    this.change([{ cell: index, digit }], !this.puzzleComplete);
+  }
+
+  /** Corrects a clue (an applied repair of a misread); focus moves to the cell. */
+  correct(index: number, digit: number): void {
+    this.view.select(index);
+    this.change([{ cell: index, digit }], true);
+  }
+
+  /** Sets or erases the user's entries (a hint applied), leaving focus where it is. */
+  setEntries(changes: readonly { cell: number; digit: number }[]): void {
+    this.change(changes, false);
+  }
+
+  /** What the hint tools lay over the grid; only a change of "Hide the solution" is news to listeners. */
+  setMarks(marks: GridMarks): void {
+    const hideChanged = marks.hideSolution !== this.marks.hideSolution;
+    this.marks = marks;
+    if (hideChanged) {
+      if (this.lastResult) this.setStatus(this.verdict(this.lastResult, false));
+      this.render();
+    } else this.view.render(this.board, marks);
   }
 
   solveNow(): void {
-    const grid = givens(this.board);
+    const grid = digits(this.board);
     // An empty grid has billions of solutions; showing one would only look like a bug.
     if (grid.every((d) => d === 0)) this.setStatus(EMPTY_GRID_MESSAGE);
+    else if (this.marks.hideSolution) this.setStatus(HIDDEN_SOLUTION_MESSAGE);
     else this.solver.request(grid, { now: true, showAny: true });
   }
 
@@ -92,17 +140,32 @@ export class SudokuPanel {
     this.el.status.textContent = text;
   }
 
+  private change(changes: readonly { cell: number; digit: number }[], asClue: boolean): void {
+    let board: CellState[] = this.board;
+    for (const { cell, digit } of changes) {
+      const old = board[cell]!;
+      if ((old.given || old.entry) === digit && old.read === null) continue;
+      if (old.given !== 0 || asClue) this.puzzleComplete = false;
+      board = withEdit(board, cell, digit, asClue);
+    }
+    if (board !== this.board) this.setBoard(board, false);
+  }
+
   private setBoard(board: CellState[], replace = true): void {
-    if (replace) this.replaced += 1;
+    if (replace) {
+      this.replaced += 1;
+      this.puzzleComplete = false;
+    }
     // Old solutions and conflict marks belong to the old clues; drop them until the new answer arrives.
     this.board = board.map((c) => ({ ...c, solved: 0, conflict: false }));
     this.lastResult = null;
-    const grid = givens(this.board);
+    const grid = digits(this.board);
     if (grid.every((d) => d === 0)) {
       this.solver.cancel();
       this.setStatus(EMPTY_GRID_MESSAGE);
     } else {
-      this.setStatus("Solving…");
+      // A single edit keeps the last verdict on screen until the next: no "Solving…" flicker per keystroke.
+      if (replace) this.setStatus("Solving…");
       // Only typing is debounced; a new photo or paste is solved at once.
       this.solver.request(grid, { now: replace });
     }
@@ -110,16 +173,25 @@ export class SudokuPanel {
   }
 
   private applyResult(grid: Grid, result: SolveResult, showAny: boolean): void {
-    // A result for clues that are no longer on screen (a racing edit) is dropped.
-    if (!givens(this.board).every((d, i) => d === grid[i])) return;
+    // A result for digits that are no longer on screen (a racing edit) is dropped.
+    if (!digits(this.board).every((d, i) => d === grid[i])) return;
     this.board = withResult(this.board, result, showAny);
     this.lastResult = result;
-    this.setStatus(solveMessage(result, showAny));
+    if (result.kind === "solved" && result.unique) this.puzzleComplete = true;
+    const message = this.verdict(result, showAny);
+    // The same verdict again (a right entry typed) is not re-announced, so a hint's message stays.
+    if (message !== this.el.status.textContent) this.setStatus(message);
     this.render();
   }
 
+  private verdict(result: SolveResult, showAny: boolean): string {
+    const hasEntries = this.board.some((c) => c.entry !== 0);
+    return solveMessage(result, showAny, { hidden: this.marks.hideSolution, hasEntries });
+  }
+
   private render(): void {
-    this.view.render(this.board);
-    for (const listener of this.listeners) listener(this.board, this.lastResult);
+    this.view.render(this.board, this.marks);
+    const shown = this.current;
+    for (const listener of this.listeners) listener(shown, this.lastResult);
   }
 }

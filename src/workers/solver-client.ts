@@ -1,3 +1,4 @@
+import type { CheckAnswer, HintAnswer, PlayState, Rating, Stopped } from "../solver/hint.ts";
 import type { RepairProposal } from "../solver/repair.ts";
 import type { Grid, SolveOptions, SolveResult } from "../solver/types.ts";
 import type { CellRead } from "../shared/reading.ts";
@@ -6,6 +7,8 @@ import { WorkerLane } from "./worker-lane.ts";
 
 const DEFAULT_TIMEOUT_MS = 2000;
 const DEFAULT_REPAIR_TIMEOUT_MS = 1500;
+/** Hints, checks and ratings solve the puzzle first; the logic after it has no deadline of its own. */
+const LOGIC_TIMEOUT_MS = 3000;
 /** Extra time the client allows past the solver's own deadline (worker start-up, message passing). */
 const SAFETY_MARGIN_MS = 1000;
 
@@ -16,11 +19,14 @@ const createWorker = (): Worker =>
  * The solver off the main thread. A new `solve` cancels the running one, as does its AbortSignal; both
  * resolve `{ kind: "cancelled" }`. The solver gives up at `timeoutMs` (default 2000) by itself; if the
  * worker still has not answered a little later, it is terminated and the call resolves `timed-out`.
- * Repairs run in a second worker, so re-solving while the user edits never cancels a repair search.
+ * Repairs run in a second worker, so re-solving while the user edits never cancels a repair search;
+ * hints and checks in a third, and difficulty ratings in a fourth, for the same reason (all created lazily).
  */
 export class SolverClient {
   private readonly solver = new WorkerLane<SolverApi>(createWorker);
   private readonly repairer = new WorkerLane<SolverApi>(createWorker);
+  private readonly hinter = new WorkerLane<SolverApi>(createWorker);
+  private readonly rater = new WorkerLane<SolverApi>(createWorker);
 
   solve(grid: Grid, options: SolveOptions & { signal?: AbortSignal } = {}): Promise<SolveResult> {
     const { signal, ...solveOptions } = options;
@@ -48,8 +54,37 @@ export class SolverClient {
     );
   }
 
+  /** The next hint for a person's grid (see `nextHint` in `src/solver/hint.ts`). */
+  hint(state: PlayState, options: { signal?: AbortSignal } = {}): Promise<HintAnswer | Stopped> {
+    return this.hinter.run<HintAnswer | Stopped>(
+      (api) => api.hint(state, { timeoutMs: LOGIC_TIMEOUT_MS }),
+      { signal: options.signal, capMs: LOGIC_TIMEOUT_MS + SAFETY_MARGIN_MS },
+      (why) => ({ kind: why }),
+    );
+  }
+
+  /** The entries that contradict the solution ("Check my grid"); shares the hints' worker. */
+  check(clues: Grid, entries: Grid, options: { signal?: AbortSignal } = {}): Promise<CheckAnswer | Stopped> {
+    return this.hinter.run<CheckAnswer | Stopped>(
+      (api) => api.check(clues, entries, { timeoutMs: LOGIC_TIMEOUT_MS }),
+      { signal: options.signal, capMs: LOGIC_TIMEOUT_MS + SAFETY_MARGIN_MS },
+      (why) => ({ kind: why }),
+    );
+  }
+
+  /** The puzzle's difficulty from its logical solution (see `ratePuzzle`). */
+  rate(clues: Grid, entries: Grid, options: { signal?: AbortSignal } = {}): Promise<Rating | Stopped> {
+    return this.rater.run<Rating | Stopped>(
+      (api) => api.rate(clues, entries, { timeoutMs: LOGIC_TIMEOUT_MS }),
+      { signal: options.signal, capMs: 2 * LOGIC_TIMEOUT_MS + SAFETY_MARGIN_MS },
+      (why) => ({ kind: why }),
+    );
+  }
+
   dispose(): void {
     this.solver.dispose();
     this.repairer.dispose();
+    this.hinter.dispose();
+    this.rater.dispose();
   }
 }

@@ -41,7 +41,7 @@ describe("board", () => {
   });
 
   test("solved digits fill only blanks, and a non-unique solution only on request", () => {
-    const board = withEdit(emptyBoard(), 0, 5);
+    const board = withEdit(emptyBoard(), 0, 5, true);
     const solution = Uint8Array.from({ length: 81 }, (_, i) => (i % 9) + 1);
     const unique = withResult(board, { kind: "solved", solution, unique: true }, false);
     expect(unique[0]).toMatchObject({ given: 5, solved: 0 });
@@ -54,7 +54,7 @@ describe("board", () => {
   });
 
   test("conflict cells are marked and named in the status", () => {
-    const board = withEdit(withEdit(emptyBoard(), 0, 5), 4, 5);
+    const board = withEdit(withEdit(emptyBoard(), 0, 5, true), 4, 5, true);
     const result: SolveResult = { kind: "conflict", cells: [0, 4] };
     const marked = withResult(board, result, false);
     expect(marked.map((c, i) => (c.conflict ? i : -1)).filter((i) => i >= 0)).toEqual([0, 4]);
