@@ -3,7 +3,8 @@ import type { CellProbabilities, DigitClassifier } from "../digits/classifier.ts
 import { turnTile } from "../digits/orientation.ts";
 import { prepareCell, type PreparedCell } from "../digits/preprocess.ts";
 import type { PipelineStage, ReadResult, StageTiming } from "../shared/reading.ts";
-import type { GrayImage } from "../shared/image.ts";
+import { isGridQuad } from "../shared/corners.ts";
+import type { Corners, GrayImage } from "../shared/image.ts";
 import { sliceCells } from "./cells.ts";
 import { outlineGrid, type StageImages } from "./debug-images.ts";
 import { DETECT_MAX_SIDE, findGridCorners } from "./find-grid.ts";
@@ -13,6 +14,9 @@ import { DECODE_MAX_SIDE } from "./photo-format.ts";
 import { scaleCorners } from "./quad.ts";
 import { chooseTurns, rotateGray, uprightOrder, type Turns } from "./rotation.ts";
 import { warpToSquare } from "./warp.ts";
+
+/** Corners given by hand must span at least 4 px per cell (in the working image) to be read. */
+const MIN_GIVEN_SIDE = 36;
 
 /** `ReadResult` with RGBA debug images that need no DOM (Node has no ImageData). */
 export type GridReading =
@@ -34,6 +38,11 @@ export interface ReadGridOptions {
    * loop and throws `PhotoFailure({ code: "cancelled" })` when the read was superseded.
    */
   beforeStage?: (stage: PipelineStage) => void | Promise<void>;
+  /**
+   * The grid's corners in the photo's pixels (TL, TR, BR, BL), as the user placed them: the grid is
+   * read from exactly there and the find-grid stage is skipped.
+   */
+  corners?: Corners;
 }
 
 /**
@@ -65,11 +74,15 @@ export async function readGrid(
       const work = downscale(toGray(photo.image), DECODE_MAX_SIDE);
       return { gray: work.image, scale: photo.scale * work.scale };
     });
-    const found = await stage("find-grid", () =>
-      findGridCorners(gray, {
-        onThreshold: debug ? (binary) => (debug.threshold = toRgba(binary)) : undefined,
-      }),
-    );
+    const given = options.corners && scaleCorners(options.corners, scale);
+    if (given && !isGridQuad(given, MIN_GIVEN_SIDE)) throw new PhotoFailure({ code: "bad-corners" });
+    const found = given
+      ? { corners: given, otherGridsSeen: false }
+      : await stage("find-grid", () =>
+          findGridCorners(gray, {
+            onThreshold: debug ? (binary) => (debug.threshold = toRgba(binary)) : undefined,
+          }),
+        );
     if (!found) throw new PhotoFailure({ code: "no-grid" });
     if (debug) {
       const detection = downscale(gray, DETECT_MAX_SIDE);
