@@ -7,12 +7,13 @@ import { isGridQuad } from "../shared/corners.ts";
 import type { Corners, GrayImage } from "../shared/image.ts";
 import { sliceCells } from "./cells.ts";
 import { outlineGrid, type StageImages } from "./debug-images.ts";
-import { DETECT_MAX_SIDE, findGridCorners } from "./find-grid.ts";
+import { DETECT_MAX_SIDE, findGridCandidates } from "./find-grid.ts";
 import { downscale, toGray, toRgba, type RgbaImage } from "./gray.ts";
 import { PhotoFailure } from "./photo-failure.ts";
 import { DECODE_MAX_SIDE } from "./photo-format.ts";
 import { scaleCorners } from "./quad.ts";
 import { chooseTurns, rotateGray, uprightOrder, type Turns } from "./rotation.ts";
+import { looksLikeSudoku } from "./sudoku-like.ts";
 import { warpToSquare } from "./warp.ts";
 
 /** Corners given by hand must span at least 4 px per cell (in the working image) to be read. */
@@ -76,23 +77,34 @@ export async function readGrid(
     });
     const given = options.corners && scaleCorners(options.corners, scale);
     if (given && !isGridQuad(given, MIN_GIVEN_SIDE)) throw new PhotoFailure({ code: "bad-corners" });
-    const found = given
-      ? { corners: given, otherGridsSeen: false }
+    const candidates = given
+      ? [{ corners: given, otherGridsSeen: false }]
       : await stage("find-grid", () =>
-          findGridCorners(gray, {
+          findGridCandidates(gray, {
             onThreshold: debug ? (binary) => (debug.threshold = toRgba(binary)) : undefined,
           }),
         );
-    if (!found) throw new PhotoFailure({ code: "no-grid" });
+    // Best first; a candidate whose cells don't look like a sudoku's gives way to the next one.
+    let chosen;
+    for (const candidate of candidates) {
+      const warped = await stage("unskew", () => warpToSquare(gray, candidate.corners));
+      const cut = await stage("cells", () => {
+        const tiles = sliceCells(warped);
+        return { tiles, prepared: tiles.map(prepareCell) };
+      });
+      const read = { found: candidate, warped, ...cut };
+      chosen ??= read;
+      if (looksLikeSudoku(cut.prepared)) {
+        chosen = read;
+        break;
+      }
+    }
+    if (!chosen) throw new PhotoFailure({ code: "no-grid" });
+    const { found, warped, tiles, prepared } = chosen;
     if (debug) {
       const detection = downscale(gray, DETECT_MAX_SIDE);
       debug.contour = outlineGrid(detection.image, scaleCorners(found.corners, detection.scale));
     }
-    const warped = await stage("unskew", () => warpToSquare(gray, found.corners));
-    const { tiles, prepared } = await stage("cells", () => {
-      const tiles = sliceCells(warped);
-      return { tiles, prepared: tiles.map(prepareCell) };
-    });
     if (prepared.every((cell) => cell.empty)) throw new PhotoFailure({ code: "no-digits" });
     const { turns, upright, probs } = await stage("classify", () =>
       classifyUpright(tiles, prepared, classifier),
