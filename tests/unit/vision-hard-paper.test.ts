@@ -4,10 +4,11 @@ import { loadPhoto } from "../../tooling/load-photo.ts";
 import { useNodeWasm } from "../../tooling/node-wasm.ts";
 import { modelFilesHandler } from "../../tooling/model-files.ts";
 import { createDigitClassifier, type DigitClassifier } from "../../src/digits/classifier.ts";
-import type { Corners } from "../../src/shared/image.ts";
-import type { RgbaImage } from "../../src/vision/gray.ts";
+import type { Corners, GrayImage } from "../../src/shared/image.ts";
+import { toGray, toRgba, type RgbaImage } from "../../src/vision/gray.ts";
 import { loadOpenCV } from "../../src/vision/opencv.ts";
 import { readGrid } from "../../src/vision/read-grid.ts";
+import { warpToSquare } from "../../src/vision/warp.ts";
 import { crop, degradations } from "../fixtures/hard-paper.ts";
 
 const fixtures = new URL("../fixtures/photos/", import.meta.url);
@@ -83,3 +84,31 @@ describe("grid finding on hard paper (fixtures degraded in memory)", () => {
     await expectFound(crop(photo, box), [shift(tl), shift(tr), shift(br), shift(bl)], labels[name]!);
   }, 60_000);
 });
+
+test("a larger blank grid beside the puzzle: the candidate that reads like a sudoku is taken", async () => {
+  const name = "image10.jpg";
+  const puzzle = warpToSquare(toGray(await loadPhoto(new URL(name, fixtures).pathname)), HAND_CORNERS[name]!);
+  const page: GrayImage = { width: 1400, height: 800, data: new Uint8ClampedArray(1400 * 800).fill(235) };
+  for (let y = 0; y < puzzle.height; y++) {
+    page.data.set(
+      puzzle.data.subarray(y * puzzle.width, (y + 1) * puzzle.width),
+      (100 + y) * page.width + 40,
+    );
+  }
+  // An empty 9×9 grid, larger than the puzzle: the finder ranks it first, its cells hold nothing.
+  const [left, top, side] = [680, 40, 700];
+  for (let k = 0; k <= 9; k++) {
+    const at = Math.round((k * side) / 9);
+    for (let t = 0; t < (k % 3 === 0 ? 5 : 2); t++) {
+      for (let u = 0; u <= side; u++) {
+        page.data[(top + at + t) * page.width + left + u] = 20;
+        page.data[(top + u) * page.width + left + at + t] = 20;
+      }
+    }
+  }
+  const result = await readGrid(() => toRgba(page), classifier);
+  if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
+  expect(result.cells.map((c) => c.digit).join("")).toBe(labels[name]);
+  expect(result.otherGridsSeen).toBe(true);
+  expect(Math.max(...result.corners.map((p) => p.x))).toBeLessThan(680);
+}, 60_000);
