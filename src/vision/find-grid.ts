@@ -34,7 +34,11 @@ export const DETECT_MAX_SIDE = 1000;
 const MIN_AREA_SHARE = 0.03;
 /** Gridness below this is text, a photo frame or a misfit quad. Dev photos score ≥ 0.4 (see bench). */
 export const MIN_GRIDNESS = 0.25;
-/** Below the bar but worth completing a corner for (noise and chance lines score ≈ 0). */
+/**
+ * In the line pass, fits below the bar but above this get a corner completed before they are judged
+ * (noise and chance lines score ≈ 0). Not in the plain pass: it costs a quarter more time there and
+ * no dev or wild photo needs it.
+ */
 const HOPEFUL_GRIDNESS = 0.08;
 /** A grid this clear from the plain binarisation needs no second, noise-proof pass. */
 const SURE_GRIDNESS = 0.4;
@@ -73,11 +77,15 @@ export function findGridCandidates(gray: GrayImage, options: FindGridOptions = {
   const minSide = 0.12 * Math.min(small.width, small.height);
   const primaries: Candidate[] = [];
   const found: Candidate[] = [];
-  for (const binarise of [binarisePlain, binariseLines]) {
+  const passes = [
+    { binarise: binarisePlain, completeFrom: MIN_GRIDNESS },
+    { binarise: binariseLines, completeFrom: HOPEFUL_GRIDNESS },
+  ];
+  for (const { binarise, completeFrom } of passes) {
     withMats((track) => {
       const binary = track(binarise(cv, small, track));
       options.onThreshold?.(grayFromMat(binary), scale);
-      const inPass = gridQuads(cv, binary, small, minSide, track);
+      const inPass = gridQuads(cv, binary, small, { minSide, completeFrom }, track);
       const largest = pickLargestGrid(inPass);
       if (largest) primaries.push(completeBrokenCorner(cv, binary, largest, minSide));
       found.push(...inPass);
@@ -101,8 +109,17 @@ export function findGridCandidates(gray: GrayImage, options: FindGridOptions = {
   }));
 }
 
-/** Quads fitted to the big outlines of `binary` whose inside shows grid lines. */
-function gridQuads(cv: OpenCV, binary: Mat, small: GrayImage, minSide: number, track: Track): Candidate[] {
+/**
+ * Quads fitted to the big outlines of `binary` whose inside shows grid lines; fits scoring at least
+ * `completeFrom` get a faded corner completed first, which can lift a real grid over the bar.
+ */
+function gridQuads(
+  cv: OpenCV,
+  binary: Mat,
+  small: GrayImage,
+  { minSide, completeFrom }: { minSide: number; completeFrom: number },
+  track: Track,
+): Candidate[] {
   // Blur and thin print break the outline into pieces; a dilated copy reconnects gaps of a few px.
   const dilated = track(new cv.Mat());
   const kernel = track(cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(3, 3)));
@@ -116,9 +133,8 @@ function gridQuads(cv: OpenCV, binary: Mat, small: GrayImage, minSide: number, t
       .map((corners) => ({ corners, area: quadArea(corners), score: verify(cv, binary, corners) }))
       .sort((a, b) => b.score - a.score)[0];
     if (!best) continue;
-    // A faded corner can pull a real grid's fit below the bar: give it the completion first.
     const fit =
-      best.score >= MIN_GRIDNESS || best.score < HOPEFUL_GRIDNESS
+      best.score >= MIN_GRIDNESS || best.score < completeFrom
         ? best
         : completeBrokenCorner(cv, binary, best, minSide);
     if (fit.score >= MIN_GRIDNESS) found.push(fit);
