@@ -67,9 +67,9 @@ export function findGridCorners(gray: GrayImage, options: FindGridOptions = {}):
 }
 
 /**
- * Grid hypotheses, best first: the largest grid-like quad of the plain binarisation, or, when that
- * finds nothing sure (grainy newsprint, faint or coloured print), of a noise-proof one too, by
- * gridness; then separate smaller grids. The reader checks them in this order (`readGrid`).
+ * Grid hypotheses, best first: the largest grid-like quad of the plain binarisation and, when that
+ * is not sure (grainy newsprint, faint or coloured print), of the line pass too, by gridness; then
+ * separate grids, largest first. The reader checks them in this order (`readGrid`).
  */
 export function findGridCandidates(gray: GrayImage, options: FindGridOptions = {}): GridFound[] {
   const cv = opencv();
@@ -92,7 +92,7 @@ export function findGridCandidates(gray: GrayImage, options: FindGridOptions = {
     });
     if (primaries.some((c) => c.score >= SURE_GRIDNESS)) break;
   }
-  const ranked = primaries.sort((a, b) => b.score - a.score).slice(0, 1);
+  const ranked = primaries.sort((a, b) => b.score - a.score);
   const best = ranked[0];
   if (!best) return [];
   // Separate grids, each represented by its best fit, largest first.
@@ -101,7 +101,7 @@ export function findGridCandidates(gray: GrayImage, options: FindGridOptions = {
       ranked.push(found.filter((o) => !separate(o.corners, c.corners)).reduce(bestScore));
     }
   }
-  const otherGridsSeen = ranked.length > 1;
+  const otherGridsSeen = ranked.some((c) => separate(c.corners, best.corners));
   return ranked.slice(0, MAX_CANDIDATES).map((c) => ({
     corners: scaleCorners(c.corners, 1 / scale),
     score: c.score,
