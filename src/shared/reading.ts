@@ -53,5 +53,7 @@ export type PhotoError =
   | { code: "too-large"; width: number; height: number }
   | { code: "too-small"; width: number; height: number }
   | { code: "no-grid" }
+  /** Corners placed by hand that enclose no grid-shaped area (crossed, or on top of one another). */
+  | { code: "bad-corners" }
   | { code: "no-digits" }
   | { code: "cancelled" };

@@ -82,6 +82,12 @@ const photos = new PhotoPanel(
       section: byId("debug", HTMLElement),
       body: byId("debug-body", HTMLElement),
     },
+    corners: {
+      layer: byId("corner-layer", HTMLElement),
+      hint: byId("corner-hint", HTMLElement),
+      read: byId("corners-read", HTMLButtonElement),
+      adjust: byId("corners-adjust", HTMLButtonElement),
+    },
   },
   sudoku,
   progress,

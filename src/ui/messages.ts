@@ -51,6 +51,8 @@ export function photoErrorMessage(error: PhotoError): string {
       return `The image is too small (${error.width} × ${error.height} pixels) to read the digits. Use a photo in which the grid is a few hundred pixels across.`;
     case "no-grid":
       return "No sudoku grid found — fill the frame with the grid, flat and well lit.";
+    case "bad-corners":
+      return "Those corners enclose no grid: put each handle on its own corner of the grid's outer border.";
     case "no-digits":
       return "The grid seems empty: no digits were read. Use a sharper, well-lit photo of a puzzle with its clues.";
     case "cancelled":

@@ -1,5 +1,7 @@
 import type { PipelineProgress } from "../workers/pipeline-client.ts";
+import type { Corners } from "../shared/image.ts";
 import type { CellRead, ReadResult } from "../shared/reading.ts";
+import { CornerEditor, type CornerEditorElements } from "./corner-editor.ts";
 import { DebugPanel, type DebugElements } from "./debug-view.ts";
 import { photoErrorMessage } from "./messages.ts";
 import { drawSolution, type GridPlacement } from "./overlay.ts";
@@ -12,7 +14,12 @@ import { applyTestMisread } from "./test-hooks.ts";
 export interface PhotoReader {
   read(
     photo: Blob,
-    options?: { signal?: AbortSignal; debug?: boolean; onProgress?: (p: PipelineProgress) => void },
+    options?: {
+      signal?: AbortSignal;
+      debug?: boolean;
+      onProgress?: (p: PipelineProgress) => void;
+      corners?: Corners;
+    },
   ): Promise<ReadResult>;
   warmUp(onProgress?: (p: PipelineProgress) => void): Promise<void>;
 }
@@ -24,15 +31,19 @@ export interface PhotoPanelElements {
   overlay: HTMLCanvasElement;
   download: HTMLButtonElement;
   debug: DebugElements;
+  corners: CornerEditorElements;
 }
 
 interface ShownPhoto {
   blob: Blob;
   url: string;
-  placement: GridPlacement;
+  /** Where the grid was read; null when no grid was found and the user is to place the corners. */
+  placement: GridPlacement | null;
   /** The SudokuPanel generation this photo's reading produced; later replacements detach the photo. */
   generation: number;
-  read: Extract<ReadResult, { kind: "read" }>;
+  read: Extract<ReadResult, { kind: "read" }> | null;
+  /** Corners the user placed for this reading, if any. */
+  manual?: Corners;
 }
 
 /**
@@ -41,10 +52,13 @@ interface ShownPhoto {
  */
 export class PhotoPanel {
   private running: AbortController | null = null;
+  /** The most recent read, finished or not. */
+  private newest: AbortController | null = null;
   private shown: ShownPhoto | null = null;
   private reader: PhotoReader | null = null;
   private warming: Promise<void> | null = null;
   private readonly debug: DebugPanel;
+  private readonly corners: CornerEditor;
 
   constructor(
     private readonly el: PhotoPanelElements,
@@ -61,7 +75,10 @@ export class PhotoPanel {
     new ResizeObserver(() => this.drawOverlay()).observe(el.img);
     el.download.addEventListener("click", () => void this.download());
     this.debug = new DebugPanel(el.debug, () => {
-      if (this.shown) void this.read(this.shown.blob);
+      if (this.shown) void this.read(this.shown.blob, this.shown.manual);
+    });
+    this.corners = new CornerEditor(el.corners, (corners) => {
+      if (this.shown) void this.read(this.shown.blob, corners);
     });
   }
 
@@ -96,10 +113,12 @@ export class PhotoPanel {
       );
   }
 
-  async read(photo: Blob): Promise<void> {
+  /** Reads `photo`; with `corners` (photo pixels) the grid is read from there instead of searched for. */
+  async read(photo: Blob, corners?: Corners): Promise<void> {
     this.running?.abort();
     const controller = new AbortController();
     this.running = controller;
+    this.newest = controller;
     // Every await below may let a newer photo start; only the newest run may touch the page.
     const current = () => this.running === controller;
     this.alert("");
@@ -113,6 +132,7 @@ export class PhotoPanel {
         onProgress: (p) => {
           if (current()) this.progress.update(p);
         },
+        ...(corners ? { corners } : {}),
       });
     } catch (error) {
       if (!current()) return;
@@ -123,7 +143,12 @@ export class PhotoPanel {
     if (!current()) return;
     this.running = null;
     if (result.kind === "error") {
-      if (result.error.code !== "cancelled") this.fail(photoErrorMessage(result.error));
+      if (result.error.code === "cancelled") return;
+      this.fail(photoErrorMessage(result.error));
+      // A failed read from hand-placed corners keeps the handles where they are, to be adjusted.
+      if (corners) return;
+      if (this.shown && !this.shown.read) this.hidePhoto();
+      if (result.error.code === "no-grid") await this.showForCorners(photo, controller);
       return;
     }
     // The grid first: solving starts now, not after the preview decodes (a 12-MP JPEG takes a while).
@@ -144,7 +169,31 @@ export class PhotoPanel {
       URL.revokeObjectURL(url);
       return;
     }
-    this.show(photo, url, { ...result, cells }, generation);
+    this.show(photo, url, { ...result, cells }, generation, corners);
+    if (preview.naturalWidth > 0) this.corners.offer(naturalSize(preview), result.corners);
+  }
+
+  /** No grid found: the photo with corner handles, so the user can mark the grid by hand. */
+  private async showForCorners(photo: Blob, controller: AbortController): Promise<void> {
+    const url = URL.createObjectURL(photo);
+    const preview = new Image();
+    preview.src = url;
+    const generation = this.sudoku.generation;
+    try {
+      await preview.decode();
+    } catch {
+      URL.revokeObjectURL(url);
+      return;
+    }
+    if (this.newest !== controller || this.sudoku.generation !== generation) {
+      URL.revokeObjectURL(url);
+      return;
+    }
+    this.hidePhoto();
+    this.el.img.src = url;
+    this.shown = { blob: photo, url, placement: null, generation, read: null };
+    this.el.figure.hidden = false;
+    this.corners.open(naturalSize(preview));
   }
 
   private hidePhoto(): void {
@@ -153,6 +202,7 @@ export class PhotoPanel {
     this.el.figure.hidden = true;
     this.el.download.disabled = true;
     this.debug.show(null);
+    this.corners.hide();
   }
 
   private fail(message: string): void {
@@ -173,6 +223,7 @@ export class PhotoPanel {
     url: string,
     read: Extract<ReadResult, { kind: "read" }>,
     generation: number,
+    manual: Corners | undefined,
   ): void {
     this.hidePhoto();
     this.el.img.src = url;
@@ -182,6 +233,7 @@ export class PhotoPanel {
       placement: { corners: read.corners, rotation: read.rotation },
       generation,
       read,
+      ...(manual ? { manual } : {}),
     };
     this.el.figure.hidden = false;
     this.el.download.disabled = false;
@@ -193,7 +245,7 @@ export class PhotoPanel {
     const { overlay, img } = this.el;
     const ctx = overlay.getContext("2d")!;
     const shown = this.shown;
-    if (!shown || shown.generation !== this.sudoku.generation) {
+    if (!shown?.placement || shown.generation !== this.sudoku.generation) {
       ctx.clearRect(0, 0, overlay.width, overlay.height);
       return;
     }
@@ -206,9 +258,13 @@ export class PhotoPanel {
 
   private async download(): Promise<void> {
     const shown = this.shown;
-    if (!shown) return;
+    if (!shown?.placement) return;
     const size = { width: this.el.img.naturalWidth, height: this.el.img.naturalHeight };
     const png = await solutionPng(shown.blob, size, this.sudoku.current, shown.placement);
     if (png) saveAs(png, "sudoku-solution.png");
   }
+}
+
+function naturalSize(image: HTMLImageElement): { width: number; height: number } {
+  return { width: image.naturalWidth, height: image.naturalHeight };
 }

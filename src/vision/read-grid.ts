@@ -3,16 +3,21 @@ import type { CellProbabilities, DigitClassifier } from "../digits/classifier.ts
 import { turnTile } from "../digits/orientation.ts";
 import { prepareCell, type PreparedCell } from "../digits/preprocess.ts";
 import type { PipelineStage, ReadResult, StageTiming } from "../shared/reading.ts";
-import type { GrayImage } from "../shared/image.ts";
+import { isGridQuad } from "../shared/corners.ts";
+import type { Corners, GrayImage } from "../shared/image.ts";
 import { sliceCells } from "./cells.ts";
 import { outlineGrid, type StageImages } from "./debug-images.ts";
-import { DETECT_MAX_SIDE, findGridCorners, type GridFound } from "./find-grid.ts";
+import { DETECT_MAX_SIDE, findGridCandidates, type GridFound } from "./find-grid.ts";
 import { downscale, toGray, toRgba, type RgbaImage } from "./gray.ts";
 import { PhotoFailure } from "./photo-failure.ts";
 import { DECODE_MAX_SIDE } from "./photo-format.ts";
 import { scaleCorners } from "./quad.ts";
 import { chooseTurns, rotateGray, uprightOrder, type Turns } from "./rotation.ts";
+import { looksLikeSudoku } from "./sudoku-like.ts";
 import { warpToSquare } from "./warp.ts";
+
+/** Corners given by hand must span at least 4 px per cell (in the working image) to be read. */
+const MIN_GIVEN_SIDE = 36;
 
 /** `ReadResult` with RGBA debug images that need no DOM (Node has no ImageData). */
 export type GridReading =
@@ -36,6 +41,11 @@ export interface ReadGridOptions {
   beforeStage?: (stage: PipelineStage) => void | Promise<void>;
   /** Find the grid with the finder's quick mode (camera frames where it was already seen). */
   quickFind?: boolean;
+  /**
+   * The grid's corners in the photo's pixels (TL, TR, BR, BL), as the user placed them: the grid is
+   * read from exactly there and the find-grid stage is skipped.
+   */
+  corners?: Corners;
 }
 
 /** One picture of the grid: plain pixels, or pixels decoded shrunk. */
@@ -43,7 +53,7 @@ export type GridPicture = RgbaImage | DecodedPhoto;
 
 /** One picture's grid, straightened and cut into prepared cells. */
 interface GridView {
-  found: GridFound;
+  found: Pick<GridFound, "corners" | "otherGridsSeen">;
   scale: number;
   warped: GrayImage;
   tiles: GrayImage[];
@@ -85,36 +95,32 @@ export async function readGrid(
         return { gray: work.image, scale: photo.scale * work.scale };
       });
     });
-    const founds = await stage("find-grid", () =>
-      grays.flatMap(({ gray, scale }, i) => {
-        const onThreshold =
-          debug && i === 0 ? (binary: GrayImage) => (debug.threshold = toRgba(binary)) : undefined;
-        const found = findGridCorners(gray, { onThreshold, quick: options.quickFind ?? false });
-        return found ? [{ gray, scale, found }] : [];
-      }),
-    );
-    const first = founds[0];
-    if (!first) throw new PhotoFailure({ code: "no-grid" });
-    if (debug) {
-      const detection = downscale(first.gray, DETECT_MAX_SIDE);
-      debug.contour = outlineGrid(detection.image, scaleCorners(first.found.corners, detection.scale));
+    const views: GridView[] = [];
+    for (const [i, { gray, scale }] of grays.entries()) {
+      const onThreshold =
+        debug && i === 0 ? (binary: GrayImage) => (debug.threshold = toRgba(binary)) : undefined;
+      const given = options.corners && scaleCorners(options.corners, scale);
+      if (given && !isGridQuad(given, MIN_GIVEN_SIDE)) throw new PhotoFailure({ code: "bad-corners" });
+      const candidates = given
+        ? [{ corners: given, otherGridsSeen: false }]
+        : await stage("find-grid", () =>
+            findGridCandidates(gray, { onThreshold, quick: options.quickFind ?? false }),
+          );
+      const view = await firstSudokuLike(gray, scale, candidates, stage);
+      if (view) views.push(view);
     }
-    const warps = await stage("unskew", () =>
-      founds.map((f) => ({ ...f, warped: warpToSquare(f.gray, f.found.corners) })),
-    );
-    const views: GridView[] = await stage("cells", () =>
-      warps.map(({ found, scale, warped }) => {
-        const tiles = sliceCells(warped);
-        return { found, scale, warped, tiles, prepared: tiles.map(prepareCell) };
-      }),
-    );
+    const reference = views[0];
+    if (!reference) throw new PhotoFailure({ code: "no-grid" });
+    if (debug) {
+      const detection = downscale(grays[0]!.gray, DETECT_MAX_SIDE);
+      debug.contour = outlineGrid(detection.image, scaleCorners(reference.found.corners, detection.scale));
+    }
     if (views.every((view) => view.prepared.every((cell) => cell.empty))) {
       throw new PhotoFailure({ code: "no-digits" });
     }
     const { turns, empty, probs } = await stage("classify", () => classifyUpright(views, classifier));
     const cells = probs.map((p, i) => toCellRead(p, empty[i]!));
     if (cells.every((cell) => cell.digit === 0)) throw new PhotoFailure({ code: "no-digits" });
-    const reference = views[0]!;
     if (debug) {
       debug.warped = toRgba(rotateGray(reference.warped, turns));
       debug.cells = uprightOrder(reference.tiles, turns).map((tile) => toRgba(rotateGray(tile, turns)));
@@ -132,6 +138,29 @@ export async function readGrid(
     if (e instanceof PhotoFailure) return { kind: "error", error: e.error };
     throw e;
   }
+}
+
+/**
+ * Straightens and cuts each candidate grid of one picture in turn (best first) and keeps the first
+ * whose cells look like a sudoku's, else the first: a larger blank grid or a table gives way.
+ */
+async function firstSudokuLike(
+  gray: GrayImage,
+  scale: number,
+  candidates: readonly GridView["found"][],
+  stage: <T>(name: PipelineStage, work: () => T | Promise<T>) => Promise<T>,
+): Promise<GridView | undefined> {
+  let chosen: GridView | undefined;
+  for (const found of candidates) {
+    const warped = await stage("unskew", () => warpToSquare(gray, found.corners));
+    const view = await stage("cells", () => {
+      const tiles = sliceCells(warped);
+      return { found, scale, warped, tiles, prepared: tiles.map(prepareCell) };
+    });
+    chosen ??= view;
+    if (looksLikeSudoku(view.prepared)) return view;
+  }
+  return chosen;
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as Comlink from "comlink";
 import type { PipelineApi } from "./pipeline.worker.ts";
 import type { CameraFrame, ClueCheck, GridSighting } from "../shared/live.ts";
+import type { Corners } from "../shared/image.ts";
 import type { ReadResult } from "../shared/reading.ts";
 import type { PipelineProgress } from "./pipeline-types.ts";
 
@@ -11,6 +12,8 @@ export interface ReadOptions {
   /** Also return each stage's image (threshold, contour, warped grid, cell tiles). */
   debug?: boolean;
   onProgress?: (p: PipelineProgress) => void;
+  /** Read the grid from these corners (photo pixels, EXIF orientation applied) instead of finding it. */
+  corners?: Corners;
 }
 
 const CANCELLED: ReadResult = { kind: "error", error: { code: "cancelled" } };
@@ -51,7 +54,7 @@ export class PipelineClient {
       const progress = Comlink.proxy((p: PipelineProgress) => {
         if (!settled) options.onProgress?.(p);
       });
-      api.read(id, photo, this.assetBase, options.debug ?? false, progress).then(
+      api.read(id, photo, this.assetBase, options.debug ?? false, progress, options.corners).then(
         (result) => {
           if (settled) return;
           settle();

@@ -13,6 +13,7 @@ import { modelWithProgress } from "./model-browser.ts";
 import { fetchOpenCV } from "./opencv-browser.ts";
 import { browserWasmPaths } from "./tfjs-wasm-browser.ts";
 import type { CameraFrame, ClueCheck, GridSighting } from "../shared/live.ts";
+import type { Corners } from "../shared/image.ts";
 import type { DebugImages, ReadResult } from "../shared/reading.ts";
 import type { PipelineProgress } from "./pipeline-types.ts";
 
@@ -49,13 +50,17 @@ const api = {
     await ready(assetBase);
   },
 
-  /** Reads photo `id`; a later read or `cancel(id)` stops it at the next stage boundary. */
+  /**
+   * Reads photo `id`; a later read or `cancel(id)` stops it at the next stage boundary. With `corners`
+   * (photo pixels, EXIF orientation applied) the grid is read from there instead of being searched for.
+   */
   async read(
     id: number,
     photo: Blob,
     assetBase: string,
     debug: boolean,
     onProgress?: ProgressSink,
+    corners?: Corners,
   ): Promise<ReadResult> {
     latest = id;
     listener = onProgress;
@@ -67,6 +72,7 @@ const api = {
       stopIfStale();
       const reading = await readGrid(() => decodePhotoBlob(photo), model, {
         debug,
+        ...(corners ? { corners } : {}),
         beforeStage: async (stage) => {
           stopIfStale();
           onProgress?.({ kind: "stage", stage });

@@ -1,0 +1,74 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { useNodeWasm } from "../../tooling/node-wasm.ts";
+import { modelFilesHandler } from "../../tooling/model-files.ts";
+import { createDigitClassifier, type DigitClassifier } from "../../src/digits/classifier.ts";
+import type { Corners } from "../../src/shared/image.ts";
+import { findGridCorners } from "../../src/vision/find-grid.ts";
+import { toGray } from "../../src/vision/gray.ts";
+import { loadOpenCV } from "../../src/vision/opencv.ts";
+import { readGrid } from "../../src/vision/read-grid.ts";
+import { DOTTED_CLUES, renderDottedGrid } from "../fixtures/dotted-grid.ts";
+
+let classifier: DigitClassifier;
+
+beforeAll(async () => {
+  await Promise.all([loadOpenCV(), useNodeWasm()]);
+  classifier = createDigitClassifier(
+    modelFilesHandler(new URL("../../public/models/digits", import.meta.url).pathname),
+  );
+}, 120_000);
+
+describe("readGrid from corners placed by hand", () => {
+  const photo = renderDottedGrid();
+
+  test("a grid the finder misses reads right from its corners, without the find-grid stage", async () => {
+    expect(findGridCorners(toGray(photo))).toBeNull();
+    expect(await readGrid(() => photo, classifier)).toEqual({ kind: "error", error: { code: "no-grid" } });
+
+    const result = await readGrid(() => photo, classifier, { corners: photo.corners });
+    if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
+    expect(result.cells.map((c) => c.digit).join("")).toBe(DOTTED_CLUES);
+    expect(result.timings.map((t) => t.stage)).not.toContain("find-grid");
+    expect(result.corners).toEqual(photo.corners);
+  });
+
+  test("corners in the photo's pixels still fit when the photo was decoded shrunk", async () => {
+    const half = halve(photo);
+    const result = await readGrid(() => ({ image: half, scale: 0.5 }), classifier, {
+      corners: photo.corners,
+    });
+    if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
+    expect(result.cells.map((c) => c.digit).join("")).toBe(DOTTED_CLUES);
+  });
+
+  test("crossed, mirrored or collapsed corners are a typed bad-corners error", async () => {
+    const [tl, tr, br, bl] = photo.corners;
+    const wrong: Corners[] = [
+      [tl, br, tr, bl],
+      [tr, tl, bl, br],
+      [tl, tl, br, bl],
+    ];
+    for (const corners of wrong) {
+      expect(await readGrid(() => photo, classifier, { corners })).toEqual({
+        kind: "error",
+        error: { code: "bad-corners" },
+      });
+    }
+  });
+});
+
+function halve(image: { width: number; height: number; data: Uint8ClampedArray }) {
+  const width = image.width >> 1;
+  const height = image.height >> 1;
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      for (let ch = 0; ch < 4; ch++) {
+        const at = (dy: number, dx: number) =>
+          image.data[((2 * y + dy) * image.width + 2 * x + dx) * 4 + ch]!;
+        data[(y * width + x) * 4 + ch] = (at(0, 0) + at(0, 1) + at(1, 0) + at(1, 1)) / 4;
+      }
+    }
+  }
+  return { width, height, data };
+}
