@@ -1,8 +1,9 @@
 import { toCellRead } from "../digits/cell-read.ts";
-import type { CellProbabilities, DigitClassifier } from "../digits/classifier.ts";
+import type { DigitClassifier } from "../digits/classifier.ts";
 import { turnTile } from "../digits/orientation.ts";
+import { cellLooksEmptyInEveryTurn } from "../digits/empty-cell.ts";
 import { prepareCell, type PreparedCell } from "../digits/preprocess.ts";
-import type { PipelineStage, ReadResult, StageTiming } from "../shared/reading.ts";
+import type { CellRead, PipelineStage, ReadResult, StageTiming } from "../shared/reading.ts";
 import type { GrayImage } from "../shared/image.ts";
 import { sliceCells } from "./cells.ts";
 import { outlineGrid, type StageImages } from "./debug-images.ts";
@@ -11,7 +12,8 @@ import { downscale, toGray, toRgba, type RgbaImage } from "./gray.ts";
 import { PhotoFailure } from "./photo-failure.ts";
 import { DECODE_MAX_SIDE } from "./photo-format.ts";
 import { scaleCorners } from "./quad.ts";
-import { chooseTurns, rotateGray, uprightOrder, type Turns } from "./rotation.ts";
+import { rotateGray, uprightOrder, type Turns } from "./rotation.ts";
+import { chooseUpright } from "./upright-turn.ts";
 import { warpToSquare } from "./warp.ts";
 
 /** `ReadResult` with RGBA debug images that need no DOM (Node has no ImageData). */
@@ -34,6 +36,8 @@ export interface ReadGridOptions {
    * loop and throws `PhotoFailure({ code: "cancelled" })` when the read was superseded.
    */
   beforeStage?: (stage: PipelineStage) => void | Promise<void>;
+  /** Read the grid turned this many quarter turns clockwise instead of finding its upright turn. */
+  turns?: Turns;
 }
 
 /**
@@ -80,11 +84,12 @@ export async function readGrid(
       const tiles = sliceCells(warped);
       return { tiles, prepared: tiles.map(prepareCell) };
     });
-    if (prepared.every((cell) => cell.empty)) throw new PhotoFailure({ code: "no-digits" });
-    const { turns, upright, probs } = await stage("classify", () =>
-      classifyUpright(tiles, prepared, classifier),
+    if (prepared.every((cell) => cellLooksEmptyInEveryTurn(cell.shape))) {
+      throw new PhotoFailure({ code: "no-digits" });
+    }
+    const { turns, cells, otherTurn } = await stage("classify", () =>
+      classifyUpright(tiles, prepared, classifier, options.turns),
     );
-    const cells = upright.map((cell, i) => toCellRead(probs[i]!, cell.empty));
     if (cells.every((cell) => cell.digit === 0)) throw new PhotoFailure({ code: "no-digits" });
     if (debug) {
       debug.warped = toRgba(rotateGray(warped, turns));
@@ -95,6 +100,7 @@ export async function readGrid(
       corners: scaleCorners(found.corners, 1 / scale),
       rotation: turns,
       cells,
+      ...(otherTurn ? { otherTurn } : {}),
       otherGridsSeen: found.otherGridsSeen,
       timings,
       ...(debug ? { debug } : {}),
@@ -107,28 +113,50 @@ export async function readGrid(
 
 /**
  * Classifies the cells, and the inked ones also turned by 1–3 quarter turns, in one batch, and keeps
- * the turn under which the digits read most confidently: photos arrive sideways or upside down
- * (EXIF tags that disagree with the pixels, a phone held wrong) and a square outline cannot tell.
- * @returns the turns, and the 81 prepared cells with their probabilities in upright row-major order
+ * the turn under which the digits read upright (`chooseUpright`): photos arrive sideways or upside
+ * down (EXIF tags that disagree with the pixels, a phone held wrong) and a square outline cannot tell.
+ * @param forced read under this turn instead of choosing
+ * @returns the turns and the 81 reads in upright row-major order, and the runner-up turn's reads on a near-tie
  */
 async function classifyUpright(
   tiles: readonly GrayImage[],
   prepared: readonly PreparedCell[],
   classifier: Pick<DigitClassifier, "classifyCells">,
-): Promise<{ turns: Turns; upright: readonly PreparedCell[]; probs: CellProbabilities[] }> {
-  const inkedIndices = prepared.flatMap((cell, i) => (cell.empty ? [] : [i]));
+  forced: Turns | undefined,
+): Promise<{ turns: Turns; cells: CellRead[]; otherTurn?: { rotation: Turns; cells: CellRead[] } }> {
+  const inkedIndices = prepared.flatMap((cell, i) => (cellLooksEmptyInEveryTurn(cell.shape) ? [] : [i]));
   const inked = inkedIndices.map((i) => prepared[i]!);
   const turned = [1, 2, 3].flatMap((t) => inked.map((cell) => turnTile(cell.input, t)));
   const out = await classifier.classifyCells([...prepared.map((cell) => cell.input), ...turned]);
   const asIs = out.slice(0, 81);
   const byTurn = [
-    asIs.filter((_, i) => !prepared[i]!.empty),
+    inkedIndices.map((i) => asIs[i]!),
     ...[0, 1, 2].map((k) => out.slice(81 + k * inked.length, 81 + (k + 1) * inked.length)),
   ];
-  const turns = chooseTurns(inkedIndices, byTurn);
-  if (turns === 0) return { turns, upright: prepared, probs: asIs };
+  const choice =
+    forced === undefined
+      ? chooseUpright(
+          inkedIndices,
+          inked.map((cell) => cell.shape!),
+          byTurn,
+        )
+      : { turns: forced };
   // The empty test looks at shape (a digit is tall): prepare the turned cells again, so that a
   // sideways "1" is not taken for a smudge.
-  const upright = uprightOrder(tiles, turns).map((tile) => prepareCell(rotateGray(tile, turns)));
-  return { turns, upright, probs: await classifier.classifyCells(upright.map((cell) => cell.input)) };
+  const wanted = [choice.turns, ...(choice.runnerUp === undefined ? [] : [choice.runnerUp])];
+  const uprights = wanted.map((turns) =>
+    turns === 0 ? prepared : uprightOrder(tiles, turns).map((tile) => prepareCell(rotateGray(tile, turns))),
+  );
+  const fresh = uprights.flatMap((cells, k) => (wanted[k] === 0 ? [] : cells.map((cell) => cell.input)));
+  const freshProbs = await classifier.classifyCells(fresh);
+  let next = 0;
+  const reads = uprights.map((cells, k) => {
+    const probs = wanted[k] === 0 ? asIs : freshProbs.slice(next, (next += 81));
+    return cells.map((cell, i) => toCellRead(probs[i]!, cell.empty));
+  });
+  return {
+    turns: choice.turns,
+    cells: reads[0]!,
+    ...(choice.runnerUp === undefined ? {} : { otherTurn: { rotation: choice.runnerUp, cells: reads[1]! } }),
+  };
 }
