@@ -19,7 +19,7 @@ import { createDigitClassifier } from "../src/digits/classifier.ts";
 import { proposeRepair } from "../src/solver/repair.ts";
 import { loadOpenCV } from "../src/vision/opencv.ts";
 import { readGrid, type DecodedPhoto, type GridReading } from "../src/vision/read-grid.ts";
-import { ALL_TURNS } from "../src/vision/rotation.ts";
+import { ALL_TURNS, type Turns } from "../src/vision/rotation.ts";
 import { modelFilesHandler } from "../tooling/model-files.ts";
 import { foldOf } from "../tooling/folds.ts";
 import { decodePhotoShrunk } from "../tooling/load-photo.ts";
@@ -67,22 +67,25 @@ for (const file of files) {
     continue;
   }
   const photo = await decodePhotoShrunk(bytes);
-  const topLeft = await trueTopLeft(photo, label);
   const { width, height } = photo.image;
+  const reads: { turns: Turns; result: GridReading; ms: number }[] = [];
   for (const turns of ALL_TURNS) {
     const turned: DecodedPhoto = { image: turnPhoto(photo.image, turns), scale: photo.scale };
     const start = performance.now();
     const result = await readGrid(() => turned, classifier);
-    const ms = performance.now() - start;
+    reads.push({ turns, result, ms: performance.now() - start });
+  }
+  const topLeft = await trueTopLeft(photo, label, reads);
+  for (const { turns, result, ms } of reads) {
     let turnNote = "";
-    if (result.kind === "read") {
-      const expected = topLeft && turnPoint(topLeft, width, height, turns);
+    if (result.kind === "read" && topLeft) {
+      const expected = turnPoint(topLeft, width, height, turns);
       const got = scalePoint(uprightTopLeft(result.corners, result.rotation), photo.scale);
-      const wrong =
-        expected && Math.hypot(got.x - expected.x, got.y - expected.y) > Math.min(width, height) / 8;
+      const wrong = Math.hypot(got.x - expected.x, got.y - expected.y) > Math.min(width, height) / 8;
       if (wrong) wrongTurns++;
-      turnNote = `${wrong ? " WRONG TURN" : ""}${result.otherTurn ? ` (asks; other ${result.otherTurn.rotation})` : ""}`;
+      turnNote = wrong ? " WRONG TURN" : "";
     }
+    if (result.kind === "read" && result.otherTurn) turnNote += ` (asks: or ${result.otherTurn.rotation})`;
     report(`${file} +${turns * 90}°${turnNote}`, label, result, ms);
   }
 }
@@ -115,19 +118,36 @@ function report(name: string, label: string, result: GridReading, ms: number): v
   );
 }
 
+/** Agreement below this leaves the best of the four reads in doubt: forced turns decide. */
+const TRUSTED_AGREEMENT = 70;
+
 /**
- * Where the printed grid's top-left corner is in the decoded photo: the read under the forced turn
- * whose digits match the label best says which corner that is (undefined when no grid is read).
+ * Where the printed grid's top-left corner is in the decoded photo: that of the turned read whose
+ * digits match the label best, or when none matches well, of the forced turn of the photo as given
+ * that does (undefined when no grid is read).
  */
-async function trueTopLeft(photo: DecodedPhoto, label: string): Promise<Point | undefined> {
-  let best: { agree: number; point: Point } | undefined;
+async function trueTopLeft(
+  photo: DecodedPhoto,
+  label: string,
+  reads: readonly { turns: Turns; result: GridReading }[],
+): Promise<Point | undefined> {
+  const agreement = (r: GridReading) =>
+    r.kind === "read" ? r.cells.filter((c, i) => String(c.digit) === label[i]).length : -1;
+  const best = reads.reduce((a, b) => (agreement(b.result) > agreement(a.result) ? b : a));
+  if (best.result.kind === "read" && agreement(best.result) >= TRUSTED_AGREEMENT) {
+    const { width, height } = photo.image;
+    const [w, h] = best.turns % 2 ? [height, width] : [width, height];
+    const corner = scalePoint(uprightTopLeft(best.result.corners, best.result.rotation), photo.scale);
+    return turnPoint(corner, w, h, (4 - best.turns) % 4);
+  }
+  let forced: { agree: number; point: Point } | undefined;
   for (const turns of ALL_TURNS) {
     const result = await readGrid(() => photo, classifier, { turns });
     if (result.kind !== "read") return undefined;
-    const agree = result.cells.filter((c, i) => String(c.digit) === label[i]).length;
-    if (!best || agree > best.agree) best = { agree, point: uprightTopLeft(result.corners, turns) };
+    const agree = agreement(result);
+    if (!forced || agree > forced.agree) forced = { agree, point: uprightTopLeft(result.corners, turns) };
   }
-  return best && scalePoint(best.point, photo.scale);
+  return forced && scalePoint(forced.point, photo.scale);
 }
 
 function scalePoint(p: Point, factor: number): Point {

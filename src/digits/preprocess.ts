@@ -51,11 +51,11 @@ export function prepareCell(cell: GrayImage): PreparedCell {
   const box: Box = { x0: w, y0: h, x1: -1, y1: -1 };
   let area = 0;
   let inkSum = 0;
-  let tallest = 0;
+  let longestPart = 0;
   for (const c of components) {
     if (!keep.has(c.label)) continue;
     area += c.area;
-    tallest = Math.max(tallest, c.y1 - c.y0 + 1);
+    longestPart = Math.max(longestPart, c.y1 - c.y0 + 1, c.x1 - c.x0 + 1);
     box.x0 = Math.min(box.x0, c.x0);
     box.y0 = Math.min(box.y0, c.y0);
     box.x1 = Math.max(box.x1, c.x1);
@@ -72,7 +72,7 @@ export function prepareCell(cell: GrayImage): PreparedCell {
     inkFraction,
     height: (box.y1 - box.y0 + 1) / h,
     width: (box.x1 - box.x0 + 1) / w,
-    tallestPart: tallest / h,
+    longestPart: longestPart / Math.max(w, h),
     peakContrast: peakContrast(dark, w, h, paper),
     strokeContrast: inkLevel / Math.max(1, paper),
   };

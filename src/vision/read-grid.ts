@@ -1,7 +1,7 @@
 import { toCellRead } from "../digits/cell-read.ts";
 import type { DigitClassifier } from "../digits/classifier.ts";
 import { turnTile } from "../digits/orientation.ts";
-import { cellLooksEmptyInEveryTurn } from "../digits/empty-cell.ts";
+import { cellLooksEmptyInEveryTurn, inkDoubts } from "../digits/empty-cell.ts";
 import { prepareCell, type PreparedCell } from "../digits/preprocess.ts";
 import type { CellRead, PipelineStage, ReadResult, StageTiming } from "../shared/reading.ts";
 import type { GrayImage } from "../shared/image.ts";
@@ -10,6 +10,7 @@ import { outlineGrid, type StageImages } from "./debug-images.ts";
 import { DETECT_MAX_SIDE, findGridCorners } from "./find-grid.ts";
 import { downscale, toGray, toRgba, type RgbaImage } from "./gray.ts";
 import { PhotoFailure } from "./photo-failure.ts";
+import { invertGray, isLightOnDark } from "./polarity.ts";
 import { DECODE_MAX_SIDE } from "./photo-format.ts";
 import { scaleCorners } from "./quad.ts";
 import { rotateGray, uprightOrder, type Turns } from "./rotation.ts";
@@ -79,7 +80,11 @@ export async function readGrid(
       const detection = downscale(gray, DETECT_MAX_SIDE);
       debug.contour = outlineGrid(detection.image, scaleCorners(found.corners, detection.scale));
     }
-    const warped = await stage("unskew", () => warpToSquare(gray, found.corners));
+    const warped = await stage("unskew", () => {
+      const square = warpToSquare(gray, found.corners);
+      // The digit preprocessing knows dark ink on light paper: a dark-theme screenshot is turned into that.
+      return isLightOnDark(square) ? invertGray(square) : square;
+    });
     const { tiles, prepared } = await stage("cells", () => {
       const tiles = sliceCells(warped);
       return { tiles, prepared: tiles.map(prepareCell) };
@@ -124,7 +129,11 @@ async function classifyUpright(
   classifier: Pick<DigitClassifier, "classifyCells">,
   forced: Turns | undefined,
 ): Promise<{ turns: Turns; cells: CellRead[]; otherTurn?: { rotation: Turns; cells: CellRead[] } }> {
-  const inkedIndices = prepared.flatMap((cell, i) => (cellLooksEmptyInEveryTurn(cell.shape) ? [] : [i]));
+  // Show-through and smudges would only add noise to the orientation vote.
+  const doubts = inkDoubts(prepared.map((cell) => cell.shape));
+  const inkedIndices = prepared.flatMap((cell, i) =>
+    cellLooksEmptyInEveryTurn(cell.shape) || doubts[i] === "faint" ? [] : [i],
+  );
   const inked = inkedIndices.map((i) => prepared[i]!);
   const turned = [1, 2, 3].flatMap((t) => inked.map((cell) => turnTile(cell.input, t)));
   const out = await classifier.classifyCells([...prepared.map((cell) => cell.input), ...turned]);
@@ -152,7 +161,8 @@ async function classifyUpright(
   let next = 0;
   const reads = uprights.map((cells, k) => {
     const probs = wanted[k] === 0 ? asIs : freshProbs.slice(next, (next += 81));
-    return cells.map((cell, i) => toCellRead(probs[i]!, cell.empty));
+    const doubts = inkDoubts(cells.map((cell) => cell.shape));
+    return cells.map((cell, i) => toCellRead(probs[i]!, cell.empty, doubts[i]));
   });
   return {
     turns: choice.turns,

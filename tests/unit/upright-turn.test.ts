@@ -11,7 +11,7 @@ const tall: InkShape = {
   inkFraction: 0.1,
   height: 0.5,
   width: 0.3,
-  tallestPart: 0.5,
+  longestPart: 0.5,
   peakContrast: 0.6,
   strokeContrast: 0.5,
 };
