@@ -55,6 +55,11 @@ const photos = new PhotoPanel(
       section: byId("debug", HTMLElement),
       body: byId("debug-body", HTMLElement),
     },
+    turn: {
+      box: byId("turn-prompt", HTMLElement),
+      text: byId("turn-text", HTMLElement),
+      turn: byId("turn-apply", HTMLButtonElement),
+    },
   },
   sudoku,
   progress,

@@ -7,6 +7,7 @@ import { saveAs, solutionPng } from "./png-export.ts";
 import type { ProgressView } from "./progress-view.ts";
 import type { SudokuPanel } from "./sudoku-panel.ts";
 import { applyTestMisread } from "./test-hooks.ts";
+import { TurnPrompt, type TurnPromptElements } from "./turn-prompt.ts";
 
 /** The part of the pipeline client the page uses. */
 export interface PhotoReader {
@@ -24,6 +25,7 @@ export interface PhotoPanelElements {
   overlay: HTMLCanvasElement;
   download: HTMLButtonElement;
   debug: DebugElements;
+  turn: TurnPromptElements;
 }
 
 interface ShownPhoto {
@@ -45,6 +47,7 @@ export class PhotoPanel {
   private reader: PhotoReader | null = null;
   private warming: Promise<void> | null = null;
   private readonly debug: DebugPanel;
+  private readonly turnPrompt: TurnPrompt;
 
   constructor(
     private readonly el: PhotoPanelElements,
@@ -63,6 +66,7 @@ export class PhotoPanel {
     this.debug = new DebugPanel(el.debug, () => {
       if (this.shown) void this.read(this.shown.blob);
     });
+    this.turnPrompt = new TurnPrompt(el.turn, (read) => this.applyTurn(read));
   }
 
   /** Show an error (or, with `note`, a warning) as an alert. */
@@ -153,6 +157,17 @@ export class PhotoPanel {
     this.el.figure.hidden = true;
     this.el.download.disabled = true;
     this.debug.show(null);
+    this.turnPrompt.show(null);
+  }
+
+  /** The same photo read under another quarter turn replaces the reading, not the photo. */
+  private applyTurn(read: Extract<ReadResult, { kind: "read" }>): void {
+    const shown = this.shown;
+    if (!shown) return;
+    this.shown = null; // keeps the photo's URL alive through the grid change
+    this.sudoku.setReads(read.cells);
+    this.reportRead(read.cells, read.otherGridsSeen);
+    this.show(shown.blob, shown.url, read, this.sudoku.generation);
   }
 
   private fail(message: string): void {
@@ -186,6 +201,7 @@ export class PhotoPanel {
     this.el.figure.hidden = false;
     this.el.download.disabled = false;
     this.debug.show(read);
+    this.turnPrompt.show(read);
     this.drawOverlay();
   }
 
