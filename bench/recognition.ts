@@ -38,6 +38,8 @@ const { values, positionals } = parseArgs({
 });
 if (values.turns !== undefined && values.turns !== "all") throw new Error("--turns takes only `all`");
 const allTurns = values.turns === "all";
+/** With --turns all, agreement below this leaves the best of the four reads in doubt: forced turns decide. */
+const TRUSTED_AGREEMENT = 70;
 const dir = resolve(positionals[0] ?? "../shared/photos/dev");
 const limit = values.limit ? Number(values.limit) : Infinity;
 const megapixels = values.megapixels ? Number(values.megapixels) : undefined;
@@ -117,9 +119,6 @@ function report(name: string, label: string, result: GridReading, ms: number): v
     `${name}\t${status}\t${81 - wrong.length}/81\t${ms.toFixed(0)} ms (${stages})\t${wrong.join(" ")}${repair}\n`,
   );
 }
-
-/** Agreement below this leaves the best of the four reads in doubt: forced turns decide. */
-const TRUSTED_AGREEMENT = 70;
 
 /**
  * Where the printed grid's top-left corner is in the decoded photo: that of the turned read whose
