@@ -161,8 +161,8 @@ async function classifyUpright(
   let next = 0;
   const reads = uprights.map((cells, k) => {
     const probs = wanted[k] === 0 ? asIs : freshProbs.slice(next, (next += 81));
-    const doubts = inkDoubts(cells.map((cell) => cell.shape));
-    return cells.map((cell, i) => toCellRead(probs[i]!, cell.empty, doubts[i]));
+    const cellDoubts = inkDoubts(cells.map((cell) => cell.shape));
+    return cells.map((cell, i) => toCellRead(probs[i]!, cell.empty, cellDoubts[i]));
   });
   return {
     turns: choice.turns,
