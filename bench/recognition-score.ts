@@ -23,6 +23,8 @@ export interface RecognitionSummary {
   gridAccuracy: number;
   /** Share of misread cells (in read grids) that the UI marks as doubtful: 1 = no silent misread. */
   misreadsFlagged: number;
+  /** Share of rightly read cells (in read grids) that the UI marks as doubtful: the cost of that flag. */
+  rightFlagged: number;
   /** Share of photos with all 81 cells right once the auto-repair proposal (if any) is accepted. */
   gridAccuracyAfterRepair: number;
   medianMs: number;
@@ -37,13 +39,18 @@ export function summarise(scores: readonly PhotoScore[]): RecognitionSummary {
   let gridsRight = 0;
   let misreads = 0;
   let misreadsFlagged = 0;
+  let rights = 0;
+  let rightsFlagged = 0;
   let gridsRightAfterRepair = 0;
   for (const { label, read, doubtful, repaired } of scores) {
     let right = 0;
     for (let i = 0; i < 81; i++) {
       const ok = read !== undefined && read[i] === label[i];
-      if (ok) right++;
-      else if (read !== undefined) {
+      if (ok) {
+        right++;
+        rights++;
+        if (doubtful?.[i]) rightsFlagged++;
+      } else if (read !== undefined) {
         misreads++;
         if (doubtful?.[i]) misreadsFlagged++;
       }
@@ -69,6 +76,7 @@ export function summarise(scores: readonly PhotoScore[]): RecognitionSummary {
     emptyAccuracy: share(emptiesRight, empties),
     gridAccuracy: share(gridsRight, n),
     misreadsFlagged: misreads === 0 ? 1 : share(misreadsFlagged, misreads),
+    rightFlagged: share(rightsFlagged, rights),
     gridAccuracyAfterRepair: share(gridsRightAfterRepair, n),
     medianMs: Math.round(median(scores.map((s) => s.ms))),
   };

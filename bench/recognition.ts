@@ -1,29 +1,45 @@
 /**
  * Recognition benchmark: the app's own pipeline (`readGrid`) over a folder of photos + labels.json.
- *   npm run -s bench:recognition -- [DIR] [--limit N] [--megapixels MP] [--fold K/N]
+ *   npm run -s bench:recognition -- [DIR] [--limit N] [--megapixels MP] [--fold K/N] [--turns all]
  * One line per photo on stderr; the last stdout line is the summary JSON. `--megapixels` upscales
  * each photo and re-encodes it as JPEG first, to time full-size phone photos (decode included).
  * `--fold 0/3` keeps only the photos the digit model never trained on (see training/digits/train.ts).
+ * `--turns all` reads every photo as given and with its pixels turned 90°, 180° and 270° (no EXIF
+ * tag), scores all four reads and counts `wrongTurns`: reads whose upright top-left is not the
+ * printed grid's (the truth being the forced turn whose read matches the label best); times then
+ * leave out decoding.
  */
 import { readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createCanvas, loadImage } from "@napi-rs/canvas";
+import type { Point } from "../src/shared/image.ts";
 import { DOUBT_THRESHOLD } from "../src/shared/reading.ts";
 import { createDigitClassifier } from "../src/digits/classifier.ts";
 import { proposeRepair } from "../src/solver/repair.ts";
 import { loadOpenCV } from "../src/vision/opencv.ts";
-import { readGrid } from "../src/vision/read-grid.ts";
+import { readGrid, type DecodedPhoto, type GridReading } from "../src/vision/read-grid.ts";
+import { ALL_TURNS, type Turns } from "../src/vision/rotation.ts";
 import { modelFilesHandler } from "../tooling/model-files.ts";
 import { foldOf } from "../tooling/folds.ts";
 import { decodePhotoShrunk } from "../tooling/load-photo.ts";
 import { useNodeWasm } from "../tooling/node-wasm.ts";
 import { summarise, type PhotoScore } from "./recognition-score.ts";
+import { turnPhoto, turnPoint, uprightTopLeft } from "./turn-photo.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { limit: { type: "string" }, megapixels: { type: "string" }, fold: { type: "string" } },
+  options: {
+    limit: { type: "string" },
+    megapixels: { type: "string" },
+    fold: { type: "string" },
+    turns: { type: "string" },
+  },
 });
+if (values.turns !== undefined && values.turns !== "all") throw new Error("--turns takes only `all`");
+const allTurns = values.turns === "all";
+/** With --turns all, agreement below this leaves the best of the four reads in doubt: forced turns decide. */
+const TRUSTED_AGREEMENT = 70;
 const dir = resolve(positionals[0] ?? "../shared/photos/dev");
 const limit = values.limit ? Number(values.limit) : Infinity;
 const megapixels = values.megapixels ? Number(values.megapixels) : undefined;
@@ -40,14 +56,48 @@ await Promise.all([loadOpenCV(), useNodeWasm()]);
 const classifier = createDigitClassifier(modelFilesHandler(resolve("public/models/digits")));
 
 const scores: PhotoScore[] = [];
+let wrongTurns = 0;
+let uncertainTurns = 0;
 for (const file of files) {
   let bytes: Uint8Array = await readFile(join(dir, file));
   if (megapixels) bytes = await upscaleJpeg(bytes, megapixels);
-  const start = performance.now();
-  const result = await readGrid(() => decodePhotoShrunk(bytes), classifier);
-  const ms = performance.now() - start;
-  const score: PhotoScore = { label: labels[file]!, read: undefined, ms };
+  const label = labels[file]!;
+  if (!allTurns) {
+    const start = performance.now();
+    const result = await readGrid(() => decodePhotoShrunk(bytes), classifier);
+    report(file, label, result, performance.now() - start);
+    continue;
+  }
+  const photo = await decodePhotoShrunk(bytes);
+  const { width, height } = photo.image;
+  const reads: { turns: Turns; result: GridReading; ms: number }[] = [];
+  for (const turns of ALL_TURNS) {
+    const turned: DecodedPhoto = { image: turnPhoto(photo.image, turns), scale: photo.scale };
+    const start = performance.now();
+    const result = await readGrid(() => turned, classifier);
+    reads.push({ turns, result, ms: performance.now() - start });
+  }
+  const topLeft = await trueTopLeft(photo, label, reads);
+  for (const { turns, result, ms } of reads) {
+    let turnNote = "";
+    if (result.kind === "read" && topLeft) {
+      const expected = turnPoint(topLeft, width, height, turns);
+      const got = scalePoint(uprightTopLeft(result.corners, result.rotation), photo.scale);
+      const wrong = Math.hypot(got.x - expected.x, got.y - expected.y) > Math.min(width, height) / 8;
+      if (wrong) wrongTurns++;
+      turnNote = wrong ? " WRONG TURN" : "";
+    }
+    if (result.kind === "read" && result.otherTurn) turnNote += ` (asks: or ${result.otherTurn.rotation})`;
+    report(`${file} +${turns * 90}°${turnNote}`, label, result, ms);
+  }
+}
+classifier.dispose();
+console.log(JSON.stringify({ ...summarise(scores), uncertainTurns, ...(allTurns ? { wrongTurns } : {}) }));
+
+function report(name: string, label: string, result: GridReading, ms: number): void {
+  const score: PhotoScore = { label, read: undefined, ms };
   if (result.kind === "read") {
+    if (result.otherTurn) uncertainTurns++;
     score.read = result.cells.map((c) => c.digit).join("");
     score.doubtful = result.cells.map((c) => c.confidence < DOUBT_THRESHOLD);
     // What the user gets by pressing "Apply" on the proposal the app shows (the app's own budget).
@@ -66,11 +116,42 @@ for (const file of files) {
   const stages =
     result.kind === "read" ? result.timings.map((t) => `${t.stage} ${t.ms.toFixed(0)}`).join(", ") : "";
   process.stderr.write(
-    `${file}\t${status}\t${81 - wrong.length}/81\t${ms.toFixed(0)} ms (${stages})\t${wrong.join(" ")}${repair}\n`,
+    `${name}\t${status}\t${81 - wrong.length}/81\t${ms.toFixed(0)} ms (${stages})\t${wrong.join(" ")}${repair}\n`,
   );
 }
-classifier.dispose();
-console.log(JSON.stringify(summarise(scores)));
+
+/**
+ * Where the printed grid's top-left corner is in the decoded photo: that of the turned read whose
+ * digits match the label best, or when none matches well, of the forced turn of the photo as given
+ * that does (undefined when no grid is read).
+ */
+async function trueTopLeft(
+  photo: DecodedPhoto,
+  label: string,
+  reads: readonly { turns: Turns; result: GridReading }[],
+): Promise<Point | undefined> {
+  const agreement = (r: GridReading) =>
+    r.kind === "read" ? r.cells.filter((c, i) => String(c.digit) === label[i]).length : -1;
+  const best = reads.reduce((a, b) => (agreement(b.result) > agreement(a.result) ? b : a));
+  if (best.result.kind === "read" && agreement(best.result) >= TRUSTED_AGREEMENT) {
+    const { width, height } = photo.image;
+    const [w, h] = best.turns % 2 ? [height, width] : [width, height];
+    const corner = scalePoint(uprightTopLeft(best.result.corners, best.result.rotation), photo.scale);
+    return turnPoint(corner, w, h, (4 - best.turns) % 4);
+  }
+  let forced: { agree: number; point: Point } | undefined;
+  for (const turns of ALL_TURNS) {
+    const result = await readGrid(() => photo, classifier, { turns });
+    if (result.kind !== "read") return undefined;
+    const agree = agreement(result);
+    if (!forced || agree > forced.agree) forced = { agree, point: uprightTopLeft(result.corners, turns) };
+  }
+  return forced && scalePoint(forced.point, photo.scale);
+}
+
+function scalePoint(p: Point, factor: number): Point {
+  return { x: p.x * factor, y: p.y * factor };
+}
 
 function applyChanges(read: string, changes: readonly { cell: number; to: number }[]): string {
   const digits = [...read];

@@ -3,6 +3,7 @@ import { connectedComponents } from "./components.ts";
 import { fitToBox, type Box } from "./fit-box.ts";
 import { MODEL_INPUT_PX } from "./geometry.ts";
 import { clearEdgeLines, EDGE_BAND } from "./grid-lines.ts";
+import { cellLooksEmpty, type InkShape } from "./empty-cell.ts";
 import { darknessMap, otsuThreshold, peakContrast } from "./ink.ts";
 import { selectDigitComponents } from "./select-digit.ts";
 
@@ -15,23 +16,16 @@ export interface PreparedCell {
   input: Float32Array;
   /** Share of the cell's pixels that belong to the kept digit components. */
   inkFraction: number;
-  /** Decided from ink area and shape alone, independent of the CNN. */
+  /** Decided from ink area and shape alone, independent of the CNN (see `cellLooksEmpty`). */
   empty: boolean;
+  /** What the empty test and the orientation check measured (absent when no ink was kept). */
+  shape?: InkShape;
 }
 
 /** Below this darkness (0..255) nothing is ink, whatever Otsu says: keeps paper noise out of blank cells. */
 const MIN_CONTRAST = 18;
 /** …and relative to the paper level, so a dim photo does not lower the bar to its noise. */
 const MIN_RELATIVE_CONTRAST = 0.12;
-/**
- * A printed digit's strokes are at least this much darker than the paper (relative). Measured on
- * the dev photos' cells: 99 % of blank cells peak below 0.2, 99.9 % of digits above 0.21.
- */
-const MIN_PEAK_CONTRAST = 0.2;
-/** A digit covers at least this share of the cell… */
-const MIN_INK_FRACTION = 0.012;
-/** …and is at least this tall relative to the cell (specks and smudges are not). */
-const MIN_HEIGHT_FRACTION = 0.28;
 
 export function prepareCell(cell: GrayImage): PreparedCell {
   const { width: w, height: h } = cell;
@@ -57,9 +51,11 @@ export function prepareCell(cell: GrayImage): PreparedCell {
   const box: Box = { x0: w, y0: h, x1: -1, y1: -1 };
   let area = 0;
   let inkSum = 0;
+  let longestPart = 0;
   for (const c of components) {
     if (!keep.has(c.label)) continue;
     area += c.area;
+    longestPart = Math.max(longestPart, c.y1 - c.y0 + 1, c.x1 - c.x0 + 1);
     box.x0 = Math.min(box.x0, c.x0);
     box.y0 = Math.min(box.y0, c.y0);
     box.x1 = Math.max(box.x1, c.x1);
@@ -72,11 +68,15 @@ export function prepareCell(cell: GrayImage): PreparedCell {
   const inkLevel = inkSum / area;
   const ink = softInk(dark, labels, keep, w, h, inkLevel);
   const inkFraction = area / (w * h);
-  const empty =
-    inkFraction < MIN_INK_FRACTION ||
-    box.y1 - box.y0 + 1 < MIN_HEIGHT_FRACTION * h ||
-    peakContrast(dark, w, h, paper) < MIN_PEAK_CONTRAST;
-  return { input: fitToBox(ink, w, h, box), inkFraction, empty };
+  const shape: InkShape = {
+    inkFraction,
+    height: (box.y1 - box.y0 + 1) / h,
+    width: (box.x1 - box.x0 + 1) / w,
+    longestPart: longestPart / Math.max(w, h),
+    peakContrast: peakContrast(dark, w, h, paper),
+    strokeContrast: inkLevel / Math.max(1, paper),
+  };
+  return { input: fitToBox(ink, w, h, box), inkFraction, empty: cellLooksEmpty(shape), shape };
 }
 
 /**

@@ -36,6 +36,11 @@ export type ReadResult =
       /** Quarter turns clockwise applied to the warped grid to make its digits upright (0–3). */
       rotation: number;
       cells: CellRead[];
+      /**
+       * Present when the orientation is uncertain: another quarter turn read almost as well. It holds
+       * that turn and the cells read under it, so the page can offer "Turn it" without reading again.
+       */
+      otherTurn?: { rotation: number; cells: CellRead[] };
       /** True when more than one grid-like square was seen and the larger one was taken. */
       otherGridsSeen: boolean;
       timings: StageTiming[];

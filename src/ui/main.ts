@@ -88,6 +88,11 @@ const photos = new PhotoPanel(
       read: byId("corners-read", HTMLButtonElement),
       adjust: byId("corners-adjust", HTMLButtonElement),
     },
+    turn: {
+      box: byId("turn-prompt", HTMLElement),
+      text: byId("turn-text", HTMLElement),
+      turn: byId("turn-apply", HTMLButtonElement),
+    },
   },
   sudoku,
   progress,

@@ -9,6 +9,7 @@ import { saveAs, solutionPng } from "./png-export.ts";
 import type { ProgressView } from "./progress-view.ts";
 import type { SudokuPanel } from "./sudoku-panel.ts";
 import { applyTestMisread } from "./test-hooks.ts";
+import { TurnPrompt, type TurnPromptElements } from "./turn-prompt.ts";
 
 /** The part of the pipeline client the page uses. */
 export interface PhotoReader {
@@ -32,6 +33,7 @@ export interface PhotoPanelElements {
   download: HTMLButtonElement;
   debug: DebugElements;
   corners: CornerEditorElements;
+  turn: TurnPromptElements;
 }
 
 interface ShownPhoto {
@@ -59,6 +61,7 @@ export class PhotoPanel {
   private warming: Promise<void> | null = null;
   private readonly debug: DebugPanel;
   private readonly corners: CornerEditor;
+  private readonly turnPrompt: TurnPrompt;
 
   constructor(
     private readonly el: PhotoPanelElements,
@@ -80,6 +83,7 @@ export class PhotoPanel {
     this.corners = new CornerEditor(el.corners, (corners) => {
       if (this.shown) void this.read(this.shown.blob, corners);
     });
+    this.turnPrompt = new TurnPrompt(el.turn, (read) => this.applyTurn(read));
   }
 
   /** Show an error (or, with `note`, a warning) as an alert. */
@@ -203,6 +207,18 @@ export class PhotoPanel {
     this.el.download.disabled = true;
     this.debug.show(null);
     this.corners.hide();
+    this.turnPrompt.show(null);
+  }
+
+  /** The same photo read under another quarter turn replaces the reading, not the photo. */
+  private applyTurn(read: Extract<ReadResult, { kind: "read" }>): void {
+    const shown = this.shown;
+    if (!shown) return;
+    this.shown = null; // keeps the photo's URL alive through the grid change
+    this.sudoku.setReads(read.cells);
+    this.reportRead(read.cells, read.otherGridsSeen);
+    this.show(shown.blob, shown.url, read, this.sudoku.generation, shown.manual);
+    if (this.el.img.naturalWidth > 0) this.corners.offer(naturalSize(this.el.img), read.corners);
   }
 
   private fail(message: string): void {
@@ -238,6 +254,7 @@ export class PhotoPanel {
     this.el.figure.hidden = false;
     this.el.download.disabled = false;
     this.debug.show(read);
+    this.turnPrompt.show(read);
     this.drawOverlay();
   }
 

@@ -1,8 +1,9 @@
 import { toCellRead } from "../digits/cell-read.ts";
 import type { CellProbabilities, DigitClassifier } from "../digits/classifier.ts";
+import { cellLooksEmptyInEveryTurn, inkDoubts } from "../digits/empty-cell.ts";
 import { turnTile } from "../digits/orientation.ts";
 import { prepareCell, type PreparedCell } from "../digits/preprocess.ts";
-import type { PipelineStage, ReadResult, StageTiming } from "../shared/reading.ts";
+import type { CellRead, PipelineStage, ReadResult, StageTiming } from "../shared/reading.ts";
 import { isGridQuad } from "../shared/corners.ts";
 import type { Corners, GrayImage } from "../shared/image.ts";
 import { sliceCells } from "./cells.ts";
@@ -10,10 +11,12 @@ import { outlineGrid, type StageImages } from "./debug-images.ts";
 import { DETECT_MAX_SIDE, findGridCandidates, type GridFound } from "./find-grid.ts";
 import { downscale, toGray, toRgba, type RgbaImage } from "./gray.ts";
 import { PhotoFailure } from "./photo-failure.ts";
+import { invertGray, isLightOnDark } from "./polarity.ts";
 import { DECODE_MAX_SIDE } from "./photo-format.ts";
 import { scaleCorners } from "./quad.ts";
-import { chooseTurns, rotateGray, uprightOrder, type Turns } from "./rotation.ts";
+import { rotateGray, uprightOrder, type Turns } from "./rotation.ts";
 import { looksLikeSudoku } from "./sudoku-like.ts";
+import { chooseUpright } from "./upright-turn.ts";
 import { warpToSquare } from "./warp.ts";
 
 /** Corners given by hand must span at least 4 px per cell (in the working image) to be read. */
@@ -46,6 +49,8 @@ export interface ReadGridOptions {
    * read from exactly there and the find-grid stage is skipped.
    */
   corners?: Corners;
+  /** Read the grid turned this many quarter turns clockwise instead of finding its upright turn. */
+  turns?: Turns;
 }
 
 /** One picture of the grid: plain pixels, or pixels decoded shrunk. */
@@ -115,11 +120,12 @@ export async function readGrid(
       const detection = downscale(grays[0]!.gray, DETECT_MAX_SIDE);
       debug.contour = outlineGrid(detection.image, scaleCorners(reference.found.corners, detection.scale));
     }
-    if (views.every((view) => view.prepared.every((cell) => cell.empty))) {
+    if (views.every((view) => view.prepared.every((cell) => cellLooksEmptyInEveryTurn(cell.shape)))) {
       throw new PhotoFailure({ code: "no-digits" });
     }
-    const { turns, empty, probs } = await stage("classify", () => classifyUpright(views, classifier));
-    const cells = probs.map((p, i) => toCellRead(p, empty[i]!));
+    const { turns, cells, otherTurn } = await stage("classify", () =>
+      classifyUpright(views, classifier, options.turns),
+    );
     if (cells.every((cell) => cell.digit === 0)) throw new PhotoFailure({ code: "no-digits" });
     if (debug) {
       debug.warped = toRgba(rotateGray(reference.warped, turns));
@@ -131,6 +137,7 @@ export async function readGrid(
       rotation: turns,
       cells,
       otherGridsSeen: reference.found.otherGridsSeen,
+      ...(otherTurn ? { otherTurn } : {}),
       timings,
       ...(debug ? { debug } : {}),
     };
@@ -152,7 +159,11 @@ async function firstSudokuLike(
 ): Promise<GridView | undefined> {
   let chosen: GridView | undefined;
   for (const found of candidates) {
-    const warped = await stage("unskew", () => warpToSquare(gray, found.corners));
+    const warped = await stage("unskew", () => {
+      const square = warpToSquare(gray, found.corners);
+      // The digit preprocessing knows dark ink on light paper: a dark-theme screenshot is turned into that.
+      return isLightOnDark(square) ? invertGray(square) : square;
+    });
     const view = await stage("cells", () => {
       const tiles = sliceCells(warped);
       return { found, scale, warped, tiles, prepared: tiles.map(prepareCell) };
@@ -165,42 +176,69 @@ async function firstSudokuLike(
 
 /**
  * Classifies the cells, and the inked ones also turned by 1–3 quarter turns, in one batch, and keeps
- * the turn under which the digits read most confidently: photos arrive sideways or upside down
- * (EXIF tags that disagree with the pixels, a phone held wrong) and a square outline cannot tell.
- * With several views, the first decides the turn alone (turning every view's cells would triple the
- * batch for a decision one sharp view makes), the probabilities are averaged over all views, and a
- * cell is empty when most views say so.
- * @returns the turns, and for the 81 cells in upright row-major order the empty flag and probabilities
+ * the turn under which the digits read upright (`chooseUpright`): photos arrive sideways or upside
+ * down (EXIF tags that disagree with the pixels, a phone held wrong) and a square outline cannot tell.
+ * With several views (camera frames), the first decides the turn alone (turning every view's cells
+ * would multiply the batch for a decision one view makes), the probabilities are averaged over all
+ * views, and a cell is empty when most views say so.
+ * @param forced read under this turn instead of choosing
+ * @returns the turns and the 81 reads in upright row-major order, and the runner-up turn's reads on a near-tie
  */
 async function classifyUpright(
   views: readonly GridView[],
   classifier: Pick<DigitClassifier, "classifyCells">,
-): Promise<{ turns: Turns; empty: boolean[]; probs: CellProbabilities[] }> {
-  const empty = mostlyEmpty(views.map((view) => view.prepared));
-  const inkedIndices = empty.flatMap((isEmpty, i) => (isEmpty ? [] : [i]));
+  forced: Turns | undefined,
+): Promise<{ turns: Turns; cells: CellRead[]; otherTurn?: { rotation: Turns; cells: CellRead[] } }> {
   const reference = views[0]!.prepared;
+  // Show-through and smudges would only add noise to the orientation vote.
+  const doubts = inkDoubts(reference.map((cell) => cell.shape));
+  const inkedIndices = reference.flatMap((cell, i) =>
+    cellLooksEmptyInEveryTurn(cell.shape) || doubts[i] === "faint" ? [] : [i],
+  );
+  const inked = inkedIndices.map((i) => reference[i]!);
   const out = await classifier.classifyCells([
     ...views.flatMap(({ prepared }) => prepared.map((cell) => cell.input)),
-    ...[1, 2, 3].flatMap((t) => inkedIndices.map((i) => turnTile(reference[i]!.input, t))),
+    ...[1, 2, 3].flatMap((t) => inked.map((cell) => turnTile(cell.input, t))),
   ]);
   const asIs = views.map((_, v) => out.slice(v * 81, (v + 1) * 81));
   const turned = out.slice(views.length * 81);
   const byTurn = [
     inkedIndices.map((i) => asIs[0]![i]!),
-    ...[0, 1, 2].map((k) => turned.slice(k * inkedIndices.length, (k + 1) * inkedIndices.length)),
+    ...[0, 1, 2].map((k) => turned.slice(k * inked.length, (k + 1) * inked.length)),
   ];
-  const turns = chooseTurns(inkedIndices, byTurn);
-  if (turns === 0) return { turns, empty, probs: averageProbabilities(asIs) };
+  const choice =
+    forced === undefined
+      ? chooseUpright(
+          inkedIndices,
+          inked.map((cell) => cell.shape!),
+          byTurn,
+        )
+      : { turns: forced };
   // The empty test looks at shape (a digit is tall): prepare the turned cells again, so that a
   // sideways "1" is not taken for a smudge.
-  const upright = views.map(({ tiles }) =>
-    uprightOrder(tiles, turns).map((tile) => prepareCell(rotateGray(tile, turns))),
+  const wanted = [choice.turns, ...(choice.runnerUp === undefined ? [] : [choice.runnerUp])];
+  const uprights = wanted.map((turns) =>
+    views.map(({ tiles, prepared }) =>
+      turns === 0 ? prepared : uprightOrder(tiles, turns).map((tile) => prepareCell(rotateGray(tile, turns))),
+    ),
   );
-  const again = await classifier.classifyCells(upright.flatMap((cells) => cells.map((cell) => cell.input)));
+  const fresh = uprights.flatMap((perView, k) =>
+    wanted[k] === 0 ? [] : perView.flatMap((cells) => cells.map((cell) => cell.input)),
+  );
+  const freshProbs = await classifier.classifyCells(fresh);
+  let next = 0;
+  const reads = uprights.map((perView, k) => {
+    const probs = averageProbabilities(
+      perView.map((_, v) => (wanted[k] === 0 ? asIs[v]! : freshProbs.slice(next, (next += 81)))),
+    );
+    const empty = mostlyEmpty(perView);
+    const cellDoubts = inkDoubts(perView[0]!.map((cell) => cell.shape));
+    return probs.map((p, i) => toCellRead(p, empty[i]!, cellDoubts[i]));
+  });
   return {
-    turns,
-    empty: mostlyEmpty(upright),
-    probs: averageProbabilities(upright.map((_, v) => again.slice(v * 81, (v + 1) * 81))),
+    turns: choice.turns,
+    cells: reads[0]!,
+    ...(choice.runnerUp === undefined ? {} : { otherTurn: { rotation: choice.runnerUp, cells: reads[1]! } }),
   };
 }
 

@@ -34,46 +34,6 @@ export function rotateGray(image: GrayImage, turns: Turns): GrayImage {
   return { width: side, height: side, data: src };
 }
 
-/** One clash between two equal digits in a row, column or box costs this much mean log-probability. */
-const CLASH_PENALTY = 0.15;
-/** A read this probable is taken as a digit when counting clashes. */
-const SURE = 0.8;
-
-/**
- * Which quarter turn makes the digits upright. The CNN knows only upright digits, so it is surest
- * of them (mean log-probability of the best digit over the inked cells); but many printed digits
- * read almost as well upside down (6/9, 8, 1, 2, 5), so each turn also pays for the sudoku rules
- * its sure reads break. Turning a grid keeps rows, columns and boxes as sets, so clashes come only
- * from misread digits.
- * @param inked unrotated indices (0–80) of the inked cells
- * @param probsByTurn per turn t, the inked cells' probabilities with their tiles turned t times
- */
-export function chooseTurns(
-  inked: readonly number[],
-  probsByTurn: readonly (readonly Float32Array[])[],
-): Turns {
-  let best: Turns = 0;
-  let bestScore = -Infinity;
-  for (const t of ALL_TURNS) {
-    const probs = probsByTurn[t]!;
-    const digits = new Uint8Array(81);
-    let logSum = 0;
-    probs.forEach((p, k) => {
-      let digit = 1;
-      for (let d = 2; d < p.length; d++) if (p[d]! > p[digit]!) digit = d;
-      // Only sure reads count against the rules: shading and smudges pass the ink test as noise.
-      if (p[digit]! >= SURE) digits[inked[k]!] = digit;
-      logSum += Math.log(Math.max(1e-6, p[digit]!));
-    });
-    const score = logSum / Math.max(1, probs.length) - CLASH_PENALTY * clashes(digits);
-    if (score > bestScore) {
-      bestScore = score;
-      best = t;
-    }
-  }
-  return best;
-}
-
 /** Pairs of equal digits sharing a row, column or box. */
 export function clashes(grid: Uint8Array): number {
   let count = 0;

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { CANDIDATE_COUNT, OVERRULE_EMPTY_P, toCellRead } from "../../src/digits/cell-read.ts";
+import { DOUBT_THRESHOLD } from "../../src/shared/reading.ts";
 
 const probs = (entries: Record<number, number>): Float32Array => {
   const p = new Float32Array(10);
@@ -28,6 +29,22 @@ describe("toCellRead", () => {
     const read = toCellRead(probs({ 0: 0.02, 9: OVERRULE_EMPTY_P + 0.01 }), true);
     expect(read.digit).toBe(9);
     expect(toCellRead(probs({ 0: 0.2, 9: OVERRULE_EMPTY_P - 0.1 }), true).digit).toBe(0);
+  });
+
+  test("ink too faint for the grid is empty however sure the CNN is, and doubtful when it disagrees", () => {
+    const read = toCellRead(probs({ 0: 0.01, 9: 0.99 }), false, "faint");
+    expect(read.digit).toBe(0);
+    expect(read.confidence).toBeCloseTo(0.01);
+    expect(read.candidates[1]!.digit).toBe(9);
+  });
+
+  test("an empty read of weak but dark ink is shown as doubtful, even when the CNN is sure it is empty", () => {
+    const read = toCellRead(probs({ 0: 0.98, 7: 0.02 }), true, "weak");
+    expect(read.digit).toBe(0);
+    expect(read.confidence).toBeLessThan(DOUBT_THRESHOLD);
+    expect(read.candidates[1]!.digit).toBe(7);
+    // A digit read from weak ink keeps the CNN's confidence.
+    expect(toCellRead(probs({ 0: 0.02, 7: 0.98 }), false, "weak").confidence).toBeCloseTo(0.98);
   });
 
   test("the CNN may call an inked cell empty (a smudge)", () => {

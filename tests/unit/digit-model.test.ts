@@ -3,8 +3,9 @@ import * as tf from "@tensorflow/tfjs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { toCellRead } from "../../src/digits/cell-read.ts";
 import { createDigitClassifier, type DigitClassifier } from "../../src/digits/classifier.ts";
-import { turnTile, uprightTurns } from "../../src/digits/orientation.ts";
+import { turnTile } from "../../src/digits/orientation.ts";
 import { prepareCell } from "../../src/digits/preprocess.ts";
+import { chooseUpright } from "../../src/vision/upright-turn.ts";
 import { registerFonts } from "../../training/digits/fonts.ts";
 import { modelFilesHandler } from "../../tooling/model-files.ts";
 import { useNodeWasmBackend } from "../../training/digits/node-backend.ts";
@@ -54,15 +55,29 @@ describe("the committed digit model", () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
-  test("finds the quarter turn that makes a turned grid's digits upright", async () => {
+  test("finds the quarter turn that makes a turned grid's digits upright, with no near-tie", async () => {
     const digits = freshCells(40).filter((c) => !c.prepared.empty && c.label !== 0);
+    // Each digit sits where a solved grid holds it, so right reads break no sudoku rule.
+    const solved = Array.from({ length: 81 }, (_, i) => {
+      const [r, c] = [Math.floor(i / 9), i % 9];
+      return ((r * 3 + Math.floor(r / 3) + c) % 9) + 1;
+    });
+    const taken = new Set<number>();
+    const inked = digits.map(({ label }) => {
+      const cell = solved.findIndex((d, i) => d === label && !taken.has(i));
+      taken.add(cell);
+      return cell;
+    });
     for (const turnedBy of [0, 1, 2, 3]) {
       // A grid turned by `turnedBy` quarter turns needs (4 − turnedBy) more to be upright.
       const tiles = digits.map((c) => turnTile(c.prepared.input, turnedBy));
+      const shapes = digits.map(({ prepared: { shape } }) =>
+        turnedBy % 2 ? { ...shape!, height: shape!.width, width: shape!.height } : shape!,
+      );
       const probsByTurn = [];
       for (let t = 0; t < 4; t++)
         probsByTurn.push(await classifier.classifyCells(tiles.map((x) => turnTile(x, t))));
-      expect(uprightTurns(probsByTurn)).toBe((4 - turnedBy) % 4);
+      expect(chooseUpright(inked, shapes, probsByTurn)).toEqual({ turns: (4 - turnedBy) % 4 });
     }
   });
 });

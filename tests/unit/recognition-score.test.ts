@@ -20,6 +20,7 @@ test("summarise: unread grids count as all wrong; digits and empties are scored 
     emptyAccuracy: Math.round(((54 * 3 - 1) / (54 * 4)) * 10000) / 10000,
     gridAccuracy: 0.25,
     misreadsFlagged: 0,
+    rightFlagged: 0,
     gridAccuracyAfterRepair: 0.25,
     medianMs: 150,
   });
@@ -34,6 +35,8 @@ test("summarise: doubtful misreads count as flagged; an accepted repair that res
     { label, read: label, ms: 1, doubtful },
   ]);
   expect(summary.misreadsFlagged).toBe(0.5);
+  // Cell 0 is flagged in all three reads but right only in the last: 1 of 79 + 79 + 81 right cells.
+  expect(summary.rightFlagged).toBe(Math.round((1 / (79 + 79 + 81)) * 10000) / 10000);
   expect(summary.gridAccuracy).toBe(Math.round((1 / 3) * 10000) / 10000);
   expect(summary.gridAccuracyAfterRepair).toBe(Math.round((2 / 3) * 10000) / 10000);
 });

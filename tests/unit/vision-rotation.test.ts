@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { chooseTurns, clashes, rotateGray, unrotatedIndex, uprightOrder } from "../../src/vision/rotation.ts";
+import { clashes, rotateGray, unrotatedIndex, uprightOrder } from "../../src/vision/rotation.ts";
 
 describe("grid rotation", () => {
   test("the cell mapping agrees with turning the image: each cell keeps its own content", () => {
@@ -20,21 +20,5 @@ describe("grid rotation", () => {
     grid[80] = 5; // same column as 8
     grid[10] = 5; // same box as 0
     expect(clashes(grid)).toBe(3);
-  });
-
-  test("chooseTurns prefers confident reads, and breaks near-ties by the sudoku rules", () => {
-    const sure = (d: number, p: number) =>
-      Float32Array.from({ length: 10 }, (_, k) => (k === d ? p : (1 - p) / 9));
-    const inked = [0, 1, 2];
-    const confidentAt2 = [0, 1, 2, 3].map((t) => inked.map((_, k) => sure(k + 1, t === 2 ? 0.99 : 0.6)));
-    expect(chooseTurns(inked, confidentAt2)).toBe(2);
-    // Turn 0 is a hair more confident but reads the same digit three times in one row.
-    const tie = [
-      inked.map(() => sure(6, 0.95)),
-      inked.map((_, k) => sure(k + 1, 0.5)),
-      inked.map((_, k) => sure(k + 1, 0.94)),
-      inked.map((_, k) => sure(k + 1, 0.5)),
-    ];
-    expect(chooseTurns(inked, tie)).toBe(2);
   });
 });

@@ -1,0 +1,87 @@
+/** Measurements of the ink `prepareCell` kept as the digit, each relative to the cell. */
+export interface InkShape {
+  /** Share of the cell's pixels in the kept components. */
+  inkFraction: number;
+  /** Height and width of the kept components' bounding box, as shares of the cell's side. */
+  height: number;
+  width: number;
+  /** Longest side of any single kept component's bounding box, as a share of the cell's side. */
+  longestPart: number;
+  /** Darkest strokes near the centre relative to the paper (see `peakContrast`). */
+  peakContrast: number;
+  /** Mean darkness of the kept ink relative to the paper. */
+  strokeContrast: number;
+}
+
+/**
+ * A printed digit's strokes are at least this much darker than the paper (relative). Measured on
+ * the dev photos' cells: 99 % of blank cells peak below 0.2, 99.9 % of digits above 0.21.
+ */
+const MIN_PEAK_CONTRAST = 0.2;
+/** A digit covers at least this share of the cell… */
+const MIN_INK_FRACTION = 0.012;
+/** …and is at least this tall relative to the cell (specks and smudges are not). */
+const MIN_HEIGHT_FRACTION = 0.28;
+/**
+ * …with one connected part at least this long: pencil-mark candidates are several digits of about a
+ * fifth of the cell. The shortest longest part of a printed digit on dev and wild was 0.27 (a broken
+ * "1"), bar one "7" cut by a warp and digits cut off by a misplaced grid.
+ */
+const MIN_PART_LENGTH = 0.23;
+
+/** The ink test: too little, too short, too fragmented or too faint ink is no printed digit. */
+export function cellLooksEmpty(shape: InkShape): boolean {
+  return (
+    shape.inkFraction < MIN_INK_FRACTION ||
+    shape.height < MIN_HEIGHT_FRACTION ||
+    shape.longestPart < MIN_PART_LENGTH ||
+    shape.peakContrast < MIN_PEAK_CONTRAST
+  );
+}
+
+/**
+ * Strokes fainter than this share of the grid's typical digit are print showing through from the
+ * reverse page, a shadow or a pencil smudge. On every dev and wild photo the digits' mean stroke
+ * darkness was ≥ 0.58 of their grid's median; shaded-box noise and show-through lay at 0.19–0.44.
+ */
+const MIN_RELATIVE_STROKE = 0.45;
+
+/** What the grid-level ink check says of a cell, beyond its own ink test. */
+export type InkDoubt =
+  /** Too faint against the grid's digits to be one: empty, whatever the CNN says. */
+  | "faint"
+  /** Digit-sized and as dark as the grid's digits, yet below the peak-contrast bar: maybe a digit. */
+  | "weak"
+  | undefined;
+
+/**
+ * Per cell, the grid-level ink check: a faint digit on a faint photo is still a digit, so faintness
+ * is judged against the mean stroke darkness of the grid's other inked cells.
+ */
+export function inkDoubts(shapes: readonly (InkShape | undefined)[]): InkDoubt[] {
+  const strokes = shapes.flatMap((s) => (cellLooksEmptyInEveryTurn(s) ? [] : [s!.strokeContrast]));
+  const typical = median(strokes);
+  return shapes.map((s) => {
+    if (!s) return undefined;
+    if (s.strokeContrast < MIN_RELATIVE_STROKE * typical) return "faint";
+    // The two tests disagree: the only misread digits on dev that nothing flagged were such cells.
+    return cellLooksEmpty(s) && !cellLooksEmpty({ ...s, peakContrast: MIN_PEAK_CONTRAST })
+      ? "weak"
+      : undefined;
+  });
+}
+
+function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1]!;
+}
+
+/**
+ * The ink test for a cell of a grid whose orientation is not known yet: a sideways digit is wide,
+ * not tall, so its longer side is measured instead of its height.
+ */
+export function cellLooksEmptyInEveryTurn(shape: InkShape | undefined): boolean {
+  if (!shape) return true;
+  return cellLooksEmpty({ ...shape, height: Math.max(shape.height, shape.width) });
+}

@@ -1,0 +1,79 @@
+import type { InkShape } from "../digits/empty-cell.ts";
+import { ALL_TURNS, clashes, type Turns } from "./rotation.ts";
+
+/** The quarter turn taken as upright, and the runner-up when the evidence was a near-tie. */
+export interface UprightChoice {
+  turns: Turns;
+  /** Set when another turn read almost as well: the page asks "Is the photo upright?". */
+  runnerUp?: Turns;
+}
+
+/** A read this probable counts as a digit read surely. */
+const SURE = 0.9;
+/**
+ * Another turn beats the upright default only when it reads this share of the inked cells more
+ * surely (sure reads minus sudoku clashes, over the inked cells). The true turn led by ≥ 0.28 on every
+ * dev photo in every turn, by ≥ 0.069 on the wild set (a cut-off 320×240 grid); cells that read
+ * surely both ways (6/9, 8, 1, 0) cancel out, so a 6/9 swap cannot supply this lead.
+ */
+const TURN_MARGIN = 0.05;
+/** A lead below this is a near-tie, surfaced to the user (half the smallest lead on dev). */
+const NEAR_TIE = 0.14;
+/**
+ * Printed digits are taller than wide: the median log(height / width) of a grid's inked cells was
+ * ≥ 0.22 upright and ≤ −0.21 sideways on every dev and wild photo. Within ±this, the shape says nothing.
+ */
+const ASPECT_MARGIN = 0.1;
+
+/**
+ * Which quarter turn makes the digits upright; upright as given unless another turn is clearly better.
+ * Two independent checks: the ink boxes' shape tells upright-or-half-turned from sideways (a CNN cannot
+ * be fooled into it by a 1 or 7), then the CNN tells a grid from its half turn by how many more
+ * cells it reads surely, less the sudoku rules those sure reads break (turning keeps rows, columns
+ * and boxes as sets, so clashes come only from misreads).
+ * @param inked unrotated indices (0–80) of the cells holding ink in some turn
+ * @param shapes their ink shapes as cut from the unrotated grid
+ * @param probsByTurn per turn t, the inked cells' probabilities with their tiles turned t times
+ */
+export function chooseUpright(
+  inked: readonly number[],
+  shapes: readonly InkShape[],
+  probsByTurn: readonly (readonly Float32Array[])[],
+): UprightChoice {
+  const evidence = ALL_TURNS.map((t) => sureShare(inked, probsByTurn[t]!));
+  const aspect = median(shapes.map((s) => Math.log(s.height / s.width)));
+  const pair = (a: Turns, b: Turns): UprightChoice => {
+    // `a` is the default: b must lead by the margin.
+    const lead = evidence[b]! - evidence[a]!;
+    const turns = lead >= TURN_MARGIN ? b : a;
+    return Math.abs(lead) < NEAR_TIE ? { turns, runnerUp: turns === a ? b : a } : { turns };
+  };
+  if (aspect >= ASPECT_MARGIN) return pair(0, 2);
+  if (aspect <= -ASPECT_MARGIN) return evidence[3]! >= evidence[1]! ? pair(1, 3) : pair(3, 1);
+  // The shape says nothing (few or square-ish digits): upright unless a turn reads clearly better,
+  // and the runner-up is always offered.
+  const ranked = [...ALL_TURNS].sort((a, b) => evidence[b]! - evidence[a]! || a - b);
+  const turns = evidence[ranked[0]!]! - evidence[0]! >= TURN_MARGIN ? ranked[0]! : 0;
+  return { turns, runnerUp: ranked.find((t) => t !== turns)! };
+}
+
+/** Share of the inked cells read surely as a digit, less the clashes among those sure reads. */
+function sureShare(inked: readonly number[], probs: readonly Float32Array[]): number {
+  const grid = new Uint8Array(81);
+  let sure = 0;
+  probs.forEach((p, k) => {
+    let digit = 1;
+    for (let d = 2; d < p.length; d++) if (p[d]! > p[digit]!) digit = d;
+    if (p[digit]! < SURE) return;
+    grid[inked[k]!] = digit;
+    sure++;
+  });
+  return (sure - clashes(grid)) / Math.max(1, inked.length);
+}
+
+function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

@@ -1,0 +1,54 @@
+import { expect, test } from "vitest";
+import type { CellRead, ReadResult } from "../../src/shared/reading.ts";
+import { TurnPrompt } from "../../src/ui/turn-prompt.ts";
+
+type Reading = Extract<ReadResult, { kind: "read" }>;
+
+const cells = (digit: number): CellRead[] =>
+  Array.from({ length: 81 }, () => ({ digit, confidence: 1, candidates: [{ digit, p: 1 }] }));
+
+const uncertain: Reading = {
+  kind: "read",
+  corners: [
+    { x: 0, y: 0 },
+    { x: 9, y: 0 },
+    { x: 9, y: 9 },
+    { x: 0, y: 9 },
+  ],
+  rotation: 0,
+  cells: cells(6),
+  otherTurn: { rotation: 2, cells: cells(9) },
+  otherGridsSeen: false,
+  timings: [],
+};
+
+function elements() {
+  const box = document.createElement("div");
+  const text = document.createElement("p");
+  const turn = document.createElement("button");
+  box.append(text, turn);
+  document.body.append(box);
+  return { box, text, turn };
+}
+
+test("asks only when the orientation is uncertain, and one tap hands over the turned reading", () => {
+  const el = elements();
+  const taken: Reading[] = [];
+  const prompt = new TurnPrompt(el, (read) => {
+    taken.push(read);
+    prompt.show(read);
+  });
+  prompt.show({ ...uncertain, otherTurn: undefined });
+  expect(el.box.hidden).toBe(true);
+  prompt.show(uncertain);
+  expect(el.box.hidden).toBe(false);
+  expect(el.text.textContent).toBe("Is the photo upright? Its digits also read well upside down.");
+  el.turn.click();
+  expect(taken.map((r) => [r.rotation, r.cells[0]!.digit])).toEqual([[2, 9]]);
+  // Still asked, the other way round: a second tap turns it back.
+  expect(el.box.hidden).toBe(false);
+  el.turn.click();
+  expect(taken.map((r) => r.rotation)).toEqual([2, 0]);
+  prompt.show(null);
+  expect(el.box.hidden).toBe(true);
+});
