@@ -6,9 +6,16 @@ import { pixelNoise } from "./fast-noise.ts";
 import type { CameraStyle, PageStyle, Rgb } from "./design.ts";
 import type { RenderedPage } from "./print-page.ts";
 
-/** The JPEG a camera (or a screenshot) makes of a rendered page. */
-export function shoot(rng: Rng, rendered: RenderedPage, camera: CameraStyle, page: PageStyle): Buffer {
-  if (camera.kind === "screenshot") return rendered.canvas.encodeSync("jpeg", camera.jpegQuality);
+/** The JPEG a camera (or a screenshot) makes of a rendered page, and where the grid's corners are in it. */
+export function shoot(
+  rng: Rng,
+  rendered: RenderedPage,
+  camera: CameraStyle,
+  page: PageStyle,
+): { jpeg: Buffer; corners: Corners } {
+  if (camera.kind === "screenshot") {
+    return { jpeg: rendered.canvas.encodeSync("jpeg", camera.jpegQuality), corners: rendered.grid };
+  }
   const photo = createCanvas(camera.width, camera.height);
   const ctx = photo.getContext("2d");
   const img = ctx.createImageData(camera.width, camera.height);
@@ -21,7 +28,9 @@ export function shoot(rng: Rng, rendered: RenderedPage, camera: CameraStyle, pag
   const out = sctx.getImageData(0, 0, camera.width, camera.height);
   addNoise(rng, out.data, camera.noise);
   sctx.putImageData(out, 0, 0);
-  return turned(soft, camera.quarterTurns).encodeSync("jpeg", camera.jpegQuality);
+  const final = turned(soft, camera.quarterTurns);
+  const corners = mapQuad(quad, (p) => turnPoint(p, camera.quarterTurns, photo, final));
+  return { jpeg: final.encodeSync("jpeg", camera.jpegQuality), corners };
 }
 
 /** Where the grid's corners land in the photo: a rotated square of the chosen size, pushed about by perspective. */
@@ -210,6 +219,23 @@ function turned(photo: Canvas, quarterTurns: number): Canvas {
   ctx.rotate((quarterTurns * Math.PI) / 2);
   ctx.drawImage(photo, -photo.width / 2, -photo.height / 2);
   return out;
+}
+
+/** Where `p` of `from` lands after `turned` made `to` (clockwise quarter turns about the centre). */
+function turnPoint(p: Point, quarterTurns: number, from: Canvas, to: Canvas): Point {
+  const x = p.x - from.width / 2;
+  const y = p.y - from.height / 2;
+  const [cos, sin] = [
+    [1, 0],
+    [0, 1],
+    [-1, 0],
+    [0, -1],
+  ][quarterTurns % 4]!;
+  return { x: x * cos! - y * sin! + to.width / 2, y: x * sin! + y * cos! + to.height / 2 };
+}
+
+function mapQuad(c: Corners, f: (p: Point) => Point): Corners {
+  return [f(c[0]), f(c[1]), f(c[2]), f(c[3])];
 }
 
 function invert(m: Homography): Homography {

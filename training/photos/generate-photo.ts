@@ -1,3 +1,4 @@
+import type { Corners } from "../../src/shared/image.ts";
 import type { FontFace } from "../digits/fonts.ts";
 import { createRng } from "../digits/rng.ts";
 import { renderAppScreen } from "./app-screen.ts";
@@ -19,6 +20,8 @@ export interface GeneratedPhoto {
   /** The printed givens, 81 characters row-major, `0` for every other cell (the benchmark's format). */
   label: string;
   design: PhotoDesign;
+  /** The target grid's outer corners in the photo's pixels: its top-left, top-right, bottom-right, bottom-left as printed. */
+  corners: Corners;
 }
 
 /** Photo `index` of the set made with `seed`: the same pair always gives the same bytes. */
@@ -46,7 +49,7 @@ export function generatePhoto(input: GeneratorInput, seed: number, index: number
     page = renderPrintPage(rng, layout, design.page, design.grid, design.marks, cell, textFonts);
   }
   const label = design.marks.map((m) => (m?.kind === "given" ? String(m.digit) : "0")).join("");
-  return { jpeg: shoot(rng, page, camera, design.page), label, design };
+  return { ...shoot(rng, page, camera, design.page), label, design };
 }
 
 /** Independent stream per photo (FNV-1a of seed and index), so photos can be made in any order or subset. */

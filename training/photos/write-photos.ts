@@ -13,7 +13,7 @@ export const MANIFEST_FILE = "generator.json";
 
 /**
  * Writes photos `s<seed>-<index>.jpg`, `labels.json` (file → 81 digits, the benchmark's format),
- * `designs.json` (file → what was drawn: layout, fonts, camera; for failure analysis) and the manifest.
+ * `designs.json` (file → what was drawn: layout, fonts, camera, the grid's corners in the photo) and the manifest.
  */
 export async function writePhotos(
   input: GeneratorInput,
@@ -22,7 +22,7 @@ export async function writePhotos(
   const { seed, count, out, log } = options;
   await mkdir(out, { recursive: true });
   const labels: Record<string, string> = {};
-  const designs: Record<string, Omit<PhotoDesign, "marks">> = {};
+  const designs: Record<string, Omit<PhotoDesign, "marks"> & { corners: number[][] }> = {};
   const started = performance.now();
   for (let index = 0; index < count; index++) {
     const photo = generatePhoto(input, seed, index);
@@ -30,7 +30,8 @@ export async function writePhotos(
     await writeFile(join(out, file), photo.jpeg);
     labels[file] = photo.label;
     const { layout, grid, page, camera } = photo.design;
-    designs[file] = { layout, grid, page, camera };
+    const corners = photo.corners.map((p) => [Math.round(p.x * 10) / 10, Math.round(p.y * 10) / 10]);
+    designs[file] = { layout, grid, page, camera, corners };
     if ((index + 1) % 50 === 0 || index + 1 === count) {
       const each = (performance.now() - started) / (index + 1);
       log(`${index + 1}/${count} photos, ${each.toFixed(0)} ms each`);
