@@ -1,6 +1,8 @@
 import type { SKRSContext2D } from "@napi-rs/canvas";
 import type { Rng } from "../digits/rng.ts";
-import { css, type CellMark, type GridStyle, type LineStyle, type Rgb } from "./design.ts";
+import { drawHandDigit } from "./draw-hand.ts";
+import { css, type CellMark, type GridStyle, type LineStyle } from "./design.ts";
+import { drawGlyph } from "./glyph.ts";
 
 /** Where a grid is drawn: its top-left corner and cell side, in canvas pixels. */
 export interface GridPlacement {
@@ -58,6 +60,8 @@ export function drawGrid(
         cx + dx,
         cy + dy,
       );
+    } else if (mark.kind === "entry") {
+      drawHandDigit(ctx, rng, mark.digit, mark.hand, cx, cy, cell);
     } else {
       const h = style.pencil.height * cell;
       for (const d of mark.digits) {
@@ -84,28 +88,4 @@ function drawLine(
   const w = line.width * cell;
   ctx.fillRect(x + k * cell - w / 2, y, w, side);
   ctx.fillRect(x, y + k * cell - w / 2, side, w);
-}
-
-/** Text whose ink box (not its advance box) is `height` tall and centred on (cx, cy). */
-export function drawGlyph(
-  ctx: SKRSContext2D,
-  text: string,
-  font: string,
-  height: number,
-  ink: Rgb,
-  cx: number,
-  cy: number,
-): void {
-  const probe = 100;
-  ctx.font = `${probe}px "${font}"`;
-  const p = ctx.measureText(text);
-  const px = (probe * height) / Math.max(1, p.actualBoundingBoxAscent + p.actualBoundingBoxDescent);
-  ctx.font = `${px}px "${font}"`;
-  const m = ctx.measureText(text);
-  ctx.fillStyle = css(ink);
-  ctx.textAlign = "left";
-  ctx.textBaseline = "alphabetic";
-  const left = cx - (m.actualBoundingBoxRight - m.actualBoundingBoxLeft) / 2;
-  const baseline = cy + (m.actualBoundingBoxAscent - m.actualBoundingBoxDescent) / 2;
-  ctx.fillText(text, left, baseline);
 }

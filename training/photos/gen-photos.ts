@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { registerFonts } from "../digits/fonts.ts";
+import { loadMnist, registerHandwritingFonts } from "./handwriting.ts";
 import { FALLBACK_PUZZLES, loadPuzzlePool } from "./puzzles.ts";
 import { BENCHMARK_SEED, EVAL_SEEDS } from "./seeds.ts";
 import { writePhotos } from "./write-photos.ts";
@@ -23,7 +24,11 @@ The same seed always gives the same photos.
   --seed S       default 1. Seeds ${EVAL_SEEDS.first}-${EVAL_SEEDS.last} are RESERVED FOR EVALUATION (never train on
                  them; train:digits refuses them). The 1,000-photo benchmark uses --seed ${BENCHMARK_SEED}.
   --puzzles FILE one puzzle a line (81 of 1-9 . 0); default ../shared/puzzles/kaggle-10k.txt,
-                 else one built-in puzzle varied by symmetry.`;
+                 else one built-in puzzle varied by symmetry.
+  --filled       printed puzzles part-solved by hand: 1-15 entries in pen or pencil (MNIST digits
+                 re-inked and handwriting fonts; about 8 % of them wrong) and pencilled candidates;
+                 labels.json keeps the printed givens, entries.json the handwritten digits.
+  --handwriting DIR  MNIST t10k-*-ubyte.gz files; default ../shared/handwriting (fonts only without).`;
 
 const { values } = parseArgs({
   options: {
@@ -31,6 +36,8 @@ const { values } = parseArgs({
     out: { type: "string" },
     seed: { type: "string", default: "1" },
     puzzles: { type: "string" },
+    filled: { type: "boolean", default: false },
+    handwriting: { type: "string", default: resolve(repo, "../shared/handwriting") },
     help: { type: "boolean", short: "h" },
   },
 });
@@ -45,5 +52,12 @@ const puzzles = puzzleFile ? loadPuzzlePool(puzzleFile) : [...FALLBACK_PUZZLES];
 const log = (line: string): void => console.error(line);
 log(`seed ${seed}, ${count} photos into ${values.out}, puzzles: ${puzzleFile ?? "built-in"}`);
 const started = performance.now();
-await writePhotos({ fonts: registerFonts(), puzzles }, { seed, count, out: resolve(values.out), log });
+const filled = values.filled
+  ? { mnist: loadMnist(values.handwriting), fonts: registerHandwritingFonts() }
+  : undefined;
+if (filled) log(`handwriting: ${filled.mnist ? `MNIST from ${values.handwriting} and` : ""} fonts`);
+await writePhotos(
+  { fonts: registerFonts(), puzzles, filled },
+  { seed, count, out: resolve(values.out), log },
+);
 log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);

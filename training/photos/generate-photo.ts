@@ -3,7 +3,7 @@ import type { FontFace } from "../digits/fonts.ts";
 import { createRng } from "../digits/rng.ts";
 import { renderAppScreen } from "./app-screen.ts";
 import { shoot } from "./camera.ts";
-import { drawDesign, type PhotoDesign } from "./design.ts";
+import { drawDesign, type HandSources, type PhotoDesign } from "./design.ts";
 import { renderPrintPage, type RenderedPage } from "./print-page.ts";
 import { choosePuzzle } from "./puzzles.ts";
 
@@ -11,6 +11,8 @@ export interface GeneratorInput {
   fonts: readonly FontFace[];
   /** Puzzle lines to print (see puzzles.ts). */
   puzzles: readonly string[];
+  /** Part-solved puzzles: handwritten entries and candidates from these sources (`--filled`). */
+  filled?: HandSources;
   /** Replaces parts of the drawn design, e.g. a flat camera for tests. */
   adjust?: (design: PhotoDesign) => PhotoDesign;
 }
@@ -19,6 +21,8 @@ export interface GeneratedPhoto {
   jpeg: Buffer;
   /** The printed givens, 81 characters row-major, `0` for every other cell (the benchmark's format). */
   label: string;
+  /** The handwritten entries as written (right or wrong), `0` elsewhere: `entries.json`'s format. */
+  entries: string;
   design: PhotoDesign;
   /** The target grid's outer corners in the photo's pixels: its top-left, top-right, bottom-right, bottom-left as printed. */
   corners: Corners;
@@ -28,7 +32,7 @@ export interface GeneratedPhoto {
 export function generatePhoto(input: GeneratorInput, seed: number, index: number): GeneratedPhoto {
   const rng = createRng(photoSeed(seed, index));
   const puzzle = choosePuzzle(rng, input.puzzles);
-  const drawn = drawDesign(rng, puzzle, input.fonts);
+  const drawn = drawDesign(rng, puzzle, input.fonts, input.filled);
   const design = input.adjust ? input.adjust(drawn) : drawn;
   const textFonts = input.fonts.filter((f) => f.weight === 400).map((f) => f.alias);
   const { camera, layout } = design;
@@ -49,7 +53,8 @@ export function generatePhoto(input: GeneratorInput, seed: number, index: number
     page = renderPrintPage(rng, layout, design.page, design.grid, design.marks, cell, textFonts);
   }
   const label = design.marks.map((m) => (m?.kind === "given" ? String(m.digit) : "0")).join("");
-  return { ...shoot(rng, page, camera, design.page), label, design };
+  const entries = design.marks.map((m) => (m?.kind === "entry" ? String(m.digit) : "0")).join("");
+  return { ...shoot(rng, page, camera, design.page), label, entries, design };
 }
 
 /** Independent stream per photo (FNV-1a of seed and index), so photos can be made in any order or subset. */

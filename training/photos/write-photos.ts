@@ -12,7 +12,8 @@ export interface GeneratorManifest {
 export const MANIFEST_FILE = "generator.json";
 
 /**
- * Writes photos `s<seed>-<index>.jpg`, `labels.json` (file → 81 digits, the benchmark's format),
+ * Writes photos `s<seed>-<index>.jpg`, `labels.json` (file → 81 digits, the benchmark's format; only
+ * the printed givens), `entries.json` for `filled` sets (file → 81 digits, the handwritten entries),
  * `designs.json` (file → what was drawn: layout, fonts, camera, the grid's corners in the photo) and the manifest.
  */
 export async function writePhotos(
@@ -22,6 +23,7 @@ export async function writePhotos(
   const { seed, count, out, log } = options;
   await mkdir(out, { recursive: true });
   const labels: Record<string, string> = {};
+  const entries: Record<string, string> = {};
   const designs: Record<string, Omit<PhotoDesign, "marks"> & { corners: number[][] }> = {};
   const started = performance.now();
   for (let index = 0; index < count; index++) {
@@ -29,6 +31,7 @@ export async function writePhotos(
     const file = `s${seed}-${String(index).padStart(4, "0")}.jpg`;
     await writeFile(join(out, file), photo.jpeg);
     labels[file] = photo.label;
+    entries[file] = photo.entries;
     const { layout, grid, page, camera } = photo.design;
     const corners = photo.corners.map((p) => [Math.round(p.x * 10) / 10, Math.round(p.y * 10) / 10]);
     designs[file] = { layout, grid, page, camera, corners };
@@ -39,6 +42,7 @@ export async function writePhotos(
   }
   await writeFile(join(out, "labels.json"), `${JSON.stringify(labels, null, 1)}\n`);
   await writeFile(join(out, "designs.json"), `${JSON.stringify(designs)}\n`);
+  if (input.filled) await writeFile(join(out, "entries.json"), `${JSON.stringify(entries, null, 1)}\n`);
   const manifest: GeneratorManifest = { seed, count };
   await writeFile(join(out, MANIFEST_FILE), `${JSON.stringify(manifest)}\n`);
 }
