@@ -1,6 +1,7 @@
 import { createCanvas, type SKRSContext2D } from "@napi-rs/canvas";
 import type { Rng } from "../digits/rng.ts";
-import { css, type CellMark, type GridStyle, type PageStyle, type Rgb } from "./design.ts";
+import { css } from "./colour.ts";
+import type { CellMark, GridStyle, PageStyle, Rgb } from "./design.ts";
 import { drawGrid } from "./draw-grid.ts";
 import { drawGlyph } from "./glyph.ts";
 import type { RenderedPage } from "./print-page.ts";

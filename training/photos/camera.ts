@@ -34,7 +34,7 @@ export function shoot(
 }
 
 /** Where the grid's corners land in the photo: a rotated square of the chosen size, pushed about by perspective. */
-export function placeGrid(rng: Rng, camera: CameraStyle): Corners {
+function placeGrid(rng: Rng, camera: CameraStyle): Corners {
   const { width: w, height: h } = camera;
   for (let side = camera.fill * Math.min(w, h); ; side *= 0.92) {
     const cos = Math.cos(camera.angle);

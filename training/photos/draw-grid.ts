@@ -1,7 +1,8 @@
 import type { SKRSContext2D } from "@napi-rs/canvas";
 import type { Rng } from "../digits/rng.ts";
 import { drawHandDigit } from "./draw-hand.ts";
-import { css, type CellMark, type GridStyle, type LineStyle } from "./design.ts";
+import { css } from "./colour.ts";
+import type { CellMark, GridStyle, LineStyle } from "./design.ts";
 import { drawGlyph } from "./glyph.ts";
 
 /** Where a grid is drawn: its top-left corner and cell side, in canvas pixels. */

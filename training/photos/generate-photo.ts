@@ -3,7 +3,8 @@ import type { FontFace } from "../digits/fonts.ts";
 import { createRng } from "../digits/rng.ts";
 import { renderAppScreen } from "./app-screen.ts";
 import { shoot } from "./camera.ts";
-import { drawDesign, type HandSources, type PhotoDesign } from "./design.ts";
+import { drawDesign, type PhotoDesign } from "./design.ts";
+import type { HandSources } from "./fill-in.ts";
 import { renderPrintPage, type RenderedPage } from "./print-page.ts";
 import { choosePuzzle } from "./puzzles.ts";
 
@@ -58,7 +59,7 @@ export function generatePhoto(input: GeneratorInput, seed: number, index: number
 }
 
 /** Independent stream per photo (FNV-1a of seed and index), so photos can be made in any order or subset. */
-export function photoSeed(seed: number, index: number): number {
+function photoSeed(seed: number, index: number): number {
   let h = 2166136261;
   for (const v of [seed, index]) {
     for (let k = 0; k < 4; k++) h = Math.imul(h ^ ((v >>> (8 * k)) & 0xff), 16777619) >>> 0;

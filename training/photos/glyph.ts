@@ -1,5 +1,6 @@
 import type { SKRSContext2D } from "@napi-rs/canvas";
-import { css, type Rgb } from "./design.ts";
+import { css } from "./colour.ts";
+import type { Rgb } from "./design.ts";
 
 /** Text whose ink box (not its advance box) is `height` tall and centred on (cx, cy). */
 export function drawGlyph(

@@ -2,7 +2,8 @@ import { createCanvas, type Canvas, type SKRSContext2D } from "@napi-rs/canvas";
 import type { Corners } from "../../src/shared/image.ts";
 import type { Rng } from "../digits/rng.ts";
 import { pixelNoise } from "./fast-noise.ts";
-import { css, fade, type CellMark, type GridStyle, type Layout, type PageStyle } from "./design.ts";
+import { css, fade } from "./colour.ts";
+import type { CellMark, GridStyle, Layout, PageStyle } from "./design.ts";
 import { drawGrid, type GridPlacement } from "./draw-grid.ts";
 
 /** A rendered flat page and where its target grid lies on it. */

@@ -9,7 +9,7 @@ export interface GeneratorManifest {
   count: number;
 }
 
-export const MANIFEST_FILE = "generator.json";
+const MANIFEST_FILE = "generator.json";
 
 /**
  * Writes photos `s<seed>-<index>.jpg`, `labels.json` (file → 81 digits, the benchmark's format; only
