@@ -1,5 +1,5 @@
 /**
- * `npm run gen:photos -- --count N --out DIR [--seed S] [--puzzles FILE]`: synthetic photos of
+ * `npm run gen:photos -- --count N --out DIR [--seed S] [--puzzles FILE] [--filled]`: synthetic photos of
  * whole printed sudokus and app screenshots with labels.json in the benchmark's format.
  */
 import { existsSync } from "node:fs";
@@ -13,7 +13,7 @@ import { writePhotos } from "./write-photos.ts";
 
 const repo = resolve(import.meta.dirname, "../..");
 const defaultPuzzles = resolve(repo, "../shared/puzzles/kaggle-10k.txt");
-const help = `Usage: npm run gen:photos -- --count N --out DIR [--seed S] [--puzzles FILE]
+const help = `Usage: npm run gen:photos -- --count N --out DIR [--seed S] [--puzzles FILE] [--filled]
 
 Renders N photos of complete sudoku grids (newspaper, puzzle-book and plain layouts, app
 screenshots light and dark with pencil marks; many fonts, line weights and colours, shaded
