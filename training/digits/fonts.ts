@@ -39,20 +39,23 @@ let registered: FontFace[] | undefined;
 
 /** Registers every upright latin .woff2 weight of FONT_FAMILIES with the Node canvas, once. */
 export function registerFonts(): FontFace[] {
-  if (registered) return registered;
+  return (registered ??= registerFamilies(FONT_FAMILIES, MIN_WEIGHT));
+}
+
+/** Registers the upright latin .woff2 weights (from `minWeight`) of Fontsource families. */
+export function registerFamilies(families: readonly string[], minWeight: number): FontFace[] {
   const require = createRequire(import.meta.url);
   const faces: FontFace[] = [];
-  for (const family of FONT_FAMILIES) {
+  for (const family of families) {
     const dir = join(dirname(require.resolve(`@fontsource/${family}/package.json`)), "files");
     const pattern = new RegExp(`^${family}-latin-(\\d+)-normal\\.woff2$`);
     for (const file of readdirSync(dir).sort()) {
       const weight = Number(pattern.exec(file)?.[1] ?? NaN);
-      if (!(weight >= MIN_WEIGHT)) continue;
+      if (!(weight >= minWeight)) continue;
       const alias = `${family}-${weight}`;
       if (!GlobalFonts.registerFromPath(join(dir, file), alias)) throw new Error(`Cannot register ${file}`);
       faces.push({ alias, family, weight });
     }
   }
-  registered = faces;
   return faces;
 }

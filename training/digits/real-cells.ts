@@ -5,7 +5,7 @@ import { sliceCells } from "../../src/vision/cells.ts";
 import { findGridCorners } from "../../src/vision/find-grid.ts";
 import { toGray } from "../../src/vision/gray.ts";
 import { loadOpenCV } from "../../src/vision/opencv.ts";
-import type { GrayImage } from "../../src/shared/image.ts";
+import type { Corners, GrayImage } from "../../src/shared/image.ts";
 import { warpToSquare } from "../../src/vision/warp.ts";
 import { loadPhoto } from "../../tooling/load-photo.ts";
 
@@ -16,6 +16,8 @@ export interface PhotoCells {
   labels: number[];
   /** `byTurn[t]`: the 81 prepared cells of the warped grid turned t quarter turns clockwise. */
   byTurn: PreparedCell[][];
+  /** The grid's corners as the app's detector found them, in the photo's pixels. */
+  corners: Corners;
 }
 
 /**
@@ -28,20 +30,28 @@ export async function loadPhotoCells(dir: string, log: (line: string) => void): 
   const labels = JSON.parse(await readFile(join(dir, "labels.json"), "utf8")) as Record<string, string>;
   const out: PhotoCells[] = [];
   for (const file of Object.keys(labels).sort()) {
-    const gray = toGray(await loadPhoto(join(dir, file)));
-    const found = findGridCorners(gray);
-    if (!found) {
-      log(`${file}: no grid found, skipped`);
-      continue;
-    }
-    let warped = warpToSquare(gray, found.corners);
-    const byTurn: PreparedCell[][] = [];
-    for (let turns = 0; turns < 4; turns++, warped = rotateQuarter(warped)) {
-      byTurn.push(sliceCells(warped).map(prepareCell));
-    }
-    out.push({ file, labels: [...labels[file]!].map(Number), byTurn });
+    const cut = await cutPhotoCells(dir, file, labels[file]!);
+    if (cut) out.push(cut);
+    else log(`${file}: no grid found, skipped`);
   }
   return out;
+}
+
+/** One photo's cells in all four orientations, or undefined when no grid is found. */
+export async function cutPhotoCells(
+  dir: string,
+  file: string,
+  label: string,
+): Promise<PhotoCells | undefined> {
+  const gray = toGray(await loadPhoto(join(dir, file)));
+  const found = findGridCorners(gray);
+  if (!found) return undefined;
+  let warped = warpToSquare(gray, found.corners);
+  const byTurn: PreparedCell[][] = [];
+  for (let turns = 0; turns < 4; turns++, warped = rotateQuarter(warped)) {
+    byTurn.push(sliceCells(warped).map(prepareCell));
+  }
+  return { file, labels: [...label].map(Number), byTurn, corners: found.corners };
 }
 
 /**

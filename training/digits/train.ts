@@ -1,9 +1,12 @@
 /**
  * `npm run train:digits [-- --steps N --fine-tune-steps M --seed S --batch B --fine-tune on|off
- *   --photos DIR --out DIR]`. The defaults reproduce the committed model in public/models/digits/.
+ *   --photos DIR --generated DIR… --out DIR]`. The defaults reproduce the committed model in
+ *   public/models/digits/.
  * Phase 1 trains on synthetic cells only. Phase 2 (when the photo folder exists; a fresh clone
  * has no ../shared) fine-tunes on cells cut from two thirds of the dev photos, split by image,
- * mixed with synthetic cells; the other third is only ever used to report accuracy.
+ * mixed with synthetic cells; the other third is only ever used to report accuracy. Each
+ * `--generated DIR` (a `gen:photos` folder of a training seed) adds its photos' cells, cut by the
+ * app's own pipeline; with real photos too, generated cells fill half of the photo share of a batch.
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
@@ -14,6 +17,7 @@ import { writeModelCard, type TrainingReport } from "./model-card.ts";
 import { saveModelFiles } from "../../tooling/model-files.ts";
 import { useNodeWasmBackend } from "./node-backend.ts";
 import { foldOf } from "../../tooling/folds.ts";
+import { balancedPool, loadGeneratedExamples } from "./generated-cells.ts";
 import { alignToLabels, loadPhotoCells } from "./real-cells.ts";
 import { readDigits, scoreRealCells, type LabelledGrid, type RealCellReport } from "./real-eval.ts";
 import { createCellRenderer } from "./render-cell.ts";
@@ -32,6 +36,7 @@ const { values } = parseArgs({
     batch: { type: "string", default: "64" },
     "fine-tune": { type: "string", default: "on" },
     photos: { type: "string", default: resolve(repo, "../shared/photos/dev") },
+    generated: { type: "string", multiple: true, default: [] },
     out: { type: "string", default: resolve(repo, "public/models/digits") },
   },
 });
@@ -51,8 +56,11 @@ const describe = (name: string, r: RealCellReport): void =>
 
 await useNodeWasmBackend();
 const render = createCellRenderer(registerFonts());
-const fineTune = values["fine-tune"] === "on" && existsSync(resolve(values.photos, "labels.json"));
-log(`seed ${seed}, batch ${batchSize}, fine-tuning on photos: ${fineTune ? values.photos : "off"}`);
+const realPhotos = existsSync(resolve(values.photos, "labels.json"));
+const fineTune = values["fine-tune"] === "on" && (realPhotos || values.generated.length > 0);
+log(
+  `seed ${seed}, batch ${batchSize}, fine-tuning on photos: ${fineTune ? [values.photos, ...values.generated].join(", ") : "off"}`,
+);
 
 const started = Date.now();
 const common = { batchSize, seed, render, log, logEvery: 100 };
@@ -67,7 +75,7 @@ log(`phase 1 (synthetic) done in ${((Date.now() - started) / 60000).toFixed(1)} 
 
 let real: TrainingReport["real"];
 if (fineTune) {
-  const photos = await loadPhotoCells(values.photos, log);
+  const photos = realPhotos ? await loadPhotoCells(values.photos, log) : [];
   // Orientation by agreement with the labels, judged by the synthetic-only model.
   const grids: LabelledGrid[] = [];
   for (const photo of photos) {
@@ -81,8 +89,10 @@ if (fineTune) {
   const realExamples: Example[] = training.flatMap((g) =>
     g.cells.map((c, i) => ({ input: c.input, label: g.labels[i]! })),
   );
+  const generated = await loadGeneratedExamples(values.generated, (c) => readDigits(model, c), log);
   log(
-    `fine-tuning on ${realExamples.length} cells of ${training.length} photos (held out: ${heldOut.length})`,
+    `fine-tuning on ${realExamples.length} cells of ${training.length} photos (held out: ${heldOut.length})` +
+      ` and ${generated.length} cells of generated photos`,
   );
   await trainDigitModel({
     ...common,
@@ -90,18 +100,20 @@ if (fineTune) {
     model,
     steps: Number(values["fine-tune-steps"]),
     peakLr: FINE_TUNE_LR,
-    realExamples,
+    realExamples: balancedPool(realExamples, generated),
     realShare: 0.5,
   });
-  const heldOutReport = await scoreRealCells(model, heldOut);
-  describe("held-out photos, fine-tuned model", heldOutReport);
-  real = {
-    trainingImages: training.length,
-    trainingCells: realExamples.length,
-    heldOutSyntheticOnly,
-    heldOut: heldOutReport,
-  };
-  describe("training photos (not a measure of generalisation)", await scoreRealCells(model, training));
+  if (realPhotos) {
+    const heldOutReport = await scoreRealCells(model, heldOut);
+    describe("held-out photos, fine-tuned model", heldOutReport);
+    real = {
+      trainingImages: training.length,
+      trainingCells: realExamples.length,
+      heldOutSyntheticOnly,
+      heldOut: heldOutReport,
+    };
+    describe("training photos (not a measure of generalisation)", await scoreRealCells(model, training));
+  }
 }
 
 const minutes = (Date.now() - started) / 60000;

@@ -1,0 +1,63 @@
+/**
+ * `npm run gen:photos -- --count N --out DIR [--seed S] [--puzzles FILE] [--filled]`: synthetic photos of
+ * whole printed sudokus and app screenshots with labels.json in the benchmark's format.
+ */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { registerFonts } from "../digits/fonts.ts";
+import { loadMnist, registerHandwritingFonts } from "./handwriting.ts";
+import { FALLBACK_PUZZLES, loadPuzzlePool } from "./puzzles.ts";
+import { BENCHMARK_SEED, EVAL_SEEDS } from "./seeds.ts";
+import { writePhotos } from "./write-photos.ts";
+
+const repo = resolve(import.meta.dirname, "../..");
+const defaultPuzzles = resolve(repo, "../shared/puzzles/kaggle-10k.txt");
+const help = `Usage: npm run gen:photos -- --count N --out DIR [--seed S] [--puzzles FILE] [--filled]
+
+Renders N photos of complete sudoku grids (newspaper, puzzle-book and plain layouts, app
+screenshots light and dark with pencil marks; many fonts, line weights and colours, shaded
+boxes, show-through; perspective, curl, shadows, glare, blur, noise, low resolution, JPEG)
+into DIR with labels.json (file -> 81 digits, 0 = empty), designs.json and generator.json.
+The same seed always gives the same photos.
+
+  --seed S       default 1. Seeds ${EVAL_SEEDS.first}-${EVAL_SEEDS.last} are RESERVED FOR EVALUATION (never train on
+                 them; train:digits refuses them). The 1,000-photo benchmark uses --seed ${BENCHMARK_SEED}.
+  --puzzles FILE one puzzle a line (81 of 1-9 . 0); default ../shared/puzzles/kaggle-10k.txt,
+                 else one built-in puzzle varied by symmetry.
+  --filled       printed puzzles part-solved by hand: 1-15 entries in pen or pencil (MNIST digits
+                 re-inked and handwriting fonts; about 8 % of them wrong) and pencilled candidates;
+                 labels.json keeps the printed givens, entries.json the handwritten digits.
+  --handwriting DIR  MNIST t10k-*-ubyte.gz files; default ../shared/handwriting (fonts only without).`;
+
+const { values } = parseArgs({
+  options: {
+    count: { type: "string" },
+    out: { type: "string" },
+    seed: { type: "string", default: "1" },
+    puzzles: { type: "string" },
+    filled: { type: "boolean", default: false },
+    handwriting: { type: "string", default: resolve(repo, "../shared/handwriting") },
+    help: { type: "boolean", short: "h" },
+  },
+});
+const count = Number(values.count);
+const seed = Number(values.seed);
+if (values.help || !values.out || !(Number.isInteger(count) && count > 0) || !Number.isInteger(seed)) {
+  console.log(help);
+  process.exit(values.help ? 0 : 1);
+}
+const puzzleFile = values.puzzles ?? (existsSync(defaultPuzzles) ? defaultPuzzles : undefined);
+const puzzles = puzzleFile ? loadPuzzlePool(puzzleFile) : [...FALLBACK_PUZZLES];
+const log = (line: string): void => console.error(line);
+log(`seed ${seed}, ${count} photos into ${values.out}, puzzles: ${puzzleFile ?? "built-in"}`);
+const started = performance.now();
+const filled = values.filled
+  ? { mnist: loadMnist(values.handwriting), fonts: registerHandwritingFonts() }
+  : undefined;
+if (filled) log(`handwriting: ${filled.mnist ? `MNIST from ${values.handwriting} and` : ""} fonts`);
+await writePhotos(
+  { fonts: registerFonts(), puzzles, filled },
+  { seed, count, out: resolve(values.out), log },
+);
+log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,57 @@
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { PhotoDesign } from "./design.ts";
+import { generatePhoto, type GeneratorInput } from "./generate-photo.ts";
+
+/** Written beside the photos: how they were made, so training can refuse an evaluation seed. */
+export interface GeneratorManifest {
+  seed: number;
+  count: number;
+}
+
+const MANIFEST_FILE = "generator.json";
+
+/**
+ * Writes photos `s<seed>-<index>.jpg`, `labels.json` (file → 81 digits, the benchmark's format; only
+ * the printed givens), `entries.json` for `filled` sets (file → 81 digits, the handwritten entries),
+ * `designs.json` (file → what was drawn: layout, fonts, camera, the grid's corners in the photo) and the manifest.
+ */
+export async function writePhotos(
+  input: GeneratorInput,
+  options: { seed: number; count: number; out: string; log: (line: string) => void },
+): Promise<void> {
+  const { seed, count, out, log } = options;
+  await mkdir(out, { recursive: true });
+  const labels: Record<string, string> = {};
+  const entries: Record<string, string> = {};
+  const designs: Record<string, Omit<PhotoDesign, "marks"> & { corners: number[][] }> = {};
+  const started = performance.now();
+  for (let index = 0; index < count; index++) {
+    const photo = generatePhoto(input, seed, index);
+    const file = `s${seed}-${String(index).padStart(4, "0")}.jpg`;
+    await writeFile(join(out, file), photo.jpeg);
+    labels[file] = photo.label;
+    entries[file] = photo.entries;
+    const { layout, grid, page, camera } = photo.design;
+    const corners = photo.corners.map((p) => [Math.round(p.x * 10) / 10, Math.round(p.y * 10) / 10]);
+    designs[file] = { layout, grid, page, camera, corners };
+    if ((index + 1) % 50 === 0 || index + 1 === count) {
+      const each = (performance.now() - started) / (index + 1);
+      log(`${index + 1}/${count} photos, ${each.toFixed(0)} ms each`);
+    }
+  }
+  await writeFile(join(out, "labels.json"), `${JSON.stringify(labels, null, 1)}\n`);
+  await writeFile(join(out, "designs.json"), `${JSON.stringify(designs)}\n`);
+  if (input.filled) await writeFile(join(out, "entries.json"), `${JSON.stringify(entries, null, 1)}\n`);
+  const manifest: GeneratorManifest = { seed, count };
+  await writeFile(join(out, MANIFEST_FILE), `${JSON.stringify(manifest)}\n`);
+}
+
+/** The manifest of a generated folder, or undefined for a folder of real photos. */
+export async function readManifest(dir: string): Promise<GeneratorManifest | undefined> {
+  try {
+    return JSON.parse(await readFile(join(dir, MANIFEST_FILE), "utf8")) as GeneratorManifest;
+  } catch {
+    return undefined;
+  }
+}
