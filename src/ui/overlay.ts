@@ -1,6 +1,6 @@
 import type { Corners } from "../shared/image.ts";
 import type { Board } from "./board.ts";
-import { localAffine, squareToQuad } from "./homography.ts";
+import { localAffine, squareToQuad } from "../shared/homography.ts";
 
 /** Where the grid sits in the photo: corners in photo pixels and the quarter turns that make digits upright. */
 export interface GridPlacement {

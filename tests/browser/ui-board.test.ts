@@ -9,7 +9,7 @@ import {
   withEdit,
   withResult,
 } from "../../src/ui/board.ts";
-import { project, localAffine, squareToQuad } from "../../src/ui/homography.ts";
+import { project, localAffine, squareToQuad } from "../../src/shared/homography.ts";
 import { repairMessage } from "../../src/ui/repair-view.ts";
 import { solveMessage } from "../../src/ui/messages.ts";
 import { unrotatedCell } from "../../src/ui/overlay.ts";

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { emptyBoard, type CellState } from "../../src/ui/board.ts";
-import { project, squareToQuad } from "../../src/ui/homography.ts";
+import { project, squareToQuad } from "../../src/shared/homography.ts";
 import { drawSolution } from "../../src/ui/overlay.ts";
 
 /** Blue answer pixels inside a small box around (x, y). */

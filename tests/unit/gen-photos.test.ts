@@ -1,7 +1,7 @@
 import { loadImage } from "@napi-rs/canvas";
 import { describe, expect, test } from "vitest";
 import type { GrayImage } from "../../src/shared/image.ts";
-import { squareToQuad, project } from "../../src/ui/homography.ts";
+import { squareToQuad, project } from "../../src/shared/homography.ts";
 import { toGray } from "../../src/vision/gray.ts";
 import { registerFonts } from "../../training/digits/fonts.ts";
 import { drawDesign, type CameraStyle, type PhotoDesign } from "../../training/photos/design.ts";

@@ -1,6 +1,6 @@
 import { createCanvas, type Canvas } from "@napi-rs/canvas";
 import type { Corners, Point } from "../../src/shared/image.ts";
-import { squareToQuad, type Homography } from "../../src/ui/homography.ts";
+import { squareToQuad, type Homography } from "../../src/shared/homography.ts";
 import type { Rng } from "../digits/rng.ts";
 import { pixelNoise } from "./fast-noise.ts";
 import type { CameraStyle, PageStyle, Rgb } from "./design.ts";

@@ -1,4 +1,4 @@
-import type { Corners, Point } from "../shared/image.ts";
+import type { Corners, Point } from "./image.ts";
 
 /** Row-major 3×3 projective matrix with h[8] = 1. */
 export type Homography = readonly number[];
