@@ -1,29 +1,20 @@
 import { createCanvas } from "@napi-rs/canvas";
-import { resolve } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { createDigitClassifier, type DigitClassifier } from "../../src/digits/classifier.ts";
 import { CELL_PX } from "../../src/digits/geometry.ts";
 import { prepareCell } from "../../src/digits/preprocess.ts";
 import type { GrayImage } from "../../src/shared/image.ts";
-import { loadOpenCV } from "../../src/vision/opencv.ts";
 import { readGrid } from "../../src/vision/read-grid.ts";
-import { modelFilesHandler } from "../../tooling/model-files.ts";
-import { useNodeWasm } from "../../tooling/node-wasm.ts";
 import { registerFonts } from "../../training/digits/fonts.ts";
+import { useShippedClassifier } from "../fixtures/node-reader.ts";
 import { renderGrid, type Distractor } from "../fixtures/render-grid.ts";
 
 // Grids drawn here, not photographed: every distractor sits in a cell with no given.
 const givens = "530070000600195000098000060800060003400803001700020006060000280000419005000080079";
 
-let classifier: DigitClassifier;
-
-beforeAll(async () => {
+beforeAll(() => {
   registerFonts();
-  await Promise.all([loadOpenCV(), useNodeWasm()]);
-  classifier = createDigitClassifier(
-    modelFilesHandler(resolve(import.meta.dirname, "../../public/models/digits")),
-  );
-}, 120_000);
+});
+const classifier = useShippedClassifier();
 
 /** The empty cells of `givens`, each given one distractor of `kind`. */
 function everyEmptyCell(make: (cell: number) => Distractor): Map<number, Distractor> {
@@ -31,7 +22,7 @@ function everyEmptyCell(make: (cell: number) => Distractor): Map<number, Distrac
 }
 
 async function digitsRead(scene: Parameters<typeof renderGrid>[0]): Promise<string> {
-  const result = await readGrid(() => renderGrid(scene), classifier);
+  const result = await readGrid(() => renderGrid(scene), classifier());
   if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
   expect(result.rotation).toBe(0);
   return result.cells.map((c) => c.digit).join("");

@@ -1,23 +1,13 @@
-import { beforeAll, expect, test } from "vitest";
-import { createDigitClassifier, type DigitClassifier } from "../../src/digits/classifier.ts";
-import { loadOpenCV } from "../../src/vision/opencv.ts";
+import { expect, test } from "vitest";
 import { readGrid } from "../../src/vision/read-grid.ts";
 import { registerFonts } from "../../training/digits/fonts.ts";
 import type { PhotoDesign } from "../../training/photos/design.ts";
 import { generatePhoto } from "../../training/photos/generate-photo.ts";
 import { FALLBACK_PUZZLES } from "../../training/photos/puzzles.ts";
 import { decodePhoto } from "../../tooling/load-photo.ts";
-import { modelFilesHandler } from "../../tooling/model-files.ts";
-import { useNodeWasm } from "../../tooling/node-wasm.ts";
+import { useShippedClassifier } from "../fixtures/node-reader.ts";
 
-let classifier: DigitClassifier;
-
-beforeAll(async () => {
-  await Promise.all([loadOpenCV(), useNodeWasm()]);
-  classifier = createDigitClassifier(
-    modelFilesHandler(new URL("../../public/models/digits", import.meta.url).pathname),
-  );
-}, 120_000);
+const classifier = useShippedClassifier();
 
 /** The easy end of the generator: sharp, evenly lit, mildly tilted, no show-through or pencil marks. */
 const easy =
@@ -50,7 +40,7 @@ for (const layout of ["plain", "newspaper", "book", "app-light"] as const) {
   test(`the app reads an easy generated ${layout} photo exactly as labelled`, async () => {
     const fonts = registerFonts();
     const photo = generatePhoto({ fonts, puzzles: [...FALLBACK_PUZZLES], adjust: easy(layout) }, 47, 0);
-    const result = await readGrid(() => decodePhoto(photo.jpeg), classifier);
+    const result = await readGrid(() => decodePhoto(photo.jpeg), classifier());
     if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
     expect(result.cells.map((c) => c.digit).join("")).toBe(photo.label);
   });

@@ -7,30 +7,9 @@ import { downscale, toGray } from "../../src/vision/gray.ts";
 import { loadOpenCV } from "../../src/vision/opencv.ts";
 import type { Corners, GrayImage } from "../../src/shared/image.ts";
 import { warpToSquare } from "../../src/vision/warp.ts";
+import { fixturePhotoUrl, HAND_CORNERS } from "../fixtures/fixture-photos.ts";
 
-const photo = (name: string) => new URL(`../fixtures/photos/${name}`, import.meta.url).pathname;
-
-/** Corners read off the photos by eye (as displayed, EXIF orientation applied), TL TR BR BL. */
-const HAND_CORNERS: Record<string, Corners> = {
-  "image1.jpg": [
-    { x: 45, y: 14 },
-    { x: 576, y: 18 },
-    { x: 586, y: 461 },
-    { x: 51, y: 470 },
-  ],
-  "image10.jpg": [
-    { x: 91, y: 58 },
-    { x: 556, y: 63 },
-    { x: 568, y: 458 },
-    { x: 95, y: 468 },
-  ],
-  "image1031.jpg": [
-    { x: 132, y: 102 },
-    { x: 866, y: 131 },
-    { x: 883, y: 857 },
-    { x: 137, y: 852 },
-  ],
-};
+const photo = (name: string) => fixturePhotoUrl(name).pathname;
 
 beforeAll(async () => {
   await loadOpenCV();

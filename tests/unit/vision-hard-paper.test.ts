@@ -1,49 +1,14 @@
-import { readFileSync } from "node:fs";
-import { beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { loadPhoto } from "../../tooling/load-photo.ts";
-import { useNodeWasm } from "../../tooling/node-wasm.ts";
-import { modelFilesHandler } from "../../tooling/model-files.ts";
-import { createDigitClassifier, type DigitClassifier } from "../../src/digits/classifier.ts";
 import type { Corners, GrayImage } from "../../src/shared/image.ts";
 import { toGray, toRgba, type RgbaImage } from "../../src/vision/gray.ts";
-import { loadOpenCV } from "../../src/vision/opencv.ts";
 import { readGrid } from "../../src/vision/read-grid.ts";
 import { warpToSquare } from "../../src/vision/warp.ts";
+import { fixtureLabels as labels, fixturePhotoUrl, HAND_CORNERS } from "../fixtures/fixture-photos.ts";
 import { crop, degradations } from "../fixtures/hard-paper.ts";
+import { useShippedClassifier } from "../fixtures/node-reader.ts";
 
-const fixtures = new URL("../fixtures/photos/", import.meta.url);
-const labels = JSON.parse(readFileSync(new URL("labels.json", fixtures), "utf8")) as Record<string, string>;
-
-/** Corners read off the photos by eye (as displayed), TL TR BR BL; as in vision-find-grid.test.ts. */
-const HAND_CORNERS: Record<string, Corners> = {
-  "image1.jpg": [
-    { x: 45, y: 14 },
-    { x: 576, y: 18 },
-    { x: 586, y: 461 },
-    { x: 51, y: 470 },
-  ],
-  "image10.jpg": [
-    { x: 91, y: 58 },
-    { x: 556, y: 63 },
-    { x: 568, y: 458 },
-    { x: 95, y: 468 },
-  ],
-  "image1031.jpg": [
-    { x: 132, y: 102 },
-    { x: 866, y: 131 },
-    { x: 883, y: 857 },
-    { x: 137, y: 852 },
-  ],
-};
-
-let classifier: DigitClassifier;
-
-beforeAll(async () => {
-  await Promise.all([loadOpenCV(), useNodeWasm()]);
-  classifier = createDigitClassifier(
-    modelFilesHandler(new URL("../../public/models/digits", import.meta.url).pathname),
-  );
-}, 120_000);
+const classifier = useShippedClassifier();
 
 /**
  * The grid is found where it is (every corner within 2.5 % of the photo's long side) and, given a
@@ -52,7 +17,7 @@ beforeAll(async () => {
  * dozen cells, and crumpled image1031 is read a quarter turn off; those are the digit stages' to fix.
  */
 async function expectFound(photo: RgbaImage, expected: Corners, label?: string): Promise<void> {
-  const result = await readGrid(() => photo, classifier);
+  const result = await readGrid(() => photo, classifier());
   if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
   const tolerance = 0.025 * Math.max(photo.width, photo.height);
   result.corners.forEach((p, i) => {
@@ -68,7 +33,7 @@ describe("grid finding on hard paper (fixtures degraded in memory)", () => {
   for (const [name, corners] of Object.entries(HAND_CORNERS)) {
     for (const [kind, degrade] of Object.entries(degradations)) {
       test(`${name}, ${kind}`, async () => {
-        const photo = degrade(await loadPhoto(new URL(name, fixtures).pathname), 7);
+        const photo = degrade(await loadPhoto(fixturePhotoUrl(name).pathname), 7);
         await expectFound(photo, corners, name === "image10.jpg" ? labels[name] : undefined);
       }, 60_000);
     }
@@ -76,7 +41,7 @@ describe("grid finding on hard paper (fixtures degraded in memory)", () => {
 
   test("a grid touching the photo's edge, its border cut", async () => {
     const name = "image10.jpg";
-    const photo = await loadPhoto(new URL(name, fixtures).pathname);
+    const photo = await loadPhoto(fixturePhotoUrl(name).pathname);
     const [tl, tr, br, bl] = HAND_CORNERS[name]!;
     // Cut through the left and top border lines.
     const box = { x: tl.x + 2, y: tl.y + 2, width: photo.width - tl.x - 2, height: photo.height - tl.y - 2 };
@@ -87,7 +52,7 @@ describe("grid finding on hard paper (fixtures degraded in memory)", () => {
 
 test("a larger blank grid beside the puzzle: the candidate that reads like a sudoku is taken", async () => {
   const name = "image10.jpg";
-  const puzzle = warpToSquare(toGray(await loadPhoto(new URL(name, fixtures).pathname)), HAND_CORNERS[name]!);
+  const puzzle = warpToSquare(toGray(await loadPhoto(fixturePhotoUrl(name).pathname)), HAND_CORNERS[name]!);
   const page: GrayImage = { width: 1400, height: 800, data: new Uint8ClampedArray(1400 * 800).fill(235) };
   for (let y = 0; y < puzzle.height; y++) {
     page.data.set(
@@ -106,7 +71,7 @@ test("a larger blank grid beside the puzzle: the candidate that reads like a sud
       }
     }
   }
-  const result = await readGrid(() => toRgba(page), classifier);
+  const result = await readGrid(() => toRgba(page), classifier());
   if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
   expect(result.cells.map((c) => c.digit).join("")).toBe(labels[name]);
   expect(result.otherGridsSeen).toBe(true);

@@ -1,35 +1,23 @@
 import { readFileSync } from "node:fs";
 import { createCanvas, loadImage } from "@napi-rs/canvas";
-import { beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { decodePhotoShrunk } from "../../tooling/load-photo.ts";
-import { useNodeWasm } from "../../tooling/node-wasm.ts";
-import { modelFilesHandler } from "../../tooling/model-files.ts";
-import { createDigitClassifier, type DigitClassifier } from "../../src/digits/classifier.ts";
-import { loadOpenCV } from "../../src/vision/opencv.ts";
 import { readGrid } from "../../src/vision/read-grid.ts";
+import { fixtureLabels as labels, fixturePhotoUrl } from "../fixtures/fixture-photos.ts";
+import { useShippedClassifier } from "../fixtures/node-reader.ts";
 
-const fixtures = new URL("../fixtures/photos/", import.meta.url);
-const labels = JSON.parse(readFileSync(new URL("labels.json", fixtures), "utf8")) as Record<string, string>;
-
-let classifier: DigitClassifier;
-
-beforeAll(async () => {
-  await Promise.all([loadOpenCV(), useNodeWasm()]);
-  classifier = createDigitClassifier(
-    modelFilesHandler(new URL("../../public/models/digits", import.meta.url).pathname),
-  );
-}, 120_000);
+const classifier = useShippedClassifier();
 
 // A 12-MP phone photo holds a grid some 2000 px wide: far more than the warp's 576 px, so the warp
 // shrinks it first and must map the corners into the shrunk image.
 test("a photo whose grid is over 1900 px wide reads right, corners in the photo's pixels", async () => {
   const factor = 4.25;
-  const small = await loadImage(readFileSync(new URL("image10.jpg", fixtures)));
+  const small = await loadImage(readFileSync(fixturePhotoUrl("image10.jpg")));
   const canvas = createCanvas(Math.round(small.width * factor), Math.round(small.height * factor));
   canvas.getContext("2d").drawImage(small, 0, 0, canvas.width, canvas.height);
   const bytes = await canvas.encode("jpeg", 92);
 
-  const result = await readGrid(() => decodePhotoShrunk(bytes), classifier);
+  const result = await readGrid(() => decodePhotoShrunk(bytes), classifier());
   if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
   expect(result.cells.map((c) => c.digit).join("")).toBe(labels["image10.jpg"]);
   // The grid's top edge runs from about (91, 58) to (556, 63) in the 640-px original.

@@ -1,31 +1,21 @@
-import { beforeAll, describe, expect, test } from "vitest";
-import { useNodeWasm } from "../../tooling/node-wasm.ts";
-import { modelFilesHandler } from "../../tooling/model-files.ts";
-import { createDigitClassifier, type DigitClassifier } from "../../src/digits/classifier.ts";
+import { describe, expect, test } from "vitest";
 import type { Corners } from "../../src/shared/image.ts";
 import { findGridCorners } from "../../src/vision/find-grid.ts";
 import { toGray } from "../../src/vision/gray.ts";
-import { loadOpenCV } from "../../src/vision/opencv.ts";
 import { readGrid } from "../../src/vision/read-grid.ts";
 import { DOTTED_CLUES, renderDottedGrid } from "../fixtures/dotted-grid.ts";
+import { useShippedClassifier } from "../fixtures/node-reader.ts";
 
-let classifier: DigitClassifier;
-
-beforeAll(async () => {
-  await Promise.all([loadOpenCV(), useNodeWasm()]);
-  classifier = createDigitClassifier(
-    modelFilesHandler(new URL("../../public/models/digits", import.meta.url).pathname),
-  );
-}, 120_000);
+const classifier = useShippedClassifier();
 
 describe("readGrid from corners placed by hand", () => {
   const photo = renderDottedGrid();
 
   test("a grid the finder misses reads right from its corners, without the find-grid stage", async () => {
     expect(findGridCorners(toGray(photo))).toBeNull();
-    expect(await readGrid(() => photo, classifier)).toEqual({ kind: "error", error: { code: "no-grid" } });
+    expect(await readGrid(() => photo, classifier())).toEqual({ kind: "error", error: { code: "no-grid" } });
 
-    const result = await readGrid(() => photo, classifier, { corners: photo.corners });
+    const result = await readGrid(() => photo, classifier(), { corners: photo.corners });
     if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
     expect(result.cells.map((c) => c.digit).join("")).toBe(DOTTED_CLUES);
     expect(result.timings.map((t) => t.stage)).not.toContain("find-grid");
@@ -34,7 +24,7 @@ describe("readGrid from corners placed by hand", () => {
 
   test("corners in the photo's pixels still fit when the photo was decoded shrunk", async () => {
     const half = halve(photo);
-    const result = await readGrid(() => ({ image: half, scale: 0.5 }), classifier, {
+    const result = await readGrid(() => ({ image: half, scale: 0.5 }), classifier(), {
       corners: photo.corners,
     });
     if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
@@ -49,7 +39,7 @@ describe("readGrid from corners placed by hand", () => {
       [tl, tl, br, bl],
     ];
     for (const corners of wrong) {
-      expect(await readGrid(() => photo, classifier, { corners })).toEqual({
+      expect(await readGrid(() => photo, classifier(), { corners })).toEqual({
         kind: "error",
         error: { code: "bad-corners" },
       });

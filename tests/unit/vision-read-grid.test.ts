@@ -1,32 +1,20 @@
-import { readFileSync } from "node:fs";
 import * as tf from "@tensorflow/tfjs";
-import { beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { loadPhoto } from "../../tooling/load-photo.ts";
-import { useNodeWasm } from "../../tooling/node-wasm.ts";
-import { createDigitClassifier, type DigitClassifier } from "../../src/digits/classifier.ts";
 import { toRgba, type RgbaImage } from "../../src/vision/gray.ts";
 import { wasmHeapInUse } from "../../src/vision/heap-usage.ts";
-import { loadOpenCV, type OpenCV } from "../../src/vision/opencv.ts";
+import { opencv } from "../../src/vision/opencv.ts";
 import { readGrid } from "../../src/vision/read-grid.ts";
 import type { GrayImage } from "../../src/shared/image.ts";
-import { modelFilesHandler } from "../../tooling/model-files.ts";
+import { fixtureLabels as labels, fixturePhotoUrl } from "../fixtures/fixture-photos.ts";
+import { useShippedClassifier } from "../fixtures/node-reader.ts";
 
-const fixtures = new URL("../fixtures/photos/", import.meta.url);
-const labels = JSON.parse(readFileSync(new URL("labels.json", fixtures), "utf8")) as Record<string, string>;
-const photo = (name: string) => loadPhoto(new URL(name, fixtures).pathname);
+const photo = (name: string) => loadPhoto(fixturePhotoUrl(name).pathname);
 
-let cv: OpenCV;
-let classifier: DigitClassifier;
-
-beforeAll(async () => {
-  [cv] = await Promise.all([loadOpenCV(), useNodeWasm()]);
-  classifier = createDigitClassifier(
-    modelFilesHandler(new URL("../../public/models/digits", import.meta.url).pathname),
-  );
-}, 120_000);
+const classifier = useShippedClassifier();
 
 async function digitsOf(image: RgbaImage) {
-  const result = await readGrid(() => image, classifier);
+  const result = await readGrid(() => image, classifier());
   if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
   return { ...result, digits: result.cells.map((c) => c.digit).join("") };
 }
@@ -56,8 +44,8 @@ describe("readGrid", () => {
 
   test("corners are in the photo's pixels even when it was decoded shrunk", async () => {
     const image = await photo("image10.jpg");
-    const full = await readGrid(() => image, classifier);
-    const half = await readGrid(() => ({ image: halve(image), scale: 0.5 }), classifier);
+    const full = await readGrid(() => image, classifier());
+    const half = await readGrid(() => ({ image: halve(image), scale: 0.5 }), classifier());
     if (full.kind !== "read" || half.kind !== "read") throw new Error("expected two reads");
     half.corners.forEach((p, i) => {
       expect(Math.hypot(p.x - full.corners[i]!.x, p.y - full.corners[i]!.y)).toBeLessThan(4);
@@ -66,40 +54,40 @@ describe("readGrid", () => {
 
   test("several frames of one grid are fused; frames without a grid are skipped", async () => {
     const image = await photo("image10.jpg");
-    const result = await readGrid(() => [toRgba(noise(640, 480)), image, halve(image)], classifier);
+    const result = await readGrid(() => [toRgba(noise(640, 480)), image, halve(image)], classifier());
     if (result.kind !== "read") throw new Error(result.error.code);
     expect(result.cells.map((c) => c.digit).join("")).toBe(labels["image10.jpg"]);
     // The first frame with a grid gives the corners: the full-size one, not its half.
-    const alone = await readGrid(() => image, classifier);
+    const alone = await readGrid(() => image, classifier());
     if (alone.kind !== "read") throw new Error(alone.error.code);
     expect(result.corners).toEqual(alone.corners);
   });
 
   test("fusing averages the frames' probabilities: a digit read in two of three frames wins", async () => {
     const image = await photo("image10.jpg");
-    const alone = await readGrid(() => image, classifier);
-    const fused = await readGrid(() => [blotOut(image, alone), image, image], classifier);
+    const alone = await readGrid(() => image, classifier());
+    const fused = await readGrid(() => [blotOut(image, alone), image, image], classifier());
     if (alone.kind !== "read" || fused.kind !== "read") throw new Error("expected two reads");
     expect(fused.cells.map((c) => c.digit)).toEqual(alone.cells.map((c) => c.digit));
   });
 
   test("frames none of which shows a grid are a typed no-grid error", async () => {
-    const result = await readGrid(() => [toRgba(noise(640, 480)), toRgba(noise(640, 480))], classifier);
+    const result = await readGrid(() => [toRgba(noise(640, 480)), toRgba(noise(640, 480))], classifier());
     expect(result).toEqual({ kind: "error", error: { code: "no-grid" } });
   });
 
   test("a photo with no sudoku is a typed no-grid error", async () => {
-    const result = await readGrid(() => toRgba(noise(900, 700)), classifier);
+    const result = await readGrid(() => toRgba(noise(900, 700)), classifier());
     expect(result).toEqual({ kind: "error", error: { code: "no-grid" } });
   });
 
   test("a blank grid is a typed no-digits error", async () => {
-    const result = await readGrid(() => toRgba(blankGrid()), classifier);
+    const result = await readGrid(() => toRgba(blankGrid()), classifier());
     expect(result).toEqual({ kind: "error", error: { code: "no-digits" } });
   });
 
   test("debug images come back for every stage", async () => {
-    const result = await readGrid(() => photo("image1.jpg"), classifier, { debug: true });
+    const result = await readGrid(() => photo("image1.jpg"), classifier(), { debug: true });
     if (result.kind !== "read") throw new Error(result.error.code);
     const { threshold, contour, warped, cells } = result.debug!;
     expect([threshold?.width, contour?.width, warped?.width]).toEqual([640, 640, 576]);
@@ -108,11 +96,11 @@ describe("readGrid", () => {
 
   test("reading the same photo 50 times leaves the OpenCV heap and the tensor count flat", async () => {
     const image = await photo("image1.jpg");
-    for (let i = 0; i < 3; i++) await readGrid(() => image, classifier);
-    const heapBefore = wasmHeapInUse(cv);
+    for (let i = 0; i < 3; i++) await readGrid(() => image, classifier());
+    const heapBefore = wasmHeapInUse(opencv());
     const tensorsBefore = tf.memory().numTensors;
-    for (let i = 0; i < 50; i++) await readGrid(() => image, classifier);
-    const grown = wasmHeapInUse(cv) - heapBefore;
+    for (let i = 0; i < 50; i++) await readGrid(() => image, classifier());
+    const grown = wasmHeapInUse(opencv()) - heapBefore;
     // One leaked warped grid per read alone would be 50 × 330 KB.
     expect(grown).toBeLessThan(1 << 20);
     expect(tf.memory().numTensors).toBe(tensorsBefore);
