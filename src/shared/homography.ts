@@ -1,7 +1,7 @@
 import type { Corners, Point } from "./image.ts";
 
-/** Row-major 3×3 projective matrix with h[8] = 1. */
-export type Homography = readonly number[];
+/** Row-major 3×3 projective matrix (`squareToQuad` gives h[8] = 1). */
+export type Homography = readonly [number, number, number, number, number, number, number, number, number];
 
 /**
  * The homography taking the unit square's corners (0,0) (1,0) (1,1) (0,1) to `corners` (TL, TR, BR, BL).
@@ -58,5 +58,25 @@ export function localAffine(
     (m[4]! - m[7]! * y) / w,
     x,
     y,
+  ];
+}
+
+/** The inverse map (adjugate over determinant): from the quad's plane back to the unit square's. */
+export function invertHomography(m: Homography): Homography {
+  const [a, b, c, d, e, f, g, h, i] = m;
+  const A = e * i - f * h;
+  const B = -(d * i - f * g);
+  const C = d * h - e * g;
+  const det = a * A + b * B + c * C;
+  return [
+    A / det,
+    -(b * i - c * h) / det,
+    (b * f - c * e) / det,
+    B / det,
+    (a * i - c * g) / det,
+    -(a * f - c * d) / det,
+    C / det,
+    -(a * h - b * g) / det,
+    (a * e - b * d) / det,
   ];
 }

@@ -1,6 +1,7 @@
 import { createCanvas, type Canvas } from "@napi-rs/canvas";
 import type { Corners, Point } from "../../src/shared/image.ts";
-import { squareToQuad, type Homography } from "../../src/shared/homography.ts";
+import { invertHomography, squareToQuad } from "../../src/shared/homography.ts";
+import { mapCorners } from "../../src/vision/quad.ts";
 import type { Rng } from "../digits/rng.ts";
 import { pixelNoise } from "./fast-noise.ts";
 import type { CameraStyle, PageStyle, Rgb } from "./design.ts";
@@ -29,7 +30,7 @@ export function shoot(
   addNoise(rng, out.data, camera.noise);
   sctx.putImageData(out, 0, 0);
   const final = turned(soft, camera.quarterTurns);
-  const corners = mapQuad(quad, (p) => turnPoint(p, camera.quarterTurns, photo, final));
+  const corners = mapCorners(quad, (p) => turnPoint(p, camera.quarterTurns, photo, final));
   return { jpeg: final.encodeSync("jpeg", camera.jpegQuality), corners };
 }
 
@@ -80,7 +81,7 @@ function projectPage(
   const src32 = new Uint32Array(src.buffer, src.byteOffset, pw * ph);
   const out32 = new Uint32Array(out.buffer, out.byteOffset, out.length / 4);
   const background = (0xff000000 | (surround[2] << 16) | (surround[1] << 8) | surround[0]) >>> 0;
-  const inverse = invert(squareToQuad(quad));
+  const inverse = invertHomography(squareToQuad(quad));
   const [g0, g1, , g3] = rendered.grid;
   const gx = g0.x;
   const gy = g0.y;
@@ -94,17 +95,7 @@ function projectPage(
     axis: i % 2,
   }));
   const active = waves.filter((wave) => wave.amp > 0);
-  const [m0, m1, m2, m3, m4, m5, m6, m7, m8] = inverse as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [m0, m1, m2, m3, m4, m5, m6, m7, m8] = inverse;
   const { width: w, height: h } = camera;
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
@@ -232,37 +223,4 @@ function turnPoint(p: Point, quarterTurns: number, from: Canvas, to: Canvas): Po
     [0, -1],
   ][quarterTurns % 4]!;
   return { x: x * cos! - y * sin! + to.width / 2, y: x * sin! + y * cos! + to.height / 2 };
-}
-
-function mapQuad(c: Corners, f: (p: Point) => Point): Corners {
-  return [f(c[0]), f(c[1]), f(c[2]), f(c[3])];
-}
-
-function invert(m: Homography): Homography {
-  const [a, b, c, d, e, f, g, h, i] = m as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const A = e * i - f * h;
-  const B = -(d * i - f * g);
-  const C = d * h - e * g;
-  const det = a * A + b * B + c * C;
-  return [
-    A / det,
-    -(b * i - c * h) / det,
-    (b * f - c * e) / det,
-    B / det,
-    (a * i - c * g) / det,
-    -(a * f - c * d) / det,
-    C / det,
-    -(a * h - b * g) / det,
-    (a * e - b * d) / det,
-  ];
 }
