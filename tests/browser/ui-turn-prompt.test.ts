@@ -1,26 +1,6 @@
 import { expect, test } from "vitest";
-import type { CellRead, ReadResult } from "../../src/shared/reading.ts";
 import { TurnPrompt } from "../../src/ui/turn-prompt.ts";
-
-type Reading = Extract<ReadResult, { kind: "read" }>;
-
-const cells = (digit: number): CellRead[] =>
-  Array.from({ length: 81 }, () => ({ digit, confidence: 1, candidates: [{ digit, p: 1 }] }));
-
-const uncertain: Reading = {
-  kind: "read",
-  corners: [
-    { x: 0, y: 0 },
-    { x: 9, y: 0 },
-    { x: 9, y: 9 },
-    { x: 0, y: 9 },
-  ],
-  rotation: 0,
-  cells: cells(6),
-  otherTurn: { rotation: 2, cells: cells(9) },
-  otherGridsSeen: false,
-  timings: [],
-};
+import { uncertainReading as uncertain, type Reading } from "../fixtures/uncertain-reading.ts";
 
 function elements() {
   const box = document.createElement("div");

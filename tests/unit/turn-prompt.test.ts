@@ -1,24 +1,6 @@
 import { expect, test } from "vitest";
-import type { CellRead, ReadResult } from "../../src/shared/reading.ts";
 import { turnDescription, turnedReading } from "../../src/ui/turn-prompt.ts";
-
-const cells = (digit: number): CellRead[] =>
-  Array.from({ length: 81 }, () => ({ digit, confidence: 1, candidates: [{ digit, p: 1 }] }));
-
-const read: Extract<ReadResult, { kind: "read" }> = {
-  kind: "read",
-  corners: [
-    { x: 0, y: 0 },
-    { x: 9, y: 0 },
-    { x: 9, y: 9 },
-    { x: 0, y: 9 },
-  ],
-  rotation: 0,
-  cells: cells(6),
-  otherTurn: { rotation: 2, cells: cells(9) },
-  otherGridsSeen: false,
-  timings: [],
-};
+import { uncertainReading as read } from "../fixtures/uncertain-reading.ts";
 
 test("turning takes the runner-up turn's reading, and a second turn goes back", () => {
   const turned = turnedReading(read)!;
