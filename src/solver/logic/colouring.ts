@@ -57,14 +57,11 @@ function wrap(digit: number, groups: [number[], number[]]): LogicStep | null {
       for (let j = i + 1; j < group.length; j++) {
         if (!sees(group[i]!, group[j]!)) continue;
         const eliminations = group.map((cell) => ({ cell, digit })).sort((a, b) => a.cell - b.cell);
-        return {
-          technique: "simple colouring",
-          placements: [],
+        return colouringStep(
+          groups,
           eliminations,
-          cells: [...groups[0], ...groups[1]].sort((a, b) => a - b),
-          units: [],
-          text: `${describe(digit, group, groups[side === 0 ? 1 : 0])}; not the first, as ${cellList([group[i]!, group[j]!].sort((a, b) => a - b))} see each other, so ${removal(eliminations)}.`,
-        };
+          `${describe(digit, group, groups[side === 0 ? 1 : 0])}; not the first, as ${cellList([group[i]!, group[j]!].sort((a, b) => a - b))} see each other, so ${removal(eliminations)}.`,
+        );
       }
     }
   }
@@ -80,12 +77,20 @@ function trap(board: CandidateBoard, digit: number, groups: [number[], number[]]
       eliminations.push({ cell, digit });
   }
   if (eliminations.length === 0) return null;
+  return colouringStep(
+    groups,
+    eliminations,
+    `${describe(digit, groups[0], groups[1])}; ${cellList(eliminations.map((e) => e.cell))} ${eliminations.length === 1 ? "sees" : "see"} a cell of each, so ${removal(eliminations)}.`,
+  );
+}
+
+function colouringStep(groups: [number[], number[]], eliminations: CellDigit[], text: string): LogicStep {
   return {
     technique: "simple colouring",
     placements: [],
     eliminations,
     cells: [...groups[0], ...groups[1]].sort((a, b) => a - b),
     units: [],
-    text: `${describe(digit, groups[0], groups[1])}; ${cellList(eliminations.map((e) => e.cell))} ${eliminations.length === 1 ? "sees" : "see"} a cell of each, so ${removal(eliminations)}.`,
+    text,
   };
 }
