@@ -22,18 +22,13 @@ import {
   type NetworkProfile,
   type WireTally,
 } from "./network.ts";
+import { longTasksSince, observeLongTasks } from "./long-tasks.ts";
 import { DIST, serveDist } from "./serve-dist.ts";
-
-interface LongTask {
-  start: number;
-  ms: number;
-}
 
 // What the bench leaves on the page's window (set through page.evaluate / addInitScript).
 declare global {
   interface Window {
     __photoMs?: Promise<number>;
-    __longTasks?: LongTask[];
   }
 }
 
@@ -117,13 +112,7 @@ async function main(): Promise<void> {
     });
     const page = await context.newPage();
     const wire = await throttleAndCount(context, page, network);
-    await page.addInitScript(() => {
-      const tasks: LongTask[] = [];
-      window.__longTasks = tasks;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) tasks.push({ start: e.startTime, ms: e.duration });
-      }).observe({ type: "longtask", buffered: true });
-    });
+    await observeLongTasks(page);
     const scripts: { url: string; bytes: number; gzip: number }[] = [];
     let photoGiven = false;
     page.on("requestfinished", (request) => {
@@ -154,10 +143,7 @@ async function main(): Promise<void> {
     // Let the last overlay/paint work land in the observer before reading it.
     await page.waitForTimeout(300);
     await wireQuiet(wire, 2000);
-    const tasks = await page.evaluate(
-      (since) => window.__longTasks!.filter((t) => t.start >= since),
-      flowStart,
-    );
+    const tasks = await longTasksSince(page, flowStart);
     const longestTaskMs = Math.max(0, ...tasks.map((t) => t.ms));
     const jsBeforePhotoBytes = scripts.reduce((s, x) => s + x.bytes, 0);
     const jsBeforePhotoGzipBytes = scripts.reduce((s, x) => s + x.gzip, 0);

@@ -9,10 +9,11 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium, type Page } from "playwright-core";
-import { CHROMIUM_ARGS, chromiumPath } from "../scripts/chromium.ts";
+import { CHROMIUM_ARGS, chromiumPath, fakeCameraArgs } from "../scripts/chromium.ts";
 import { parseGrid } from "../src/solver/parse.ts";
 import { solve } from "../src/solver/solve.ts";
 import { writeHandHeldClip } from "../tooling/hand-held-clip.ts";
+import { longTasksSince, observeLongTasks } from "./long-tasks.ts";
 import { serveDist } from "./serve-dist.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -21,14 +22,8 @@ const FIXTURE = "image10.jpg";
 const WINDOW_MS = 6000;
 const BUDGET = { warmToSolvedMs: 2000, detectionFps: 10, overlayFps: 10, longestTaskMs: 50 };
 
-interface LongTask {
-  start: number;
-  ms: number;
-}
-
 declare global {
   interface Window {
-    __longTasks?: LongTask[];
     __cameraClickAt?: number;
     __playingAt?: number;
     __solvedAt?: Promise<number>;
@@ -80,12 +75,7 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
-    args: [
-      ...CHROMIUM_ARGS,
-      "--use-fake-device-for-media-stream",
-      "--use-fake-ui-for-media-stream",
-      `--use-file-for-fake-video-capture=${video}`,
-    ],
+    args: [...CHROMIUM_ARGS, ...fakeCameraArgs(video)],
   });
   try {
     const context = await browser.newContext({
@@ -94,13 +84,7 @@ async function main(): Promise<void> {
       viewport: { width: 1280, height: 900 },
     });
     const page = await context.newPage();
-    await page.addInitScript(() => {
-      const tasks: LongTask[] = [];
-      window.__longTasks = tasks;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) tasks.push({ start: e.startTime, ms: e.duration });
-      }).observe({ type: "longtask", buffered: true });
-    });
+    await observeLongTasks(page);
     await page.goto(`http://127.0.0.1:${port}/`);
     // Warm: the reader (OpenCV.js, TF.js, the model) loads when the user points at the photo controls.
     await page.locator(".photo-panel").hover();
@@ -173,10 +157,7 @@ async function main(): Promise<void> {
       .getByRole("gridcell")
       .evaluateAll((cells) => cells.map((c) => c.textContent || "0").join(""));
     const hint = await page.locator("#camera-hint").textContent();
-    const tasks = await page.evaluate(
-      (since) => window.__longTasks!.filter((t) => t.start >= since),
-      clickAt,
-    );
+    const tasks = await longTasksSince(page, clickAt);
     const solved = Number.isFinite(solvedAt);
     const result = {
       video: given.video ? video : `generated from tests/fixtures/photos/${FIXTURE}`,

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium, type Page } from "playwright-core";
-import { CHROMIUM_ARGS, chromiumPath } from "../scripts/chromium.ts";
+import { CHROMIUM_ARGS, chromiumPath, fakeCameraArgs } from "../scripts/chromium.ts";
 import type { ClueCheck, GridSighting } from "../src/shared/live.ts";
 import type { ReadResult } from "../src/shared/reading.ts";
 import { writeHandHeldClip } from "../tooling/hand-held-clip.ts";
@@ -96,12 +96,7 @@ export async function soakLive(): Promise<void> {
   const { server, port } = await serveDist();
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: [
-      ...CHROMIUM_ARGS,
-      "--use-fake-device-for-media-stream",
-      "--use-fake-ui-for-media-stream",
-      `--use-file-for-fake-video-capture=${clip}`,
-    ],
+    args: [...CHROMIUM_ARGS, ...fakeCameraArgs(clip)],
   });
   try {
     const context = await browser.newContext({ permissions: ["camera"], serviceWorkers: "block" });

@@ -12,6 +12,12 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
+/** Chromium's fake camera with its permission granted: it films `video` (a .y4m file), else a test pattern. */
+export function fakeCameraArgs(video?: string): string[] {
+  const device = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"];
+  return video ? [...device, `--use-file-for-fake-video-capture=${video}`] : device;
+}
+
 /**
  * Where the browser tests find Chromium: `CHROMIUM_PATH`, else the usual Debian paths.
  * Playwright cannot download its own browser here, so we never let it try.
