@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { CHROMIUM_ARGS, chromiumPath } from "../../scripts/chromium.ts";
+import { CHROMIUM_ARGS, chromiumPath, fakeCameraArgs } from "../../scripts/chromium.ts";
 
 test.setTimeout(120_000);
 // Chromium's fake camera, permission granted: a stand-in for a phone's rear camera.
@@ -8,7 +8,7 @@ test.use({
   permissions: ["camera"],
   launchOptions: {
     executablePath: chromiumPath(),
-    args: [...CHROMIUM_ARGS, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"],
+    args: [...CHROMIUM_ARGS, ...fakeCameraArgs()],
   },
 });
 

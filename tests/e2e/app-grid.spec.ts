@@ -1,15 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
+import { gridText, pasteText, status } from "./helpers.ts";
 
 // The well-known example puzzle from Wikipedia's "Sudoku" article, and its only solution.
 const PUZZLE = "530070000600195000098000060800060003400803001700020006060000280000419005000080079";
 const SOLUTION = "534678912672195348198342567859761423426853791713924856961537284287419635345286179";
-
-function gridText(page: Page): Promise<string> {
-  return page
-    .getByRole("grid", { name: "Sudoku" })
-    .getByRole("gridcell")
-    .evaluateAll((cells) => cells.map((c) => c.textContent || "0").join(""));
-}
 
 /** Types a puzzle the way a keyboard user would: digits, arrows to move, nothing else. */
 async function typePuzzle(page: Page, puzzle: string): Promise<void> {
@@ -23,19 +17,6 @@ async function typePuzzle(page: Page, puzzle: string): Promise<void> {
     await page.keyboard.press("Home");
     if (r < 8) await page.keyboard.press("ArrowDown");
   }
-}
-
-/** The grid's aria-live status line (the photo progress region is a second status). */
-function status(page: Page) {
-  return page.locator("#status");
-}
-
-async function pasteText(page: Page, text: string): Promise<void> {
-  await page.evaluate((t) => {
-    const data = new DataTransfer();
-    data.setData("text/plain", t);
-    document.body.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true }));
-  }, text);
 }
 
 test.beforeEach(async ({ page }) => {

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { gridText, pasteText, status } from "./helpers.ts";
 
 // Wikipedia's example puzzle and its only solution.
 const PUZZLE = "530070000600195000098000060800060003400803001700020006060000280000419005000080079";
@@ -7,21 +8,7 @@ const SAMPLE_SOLUTION = "6379285412485137695197643283914572864628319578752964137
 
 test.use({ serviceWorkers: "block" });
 
-const status = (page: Page) => page.locator("#status");
 const hintStatus = (page: Page) => page.locator("#hint-status");
-const gridText = (page: Page) =>
-  page
-    .getByRole("grid", { name: "Sudoku" })
-    .getByRole("gridcell")
-    .evaluateAll((cells) => cells.map((c) => c.textContent || "0").join(""));
-
-async function pasteText(page: Page, text: string): Promise<void> {
-  await page.evaluate((t) => {
-    const data = new DataTransfer();
-    data.setData("text/plain", t);
-    document.body.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true }));
-  }, text);
-}
 
 const cellNameOf = (index: number, shown: string) =>
   `Row ${Math.floor(index / 9) + 1}, column ${(index % 9) + 1}, ${shown}`;

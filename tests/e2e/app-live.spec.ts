@@ -1,26 +1,22 @@
-import { readFileSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
-import { CHROMIUM_ARGS, chromiumPath } from "../../scripts/chromium.ts";
+import { CHROMIUM_ARGS, chromiumPath, fakeCameraArgs } from "../../scripts/chromium.ts";
 import { parseGrid } from "../../src/solver/parse.ts";
 import { solve } from "../../src/solver/solve.ts";
 import { writeHandHeldClip } from "../../tooling/hand-held-clip.ts";
+import { fixtureLabels, fixturePhotoUrl } from "../fixtures/fixture-photos.ts";
 
-const PHOTOS = new URL("../fixtures/photos/", import.meta.url);
 const PHOTO = "image10.jpg";
+const LABEL = fixtureLabels[PHOTO]!;
 // Made in beforeAll, per worker process; Chromium opens it only when the page asks for the camera.
 const CLIP = join(tmpdir(), `sudoku-lens-live-${process.pid}.y4m`);
 
-function label(): string {
-  const labels = JSON.parse(readFileSync(new URL("labels.json", PHOTOS), "utf8")) as Record<string, string>;
-  return labels[PHOTO]!;
-}
-
 /** The label's puzzle, solved: what the grid must show after a right read. */
 function expectedSolution(): string {
-  const parsed = parseGrid(label());
+  const parsed = parseGrid(LABEL);
   if (!parsed.ok) throw new Error("bad label");
   const result = solve(parsed.grid);
   if (result.kind !== "solved") throw new Error(`label not solvable: ${result.kind}`);
@@ -34,17 +30,12 @@ test.use({
   permissions: ["camera"],
   launchOptions: {
     executablePath: chromiumPath(),
-    args: [
-      ...CHROMIUM_ARGS,
-      "--use-fake-device-for-media-stream",
-      "--use-fake-ui-for-media-stream",
-      `--use-file-for-fake-video-capture=${CLIP}`,
-    ],
+    args: [...CHROMIUM_ARGS, ...fakeCameraArgs(CLIP)],
   },
 });
 
 test.beforeAll(async () => {
-  await writeHandHeldClip(fileURLToPath(new URL(PHOTO, PHOTOS)), CLIP);
+  await writeHandHeldClip(fileURLToPath(fixturePhotoUrl(PHOTO)), CLIP);
 });
 test.afterAll(() => rmSync(CLIP, { force: true }));
 
@@ -81,7 +72,7 @@ test("pointing the camera at a sudoku reads and solves it with no press; the ans
   expect(await video(page).evaluate((v: HTMLVideoElement) => v.paused)).toBe(false);
   await expect.poll(async () => (await overlayData(page)).frames).toBeGreaterThan(drawn.frames + 5);
   // Every blank cell of the paper gets its digit drawn.
-  const blanks = [...label()].filter((d) => d === "0").length;
+  const blanks = [...LABEL].filter((d) => d === "0").length;
   await expect.poll(async () => (await overlayData(page)).digits).toBe(blanks);
   await expect(page.locator("#camera")).toBeVisible();
 });
