@@ -4,6 +4,7 @@ import { findGridCorners } from "../../src/vision/find-grid.ts";
 import { toGray } from "../../src/vision/gray.ts";
 import { readGrid } from "../../src/vision/read-grid.ts";
 import { DOTTED_CLUES, renderDottedGrid } from "../fixtures/dotted-grid.ts";
+import { halve } from "../fixtures/halve.ts";
 import { useShippedClassifier } from "../fixtures/node-reader.ts";
 
 const classifier = useShippedClassifier();
@@ -46,19 +47,3 @@ describe("readGrid from corners placed by hand", () => {
     }
   });
 });
-
-function halve(image: { width: number; height: number; data: Uint8ClampedArray }) {
-  const width = image.width >> 1;
-  const height = image.height >> 1;
-  const data = new Uint8ClampedArray(width * height * 4);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      for (let ch = 0; ch < 4; ch++) {
-        const at = (dy: number, dx: number) =>
-          image.data[((2 * y + dy) * image.width + 2 * x + dx) * 4 + ch]!;
-        data[(y * width + x) * 4 + ch] = (at(0, 0) + at(0, 1) + at(1, 0) + at(1, 1)) / 4;
-      }
-    }
-  }
-  return { width, height, data };
-}

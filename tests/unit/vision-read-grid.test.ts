@@ -7,6 +7,7 @@ import { opencv } from "../../src/vision/opencv.ts";
 import { readGrid } from "../../src/vision/read-grid.ts";
 import type { GrayImage } from "../../src/shared/image.ts";
 import { fixtureLabels as labels, fixturePhotoUrl } from "../fixtures/fixture-photos.ts";
+import { halve } from "../fixtures/halve.ts";
 import { useShippedClassifier } from "../fixtures/node-reader.ts";
 
 const photo = (name: string) => loadPhoto(fixturePhotoUrl(name).pathname);
@@ -138,22 +139,6 @@ function rotate180(image: RgbaImage): RgbaImage {
   const pixels = image.width * image.height;
   for (let i = 0; i < pixels; i++) data.set(image.data.subarray(i * 4, i * 4 + 4), (pixels - 1 - i) * 4);
   return { width: image.width, height: image.height, data };
-}
-
-function halve(image: RgbaImage): RgbaImage {
-  const width = image.width >> 1;
-  const height = image.height >> 1;
-  const data = new Uint8ClampedArray(width * height * 4);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      for (let ch = 0; ch < 4; ch++) {
-        const at = (dy: number, dx: number) =>
-          image.data[((2 * y + dy) * image.width + 2 * x + dx) * 4 + ch]!;
-        data[(y * width + x) * 4 + ch] = (at(0, 0) + at(0, 1) + at(1, 0) + at(1, 1)) / 4;
-      }
-    }
-  }
-  return { width, height, data };
 }
 
 /** The photo with its first read digit painted over in paper white (located by bilinear corners). */
