@@ -1,16 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { CHROMIUM_ARGS, chromiumPath, fakeCameraArgs } from "../../scripts/chromium.ts";
+import { fakeCamera } from "./helpers.ts";
 
 test.setTimeout(120_000);
 // Chromium's fake camera, permission granted: a stand-in for a phone's rear camera.
-test.use({
-  serviceWorkers: "block",
-  permissions: ["camera"],
-  launchOptions: {
-    executablePath: chromiumPath(),
-    args: [...CHROMIUM_ARGS, ...fakeCameraArgs()],
-  },
-});
+test.use(fakeCamera());
 
 test("camera mode previews and captures a still, which is read like any photo", async ({ page }) => {
   await page.goto("./");

@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
-import { CHROMIUM_ARGS, chromiumPath, fakeCameraArgs } from "../../scripts/chromium.ts";
 import { parseGrid } from "../../src/solver/parse.ts";
 import { solve } from "../../src/solver/solve.ts";
 import { writeHandHeldClip } from "../../tooling/hand-held-clip.ts";
 import { fixtureLabels, fixturePhotoUrl } from "../fixtures/fixture-photos.ts";
+import { fakeCamera } from "./helpers.ts";
 
 const PHOTO = "image10.jpg";
 const LABEL = fixtureLabels[PHOTO]!;
@@ -25,14 +25,7 @@ function expectedSolution(): string {
 
 test.setTimeout(120_000);
 // Chromium's fake camera films the clip: a fixture photo held by an unsteady hand, looped.
-test.use({
-  serviceWorkers: "block",
-  permissions: ["camera"],
-  launchOptions: {
-    executablePath: chromiumPath(),
-    args: [...CHROMIUM_ARGS, ...fakeCameraArgs(CLIP)],
-  },
-});
+test.use(fakeCamera(CLIP));
 
 test.beforeAll(async () => {
   await writeHandHeldClip(fileURLToPath(fixturePhotoUrl(PHOTO)), CLIP);

@@ -1,4 +1,17 @@
-import type { Page } from "@playwright/test";
+import type { Page, PlaywrightTestOptions, PlaywrightWorkerOptions } from "@playwright/test";
+import { CHROMIUM_ARGS, chromiumPath, fakeCameraArgs } from "../../scripts/chromium.ts";
+
+/** `test.use` options for Chromium's fake camera, permission granted, filming `video` (.y4m) if given. */
+export function fakeCamera(
+  video?: string,
+): Pick<PlaywrightTestOptions, "serviceWorkers" | "permissions"> &
+  Pick<PlaywrightWorkerOptions, "launchOptions"> {
+  return {
+    serviceWorkers: "block",
+    permissions: ["camera"],
+    launchOptions: { executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, ...fakeCameraArgs(video)] },
+  };
+}
 
 /** The board's 81 cells as a string, "0" for an empty cell. */
 export function gridText(page: Page): Promise<string> {
