@@ -12,3 +12,8 @@ export interface Point {
 
 /** Grid corners in source-image pixels, ordered top-left, top-right, bottom-right, bottom-left. */
 export type Corners = readonly [Point, Point, Point, Point];
+
+/** `f` applied to each corner, order kept. */
+export function mapCorners(c: Corners, f: (p: Point) => Point): Corners {
+  return [f(c[0]), f(c[1]), f(c[2]), f(c[3])];
+}

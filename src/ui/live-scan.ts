@@ -1,4 +1,4 @@
-import type { Corners, Point } from "../shared/image.ts";
+import { mapCorners } from "../shared/image.ts";
 import type { CameraFrame, ClueCheck, GridSighting } from "../shared/live.ts";
 import type { CellRead, ReadResult } from "../shared/reading.ts";
 import type { SolveResult } from "../solver/types.ts";
@@ -221,10 +221,6 @@ function runScan(
       say("");
     },
   };
-}
-
-function mapCorners(c: Corners, f: (p: Point) => Point): Corners {
-  return [f(c[0]), f(c[1]), f(c[2]), f(c[3])];
 }
 
 /**

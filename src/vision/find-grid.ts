@@ -1,11 +1,10 @@
-import type { Corners, GrayImage, Point } from "../shared/image.ts";
+import { mapCorners, type Corners, type GrayImage, type Point } from "../shared/image.ts";
 import { downscale, grayFromMat, matFromGray } from "./gray.ts";
 import { gridness } from "./gridness.ts";
 import { opencv, withMats, type Mat, type OpenCV, type Track } from "./opencv.ts";
 import {
   diagonalExtremes,
   isPlausibleSquare,
-  mapCorners,
   orderCorners,
   quadArea,
   quadCentre,

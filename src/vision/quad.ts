@@ -1,4 +1,4 @@
-import type { Corners, Point } from "../shared/image.ts";
+import { mapCorners, type Corners, type Point } from "../shared/image.ts";
 
 /** Orders four points top-left, top-right, bottom-right, bottom-left by angle around their centroid. */
 export function orderCorners(points: readonly Point[]): Corners {
@@ -77,10 +77,6 @@ export function quadContains(c: Corners, p: Point): boolean {
 
 export function quadCentre(c: Corners): Point {
   return { x: (c[0].x + c[1].x + c[2].x + c[3].x) / 4, y: (c[0].y + c[1].y + c[2].y + c[3].y) / 4 };
-}
-
-export function mapCorners(c: Corners, f: (p: Point) => Point): Corners {
-  return [f(c[0]), f(c[1]), f(c[2]), f(c[3])];
 }
 
 export function scaleCorners(c: Corners, factor: number): Corners {

@@ -1,8 +1,7 @@
 import { WARP_PX } from "../digits/geometry.ts";
-import type { Corners, GrayImage } from "../shared/image.ts";
+import { mapCorners, type Corners, type GrayImage } from "../shared/image.ts";
 import { grayFromMat, matFromGray } from "./gray.ts";
 import { opencv, withMats, type Mat } from "./opencv.ts";
-import { mapCorners } from "./quad.ts";
 
 /**
  * Perspective-warps the quad `corners` of `src` onto a `size`² square (into `dst`).

@@ -1,7 +1,6 @@
 import { createCanvas, type Canvas } from "@napi-rs/canvas";
-import type { Corners, Point } from "../../src/shared/image.ts";
+import { mapCorners, type Corners, type Point } from "../../src/shared/image.ts";
 import { invertHomography, squareToQuad } from "../../src/shared/homography.ts";
-import { mapCorners } from "../../src/vision/quad.ts";
 import type { Rng } from "../digits/rng.ts";
 import { pixelNoise } from "./fast-noise.ts";
 import type { CameraStyle, PageStyle, Rgb } from "./design.ts";
