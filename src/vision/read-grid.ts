@@ -112,14 +112,16 @@ export async function readGrid(
             findGridCandidates(gray, { onThreshold, quick: options.quickFind ?? false }),
           );
       const view = await firstSudokuLike(gray, scale, candidates, stage);
-      if (view) views.push(view);
+      if (!view) continue;
+      // The first picture with a grid is the reference: its outline is the one shown.
+      if (debug && views.length === 0) {
+        const detection = downscale(gray, DETECT_MAX_SIDE);
+        debug.contour = outlineGrid(detection.image, scaleCorners(view.found.corners, detection.scale));
+      }
+      views.push(view);
     }
     const reference = views[0];
     if (!reference) throw new PhotoFailure({ code: "no-grid" });
-    if (debug) {
-      const detection = downscale(grays[0]!.gray, DETECT_MAX_SIDE);
-      debug.contour = outlineGrid(detection.image, scaleCorners(reference.found.corners, detection.scale));
-    }
     if (views.every((view) => view.prepared.every((cell) => cellLooksEmptyInEveryTurn(cell.shape)))) {
       throw new PhotoFailure({ code: "no-digits" });
     }
