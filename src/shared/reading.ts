@@ -8,6 +8,19 @@ export interface CellRead {
   confidence: number;
   /** Top candidates, best first, probabilities summing to ≤ 1. */
   candidates: { digit: number; p: number }[];
+  /**
+   * For a digit, the probability that it was written in by hand (the solver's own entry) rather
+   * than printed (a given); absent for an empty cell and for readers that cannot tell.
+   */
+  handwritten?: number;
+}
+
+/** A digit at least this likely to be handwritten is taken as the user's entry, not a given. */
+export const HANDWRITTEN_THRESHOLD = 0.5;
+
+/** Whether a read cell holds a handwritten entry rather than a printed given (or nothing). */
+export function isHandwritten(read: CellRead): boolean {
+  return read.digit !== 0 && (read.handwritten ?? 0) >= HANDWRITTEN_THRESHOLD;
 }
 
 /** Below this top-1 probability a read is shown to the user as doubtful, with its runner-up. */
