@@ -17,6 +17,7 @@ import { CHROMIUM_ARGS, chromiumPath } from "../scripts/chromium.ts";
 import { median } from "./recognition-score.ts";
 import {
   countingProxy,
+  downloadsUntil,
   parseNetwork,
   throttleAndCount,
   type NetworkProfile,
@@ -131,6 +132,7 @@ async function main(): Promise<void> {
     const flowStart = await page.evaluate(() => performance.now());
     const uploadAt = Date.now();
     const firstPhotoMs = await timePhoto(page, SAMPLE);
+    const firstPhotoDone = Date.now();
     const bytesBeforeFirstPhoto = proxy.bytes();
     // The network's share of the first photo: when its last download finished (the rest is CPU time).
     const firstPhotoDownloadsMs = Math.max(0, wire.lastAt - uploadAt);
@@ -159,6 +161,12 @@ async function main(): Promise<void> {
     );
     console.log(`long tasks during the flow: ${tasks.length}, longest ${longestTaskMs.toFixed(0)} ms`);
     for (const s of scripts) console.log(`  js before photo: ${s.url} ${s.bytes} B (${s.gzip} B gzip)`);
+    // Every response by the first answer, from the upload (negative: before it), to see where its time goes.
+    const firstPhotoDownloads = downloadsUntil(wire, uploadAt, firstPhotoDone);
+    for (const d of firstPhotoDownloads)
+      console.log(
+        `  ${d.startMs.toFixed(0).padStart(6)} → ${d.endMs.toFixed(0).padStart(6)} ms ${d.by.padEnd(14)} ${d.file} ${d.bytes} B`,
+      );
     const result = {
       network: network ? `${network.mbitPerS} Mbit/s, ${network.rttMs} ms RTT` : "unthrottled",
       coldLoadMs: Math.round(coldLoadMs),
@@ -168,6 +176,10 @@ async function main(): Promise<void> {
       encodedResponseBytes: wire.bytes,
       bytesBeforeFirstPhoto,
       firstPhotoDownloadsMs,
+      // The big ones (≥ 20 KB) in the JSON: start and end from the upload, ms.
+      firstPhotoDownloads: firstPhotoDownloads
+        .filter((d) => d.bytes >= 20_000)
+        .map(({ file, by, startMs, endMs }) => ({ file, by, startMs, endMs })),
       requests: wire.requests,
       warmPhotoMs: Math.round(warmPhotoMs),
       warmPhotoRunsMs: warm.map(Math.round),

@@ -16,12 +16,24 @@ export function parseNetwork(spec: string): NetworkProfile {
   return profile;
 }
 
+/** One response that crossed the wire: who asked for it, when (`Date.now()`), its encoded size. */
+export interface WireResponse {
+  url: string;
+  /** The DevTools target that asked: "page", "worker", "service_worker". */
+  by: string;
+  startAt: number;
+  endAt: number;
+  bytes: number;
+}
+
 /** What crossed the wire so far: every http(s) response's encoded size, headers included. */
 export interface WireTally {
   bytes: number;
   requests: number;
   /** `Date.now()` when the latest counted response finished. */
   lastAt: number;
+  /** Every counted response, in the order they finished: where the first photo's time goes. */
+  responses: WireResponse[];
 }
 
 /** The few CDP messages read from a worker session (they arrive as JSON strings, untyped). */
@@ -35,6 +47,14 @@ interface ChildMessage {
   };
 }
 
+const NETWORK_EVENTS = [
+  "Network.requestWillBeSent",
+  "Network.responseReceived",
+  "Network.dataReceived",
+  "Network.loadingFinished",
+  "Network.loadingFailed",
+] as const;
+
 /**
  * Throttles `page` and every worker it starts (dedicated and service workers, auto-attached through
  * the DevTools protocol) to `profile`, or only counts when `profile` is undefined, and tallies the
@@ -47,44 +67,56 @@ export async function throttleAndCount(
   page: Page,
   profile: NetworkProfile | undefined,
 ): Promise<WireTally> {
-  const tally: WireTally = { bytes: 0, requests: 0, lastAt: 0 };
+  const tally: WireTally = { bytes: 0, requests: 0, lastAt: 0, responses: [] };
   const conditions = profile && {
     offline: false,
     latency: profile.rttMs,
     downloadThroughput: (profile.mbitPerS * 1e6) / 8,
     uploadThroughput: (profile.mbitPerS * 1e6) / 8,
   };
-  const counter = () => {
-    const counted = new Set<string>();
-    const local = new Set<string>();
-    return (message: ChildMessage) => {
-      const { method, params } = message;
-      const id = params?.requestId;
-      if (!id) return;
-      if (method === "Network.requestWillBeSent" && /^https?:/.test(params.request?.url ?? ""))
-        counted.add(id);
-      const r = params.response;
-      if (
-        method === "Network.responseReceived" &&
-        (r?.fromServiceWorker || r?.fromDiskCache || r?.fromPrefetchCache)
-      )
-        local.add(id);
-      if (method === "Network.loadingFinished" && counted.has(id) && !local.has(id)) {
-        tally.bytes += params.encodedDataLength ?? 0;
-        tally.requests++;
-        tally.lastAt = Date.now();
-      }
-    };
+  // One map for all targets: a dedicated worker's script is requested in the page's target and
+  // finishes in the worker's; request ids are unique across targets.
+  const pending = new Map<string, { url: string; by: string; startAt: number; received: number }>();
+  const local = new Set<string>();
+  const counter = (by: string) => (message: ChildMessage) => {
+    const { method, params } = message;
+    const id = params?.requestId;
+    if (!id) return;
+    const url = params.request?.url ?? "";
+    if (method === "Network.requestWillBeSent" && /^https?:/.test(url))
+      pending.set(id, { url, by, startAt: Date.now(), received: 0 });
+    const request = pending.get(id);
+    const r = params.response;
+    if (
+      method === "Network.responseReceived" &&
+      (r?.fromServiceWorker || r?.fromDiskCache || r?.fromPrefetchCache)
+    )
+      local.add(id);
+    if (!request || local.has(id)) return;
+    if (method === "Network.dataReceived") request.received += params.encodedDataLength ?? 0;
+    // WebAssembly.compileStreaming cancels its fetch once the module is compiled, all bytes in:
+    // DevTools reports that as failed (net::ERR_ABORTED), so a failure counts what had arrived.
+    if (method === "Network.loadingFinished" || method === "Network.loadingFailed") {
+      pending.delete(id);
+      const bytes = Math.max(params.encodedDataLength ?? 0, request.received);
+      // Nothing received, not even headers: a worker's script served by the service worker.
+      if (bytes === 0) return;
+      tally.bytes += bytes;
+      tally.requests++;
+      tally.lastAt = Date.now();
+      tally.responses.push({
+        url: request.url,
+        by: request.by,
+        startAt: request.startAt,
+        endAt: tally.lastAt,
+        bytes,
+      });
+    }
   };
 
   const cdp = await context.newCDPSession(page);
-  const onPage = counter();
-  for (const method of [
-    "Network.requestWillBeSent",
-    "Network.responseReceived",
-    "Network.loadingFinished",
-  ] as const)
-    cdp.on(method, (params) => onPage({ method, params } as ChildMessage));
+  const onPage = counter("page");
+  for (const method of NETWORK_EVENTS) cdp.on(method, (params) => onPage({ method, params } as ChildMessage));
   await cdp.send("Network.enable");
   if (conditions) await cdp.send("Network.emulateNetworkConditions", conditions);
   await attachWorkers(cdp, conditions, counter);
@@ -99,12 +131,12 @@ export async function throttleAndCount(
 async function attachWorkers(
   cdp: CDPSession,
   conditions: object | undefined,
-  counter: () => (message: ChildMessage) => void,
+  counter: (by: string) => (message: ChildMessage) => void,
 ): Promise<void> {
   const children = new Map<string, (message: ChildMessage) => void>();
   let nextId = 1;
-  cdp.on("Target.attachedToTarget", ({ sessionId }) => {
-    children.set(sessionId, counter());
+  cdp.on("Target.attachedToTarget", ({ sessionId, targetInfo }) => {
+    children.set(sessionId, counter(targetInfo.type));
     const send = (method: string, params: object = {}) =>
       void cdp
         .send("Target.sendMessageToTarget", {
@@ -159,4 +191,26 @@ export function countingProxy(
       resolve({ port: address.port, bytes: () => sent, close });
     });
   });
+}
+
+/** A response on a timeline: its file name (hash kept), who fetched it, start and end in ms from `t0`. */
+export interface TimedDownload {
+  file: string;
+  by: string;
+  startMs: number;
+  endMs: number;
+  bytes: number;
+}
+
+/** The responses that finished by `until`, timed from `t0` (all `Date.now()`). */
+export function downloadsUntil(tally: WireTally, t0: number, until: number): TimedDownload[] {
+  return tally.responses
+    .filter((r) => r.endAt <= until)
+    .map((r) => ({
+      file: new URL(r.url).pathname.split("/").pop() || "/",
+      by: r.by,
+      startMs: r.startAt - t0,
+      endMs: r.endAt - t0,
+      bytes: r.bytes,
+    }));
 }
