@@ -6,6 +6,7 @@ import { VitePWA } from "vite-plugin-pwa";
 import { chromiumPath, CHROMIUM_ARGS } from "./scripts/chromium.ts";
 import { openCvSplitPlugin } from "./tooling/opencv-split.ts";
 import { precompressPlugin } from "./tooling/precompress.ts";
+import { READER_CACHE } from "./src/shared/reader-cache.ts";
 
 /** The reader's files, fetched by the pipeline worker on first use, and the Iris page's TF.js (see `runtimeCaching`). */
 const HEAVY_ASSETS = [
@@ -64,8 +65,8 @@ export default defineConfig({
         globPatterns: ["**/*.{js,css,html,svg,png,jpg,webmanifest}", "models/iris/*.{json,bin}"],
         globIgnores: HEAVY_ASSETS,
         navigateFallback: null,
-        // Control the page (and its workers) as soon as the service worker activates, so a first visit's
-        // downloads already go through it and land in the runtime cache.
+        // Control the page as soon as the service worker activates; a reader worker started before that
+        // caches its own downloads in READER_CACHE (src/workers/keep-downloads.ts).
         clientsClaim: true,
         skipWaiting: true,
         // …they are cached as the page first fetches them, so one visit that read a photo works offline.
@@ -74,7 +75,7 @@ export default defineConfig({
             urlPattern: /\/assets\/|\/models\/digits\//,
             handler: "CacheFirst",
             options: {
-              cacheName: "reader",
+              cacheName: READER_CACHE,
               expiration: { maxEntries: 16 },
               cacheableResponse: { statuses: [200] },
             },

@@ -10,7 +10,6 @@ import { HintPanel } from "./hint-panel.ts";
 import { setUpInstallButton } from "./install-button.ts";
 import { PhotoPanel } from "./photo-panel.ts";
 import { preloadWhenIdle } from "./preload.ts";
-import { whenControlled } from "./service-worker-control.ts";
 import { listenForDrop, listenForFiles, listenForPaste } from "./photo-sources.ts";
 import { ProgressView } from "./progress-view.ts";
 import { RepairView } from "./repair-view.ts";
@@ -99,10 +98,9 @@ const photos = new PhotoPanel(
   pipeline,
 );
 
-// The reader's worker starts once the service worker controls the page, so what it downloads is cached.
-const controlled = whenControlled(3000);
-const readPhoto = (photo: Blob) => void controlled.then(() => photos.read(photo));
-const warmUp = () => void controlled.then(() => photos.warmUp());
+// No wait for the service worker: a reader started before it controls the page caches its own downloads.
+const readPhoto = (photo: Blob) => void photos.read(photo);
+const warmUp = () => photos.warmUp();
 
 // Start loading the reader once the page is idle after its first paint (unless the browser asks to save
 // data), and at the latest on intent to give a photo, while the user is still choosing.

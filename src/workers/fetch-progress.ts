@@ -1,12 +1,14 @@
+import { fetchKept } from "./keep-downloads.ts";
+
 /**
- * Fetches `url` whole, reporting bytes as they stream in: the first visit downloads ~11 MB of
- * OpenCV.js, and a real progress bar beats a spinner. `total` is 0 when the server sends no length.
+ * Fetches `url` whole (through `fetchKept`), reporting bytes as they stream in: the first visit downloads
+ * megabytes, and a real progress bar beats a spinner. `total` is 0 when the server sends no length.
  */
 export async function fetchWithProgress(
   url: string | URL,
   onBytes: (loaded: number, total: number) => void,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const response = await fetch(url);
+  const response = await fetchKept(url);
   if (!response.ok || !response.body)
     throw new Error(`could not download ${String(url)}: HTTP ${response.status}`);
   // With Content-Encoding, Content-Length counts compressed bytes and the body decoded ones: unknown total.

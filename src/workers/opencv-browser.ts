@@ -2,6 +2,7 @@ import openCvJsUrl from "opencv-split/opencv.js?url";
 import sizes from "opencv-split/opencv.json";
 import openCvWasmUrl from "opencv-split/opencv.wasm?url";
 import { fetchWithProgress } from "./fetch-progress.ts";
+import { fetchKept } from "./keep-downloads.ts";
 import { OPENCV_MODULE_ARGS } from "./opencv-module-args.ts";
 
 /** The Emscripten module argument the split OpenCV.js takes (see `tooling/opencv-split.ts`). */
@@ -69,7 +70,7 @@ export async function fetchOpenCV(
 
 /** Fetches and compiles a `.wasm` in one pass, counting the bytes as they arrive. */
 async function compileStreaming(url: URL, onBytes: (loaded: number) => void): Promise<WebAssembly.Module> {
-  const response = await fetch(url);
+  const response = await fetchKept(url);
   if (!response.ok || !response.body)
     throw new Error(`could not download ${url.href}: HTTP ${response.status}`);
   let loaded = 0;

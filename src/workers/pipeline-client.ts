@@ -102,6 +102,9 @@ export class PipelineClient {
     if (!this.api) {
       this.worker = new Worker(new URL("./pipeline.worker.ts", import.meta.url), { type: "module" });
       this.api = Comlink.wrap<PipelineApi>(this.worker);
+      // Started before a service worker controls the page, the worker fetches past it until the service
+      // worker claims it (Chromium claims dedicated workers too), so it keeps its downloads itself.
+      if ("serviceWorker" in navigator && !navigator.serviceWorker.controller) void this.api.keepDownloads();
     }
     return this.api;
   }

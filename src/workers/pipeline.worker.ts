@@ -1,5 +1,4 @@
 import * as Comlink from "comlink";
-import { useWasmBackend } from "../digits/backend.ts";
 import { createDigitClassifier, type DigitClassifier } from "../digits/classifier.ts";
 import type { RgbaImage } from "../vision/gray.ts";
 import * as tf from "@tensorflow/tfjs-core";
@@ -8,10 +7,12 @@ import { loadOpenCV, opencv } from "../vision/opencv.ts";
 import { PhotoFailure } from "../vision/photo-failure.ts";
 import { readGrid, type GridReading } from "../vision/read-grid.ts";
 import { decodePhotoBlob } from "./decode-photo.ts";
+import { keepDownloadsIn, keepOwnScript } from "./keep-downloads.ts";
 import { readFrames, rehearseRead, sightGrid } from "./live-frames.ts";
 import { modelWithProgress } from "./model-browser.ts";
 import { fetchOpenCV } from "./opencv-browser.ts";
-import { browserWasmPaths } from "./tfjs-wasm-browser.ts";
+import { useBrowserWasmBackend } from "./tfjs-wasm-browser.ts";
+import { READER_CACHE } from "../shared/reader-cache.ts";
 import type { CameraFrame, ClueCheck, GridSighting } from "../shared/live.ts";
 import type { Corners } from "../shared/image.ts";
 import type { DebugImages, ReadResult } from "../shared/reading.ts";
@@ -23,27 +24,42 @@ type ProgressSink = (p: PipelineProgress) => void;
 let listener: ProgressSink | undefined;
 const report: ProgressSink = (p) => listener?.(p);
 
-let classifier: DigitClassifier | undefined;
+let loading: Promise<DigitClassifier> | undefined;
 let latest = 0;
 const cancelled = new Set<number>();
 
-/** OpenCV.js and TF.js (wasm) with the digit model, each loaded once, on first need. */
-async function ready(assetBase: string): Promise<DigitClassifier> {
-  const model = (classifier ??= createDigitClassifier(
+/** OpenCV.js and TF.js (wasm) with the digit model, loaded once, on first need. */
+function ready(assetBase: string): Promise<DigitClassifier> {
+  return (loading ??= load(assetBase));
+}
+
+/** All downloads start at once: OpenCV.js (script and wasm), TF.js's wasm, the model. */
+async function load(assetBase: string): Promise<DigitClassifier> {
+  const model = createDigitClassifier(
     modelWithProgress(new URL("models/digits/model.json", assetBase), (loaded, total) =>
       report({ kind: "download", what: "model", loaded, total }),
     ),
-  ));
+  );
   await Promise.all([
     loadOpenCV(() =>
       fetchOpenCV((loaded, total) => report({ kind: "download", what: "opencv", loaded, total })),
     ),
-    useWasmBackend(browserWasmPaths()).then(() => model.classifyCells([])), // loads the model's weights without predicting
+    useBrowserWasmBackend().then(() => model.classifyCells([])), // loads the model's weights without predicting
   ]);
+  // After the reader's own downloads, not competing with them.
+  keepOwnScript();
   return model;
 }
 
 const api = {
+  /**
+   * The page started this worker before a service worker controlled it: no service worker sees its
+   * first requests, so it keeps what it downloads in the reader's cache itself, for offline use.
+   */
+  keepDownloads(): void {
+    keepDownloadsIn(READER_CACHE);
+  },
+
   /** Loads everything the first read needs, so that read is fast. */
   async warmUp(assetBase: string, onProgress?: ProgressSink): Promise<void> {
     listener = onProgress;
