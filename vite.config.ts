@@ -40,8 +40,9 @@ export default defineConfig({
     openCvSplitPlugin(),
     VitePWA({
       registerType: "autoUpdate",
-      // An external registerSW.js, not an inline script: the page's CSP allows scripts from 'self' only.
-      injectRegister: "script",
+      // The pages register it themselves (src/ui/service-worker-registration.ts): the main page only after
+      // the reader's first downloads, which the install's precache would otherwise compete with.
+      injectRegister: null,
       includeAssets: ["icons/icon.svg"],
       manifest: {
         name: "Sudoku Lens",

@@ -12,6 +12,7 @@ import { createPredictionView } from "./page-prediction.ts";
 import { createRetrainPanel } from "./page-retrain.ts";
 import { loadIrisClassifier, type IrisClassifier } from "./predict.ts";
 import { extrapolationNotes, type TrainingRange } from "./training-range.ts";
+import { registerServiceWorker } from "../ui/service-worker-registration.ts";
 
 // Relative to the page, so the app also works when served from a sub-path.
 const MODEL_URL = "./models/iris/model.json";
@@ -93,6 +94,7 @@ app.append(
   el("footer", { class: "muted" }, modelInfo, attribution()),
 );
 render();
+registerServiceWorker();
 void loadModel().then(
   ({ loaded, metadata }) => {
     // Someone may have trained a model in the page before the download finished: keep theirs.

@@ -10,6 +10,7 @@ import { HintPanel } from "./hint-panel.ts";
 import { setUpInstallButton } from "./install-button.ts";
 import { PhotoPanel } from "./photo-panel.ts";
 import { preloadWhenIdle } from "./preload.ts";
+import { registerServiceWorker } from "./service-worker-registration.ts";
 import { listenForDrop, listenForFiles, listenForPaste } from "./photo-sources.ts";
 import { ProgressView } from "./progress-view.ts";
 import { RepairView } from "./repair-view.ts";
@@ -110,6 +111,8 @@ for (const type of ["pointerenter", "focusin", "touchstart", "dragenter"] as con
   const target = type === "dragenter" ? document : photoSection;
   target.addEventListener(type, warmUp, { once: true, passive: true });
 }
+// After the idle preload (same queue, later): the service worker's install waits for the reader's downloads.
+registerServiceWorker(() => pipelineClient?.loaded());
 
 listenForFiles(byId("photo-file", HTMLInputElement), readPhoto);
 listenForFiles(byId("photo-capture", HTMLInputElement), readPhoto);

@@ -15,7 +15,11 @@ export function mayPreload(connection: Connection | undefined): boolean {
  */
 export function preloadWhenIdle(start: () => void): void {
   const connection = (navigator as Navigator & { connection?: Connection }).connection;
-  if (!mayPreload(connection)) return;
+  if (mayPreload(connection)) whenIdleAfterLoad(start);
+}
+
+/** Runs `start` once the page has loaded, painted and gone idle; callbacks run in the order given. */
+export function whenIdleAfterLoad(start: () => void): void {
   const afterPaint = () =>
     requestAnimationFrame(() => {
       // Safari has no requestIdleCallback; a short timeout is the usual stand-in.

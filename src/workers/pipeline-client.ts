@@ -89,6 +89,11 @@ export class PipelineClient {
     await this.remote().warmUp(this.assetBase, onProgress ? Comlink.proxy(onProgress) : undefined);
   }
 
+  /** Settles once OpenCV.js, TF.js and the model are loaded (loading them if nothing has yet). */
+  async loaded(): Promise<void> {
+    await this.remote().loaded(this.assetBase);
+  }
+
   /** Cancels any read and stops the worker (its wasm heaps go with it). */
   dispose(): void {
     this.cancelActive?.();

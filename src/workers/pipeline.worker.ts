@@ -60,6 +60,11 @@ const api = {
     keepDownloadsIn(READER_CACHE);
   },
 
+  /** Settles once everything is loaded; unlike `warmUp` it leaves the progress listener alone. */
+  async loaded(assetBase: string): Promise<void> {
+    await ready(assetBase);
+  },
+
   /** Loads everything the first read needs, so that read is fast. */
   async warmUp(assetBase: string, onProgress?: ProgressSink): Promise<void> {
     listener = onProgress;
