@@ -214,3 +214,18 @@ export function downloadsUntil(tally: WireTally, t0: number, until: number): Tim
       bytes: r.bytes,
     }));
 }
+
+/**
+ * When the last URL matching `files` first finished downloading (`Date.now()`, 0 if none did); a repeat
+ * download of a URL doesn't count.
+ */
+export function firstDownloadsEnd(tally: WireTally, files: RegExp): number {
+  const seen = new Set<string>();
+  let end = 0;
+  for (const r of [...tally.responses].sort((a, b) => a.startAt - b.startAt)) {
+    if (seen.has(r.url) || !files.test(new URL(r.url).pathname)) continue;
+    seen.add(r.url);
+    end = Math.max(end, r.endAt);
+  }
+  return end;
+}
