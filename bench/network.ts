@@ -34,6 +34,8 @@ export interface WireTally {
   lastAt: number;
   /** Every counted response, in the order they finished: where the first photo's time goes. */
   responses: WireResponse[];
+  /** When each URL's first request finished (`Date.now()`), counted or not (served from a cache). */
+  firstEnds: Map<string, number>;
 }
 
 /** The few CDP messages read from a worker session (they arrive as JSON strings, untyped). */
@@ -67,7 +69,7 @@ export async function throttleAndCount(
   page: Page,
   profile: NetworkProfile | undefined,
 ): Promise<WireTally> {
-  const tally: WireTally = { bytes: 0, requests: 0, lastAt: 0, responses: [] };
+  const tally: WireTally = { bytes: 0, requests: 0, lastAt: 0, responses: [], firstEnds: new Map() };
   const conditions = profile && {
     offline: false,
     latency: profile.rttMs,
@@ -92,11 +94,15 @@ export async function throttleAndCount(
       (r?.fromServiceWorker || r?.fromDiskCache || r?.fromPrefetchCache)
     )
       local.add(id);
-    if (!request || local.has(id)) return;
+    if (!request) return;
+    const finished = method === "Network.loadingFinished" || method === "Network.loadingFailed";
+    if (finished)
+      tally.firstEnds.set(request.url, Math.min(Date.now(), tally.firstEnds.get(request.url) ?? Infinity));
+    if (local.has(id)) return;
     if (method === "Network.dataReceived") request.received += params.encodedDataLength ?? 0;
     // WebAssembly.compileStreaming cancels its fetch once the module is compiled, all bytes in:
     // DevTools reports that as failed (net::ERR_ABORTED), so a failure counts what had arrived.
-    if (method === "Network.loadingFinished" || method === "Network.loadingFailed") {
+    if (finished) {
       pending.delete(id);
       const bytes = Math.max(params.encodedDataLength ?? 0, request.received);
       // Nothing received, not even headers: a worker's script served by the service worker.
@@ -216,16 +222,11 @@ export function downloadsUntil(tally: WireTally, t0: number, until: number): Tim
 }
 
 /**
- * When the last URL matching `files` first finished downloading (`Date.now()`, 0 if none did); a repeat
- * download of a URL doesn't count.
+ * When the last URL matching `files` had first arrived (`Date.now()`, 0 if none did): a later request of a
+ * URL (a worker keeping its own script for offline use) doesn't count.
  */
 export function firstDownloadsEnd(tally: WireTally, files: RegExp): number {
-  const seen = new Set<string>();
   let end = 0;
-  for (const r of [...tally.responses].sort((a, b) => a.startAt - b.startAt)) {
-    if (seen.has(r.url) || !files.test(new URL(r.url).pathname)) continue;
-    seen.add(r.url);
-    end = Math.max(end, r.endAt);
-  }
+  for (const [url, at] of tally.firstEnds) if (files.test(new URL(url).pathname)) end = Math.max(end, at);
   return end;
 }
