@@ -121,7 +121,9 @@ async function main(): Promise<void> {
     let photoGiven = false;
     page.on("requestfinished", (request) => {
       const url = new URL(request.url());
-      if (photoGiven || !/\.m?js$/.test(url.pathname)) return;
+      // The page's own JavaScript: workers' scripts and OpenCV.js run off the main thread, and the idle
+      // preload may fetch them before the photo.
+      if (photoGiven || !/\.m?js$/.test(url.pathname) || /\.worker-|\/opencv-/.test(url.pathname)) return;
       const file = readFileSync(join(DIST, decodeURIComponent(url.pathname)));
       scripts.push({ url: url.pathname, bytes: file.length, gzip: gzipSync(file, { level: 9 }).length });
     });

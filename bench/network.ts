@@ -78,15 +78,20 @@ export async function throttleAndCount(
   };
   // One map for all targets: a dedicated worker's script is requested in the page's target and
   // finishes in the worker's; request ids are unique across targets.
-  const pending = new Map<string, { url: string; by: string; startAt: number; received: number }>();
+  const pending = new Map<
+    string,
+    { url: string; by: string; startAt: number; received: number; ownScript: boolean }
+  >();
   const local = new Set<string>();
-  const counter = (by: string) => (message: ChildMessage) => {
+  const arrived = (url: string) =>
+    tally.firstEnds.set(url, Math.min(Date.now(), tally.firstEnds.get(url) ?? Infinity));
+  const counter = (by: string, ownUrl: string) => (message: ChildMessage) => {
     const { method, params } = message;
     const id = params?.requestId;
     if (!id) return;
     const url = params.request?.url ?? "";
     if (method === "Network.requestWillBeSent" && /^https?:/.test(url))
-      pending.set(id, { url, by, startAt: Date.now(), received: 0 });
+      pending.set(id, { url, by, startAt: Date.now(), received: 0, ownScript: url === ownUrl });
     const request = pending.get(id);
     const r = params.response;
     if (
@@ -96,8 +101,8 @@ export async function throttleAndCount(
       local.add(id);
     if (!request) return;
     const finished = method === "Network.loadingFinished" || method === "Network.loadingFailed";
-    if (finished)
-      tally.firstEnds.set(request.url, Math.min(Date.now(), tally.firstEnds.get(request.url) ?? Infinity));
+    // A worker fetching its own script again (to keep it for offline use) is not its arrival.
+    if (finished && !request.ownScript) arrived(request.url);
     if (local.has(id)) return;
     if (method === "Network.dataReceived") request.received += params.encodedDataLength ?? 0;
     // WebAssembly.compileStreaming cancels its fetch once the module is compiled, all bytes in:
@@ -121,7 +126,7 @@ export async function throttleAndCount(
   };
 
   const cdp = await context.newCDPSession(page);
-  const onPage = counter("page");
+  const onPage = counter("page", "");
   for (const method of NETWORK_EVENTS) cdp.on(method, (params) => onPage({ method, params } as ChildMessage));
   await cdp.send("Network.enable");
   if (conditions) await cdp.send("Network.emulateNetworkConditions", conditions);
@@ -137,12 +142,12 @@ export async function throttleAndCount(
 async function attachWorkers(
   cdp: CDPSession,
   conditions: object | undefined,
-  counter: (by: string) => (message: ChildMessage) => void,
+  counter: (by: string, ownUrl: string) => (message: ChildMessage) => void,
 ): Promise<void> {
   const children = new Map<string, (message: ChildMessage) => void>();
   let nextId = 1;
   cdp.on("Target.attachedToTarget", ({ sessionId, targetInfo }) => {
-    children.set(sessionId, counter(targetInfo.type));
+    children.set(sessionId, counter(targetInfo.type, targetInfo.url));
     const send = (method: string, params: object = {}) =>
       void cdp
         .send("Target.sendMessageToTarget", {
