@@ -100,8 +100,14 @@ const photos = new PhotoPanel(
 );
 
 // No wait for the service worker: a reader started before it controls the page caches its own downloads.
-const readPhoto = (photo: Blob) => void photos.read(photo);
-const warmUp = () => photos.warmUp();
+const readPhoto = (photo: Blob) => {
+  solver.warmUp();
+  void photos.read(photo);
+};
+const warmUp = () => {
+  solver.warmUp();
+  photos.warmUp();
+};
 
 // Start loading the reader once the page is idle after its first paint (unless the browser asks to save
 // data), and at the latest on intent to give a photo, while the user is still choosing.

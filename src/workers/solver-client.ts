@@ -81,6 +81,14 @@ export class SolverClient {
     );
   }
 
+  /**
+   * Starts the solving worker ahead of the first solve: on a first visit its script comes from the
+   * network, and after a photo's read it would queue behind the downloads that follow (1 s at 1.6 Mbit/s).
+   */
+  warmUp(): void {
+    this.solver.start();
+  }
+
   dispose(): void {
     this.solver.dispose();
     this.repairer.dispose();

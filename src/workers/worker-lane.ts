@@ -54,6 +54,11 @@ export class WorkerLane<Api> {
     });
   }
 
+  /** Creates the worker now, so its script is loaded before the first call needs it. */
+  start(): void {
+    this.api();
+  }
+
   dispose(): void {
     this.stopRunning?.("cancelled");
     this.terminate();
