@@ -1,9 +1,13 @@
 /**
  * Recognition benchmark: the app's own pipeline (`readGrid`) over a folder of photos + labels.json.
  *   npm run -s bench:recognition -- [DIR] [--limit N] [--megapixels MP] [--fold K/N] [--turns all]
+ *     [--model DIR | --kfold DIR]
  * One line per photo on stderr; the last stdout line is the summary JSON. `--megapixels` upscales
  * each photo and re-encodes it as JPEG first, to time full-size phone photos (decode included).
- * `--fold 0/3` keeps only the photos the digit model never trained on (see training/digits/train.ts).
+ * `--fold 0/3` keeps only the photos of fold 0 of 3. `--model DIR` reads with another digit model than the
+ * shipped one; `--kfold DIR` reads each photo with `DIR/fold-K`, K its fold (`foldOf`): the models
+ * `train:digits` leaves in tmp/digits-training, each trained without its fold's photos, so every photo
+ * is scored by a model that never saw it.
  * `--turns all` reads every photo as given and with its pixels turned 90°, 180° and 270° (no EXIF
  * tag), scores all four reads and counts `wrongTurns`: reads whose upright top-left is not the
  * printed grid's (the truth being the forced turn whose read matches the label best); times then
@@ -15,13 +19,13 @@ import { parseArgs } from "node:util";
 import { createCanvas, loadImage } from "@napi-rs/canvas";
 import type { Point } from "../src/shared/image.ts";
 import { DOUBT_THRESHOLD } from "../src/shared/reading.ts";
-import { createDigitClassifier } from "../src/digits/classifier.ts";
+import { createDigitClassifier, type DigitClassifier } from "../src/digits/classifier.ts";
 import { proposeRepair } from "../src/solver/repair.ts";
 import { loadOpenCV } from "../src/vision/opencv.ts";
 import { readGrid, type DecodedPhoto, type GridReading } from "../src/vision/read-grid.ts";
 import { ALL_TURNS, type Turns } from "../src/vision/rotation.ts";
 import { modelFilesHandler } from "../tooling/model-files.ts";
-import { foldOf } from "../tooling/folds.ts";
+import { FOLDS, foldOf } from "../tooling/folds.ts";
 import { decodePhotoShrunk } from "../tooling/load-photo.ts";
 import { useNodeWasm } from "../tooling/node-wasm.ts";
 import { summarise, type PhotoScore } from "./recognition-score.ts";
@@ -34,6 +38,8 @@ const { values, positionals } = parseArgs({
     megapixels: { type: "string" },
     fold: { type: "string" },
     turns: { type: "string" },
+    model: { type: "string" },
+    kfold: { type: "string" },
   },
 });
 if (values.turns !== undefined && values.turns !== "all") throw new Error("--turns takes only `all`");
@@ -53,7 +59,15 @@ const files = (await readdir(dir))
   .slice(0, limit);
 
 await Promise.all([loadOpenCV(), useNodeWasm()]);
-const classifier = createDigitClassifier(modelFilesHandler(resolve("public/models/digits")));
+const modelDir = (file: string): string =>
+  values.kfold ? join(values.kfold, `fold-${foldOf(file, FOLDS)}`) : (values.model ?? "public/models/digits");
+const classifiers = new Map<string, DigitClassifier>();
+const classifierFor = (file: string): DigitClassifier => {
+  const dir = resolve(modelDir(file));
+  const known = classifiers.get(dir) ?? createDigitClassifier(modelFilesHandler(dir));
+  classifiers.set(dir, known);
+  return known;
+};
 
 const scores: PhotoScore[] = [];
 let wrongTurns = 0;
@@ -62,6 +76,7 @@ for (const file of files) {
   let bytes: Uint8Array = await readFile(join(dir, file));
   if (megapixels) bytes = await upscaleJpeg(bytes, megapixels);
   const label = labels[file]!;
+  const classifier = classifierFor(file);
   if (!allTurns) {
     const start = performance.now();
     const result = await readGrid(() => decodePhotoShrunk(bytes), classifier);
@@ -77,7 +92,7 @@ for (const file of files) {
     const result = await readGrid(() => turned, classifier);
     reads.push({ turns, result, ms: performance.now() - start });
   }
-  const topLeft = await trueTopLeft(photo, label, reads);
+  const topLeft = await trueTopLeft(photo, label, reads, classifier);
   for (const { turns, result, ms } of reads) {
     let turnNote = "";
     if (result.kind === "read" && topLeft) {
@@ -91,7 +106,7 @@ for (const file of files) {
     report(`${file} +${turns * 90}°${turnNote}`, label, result, ms);
   }
 }
-classifier.dispose();
+for (const c of classifiers.values()) c.dispose();
 console.log(JSON.stringify({ ...summarise(scores), uncertainTurns, ...(allTurns ? { wrongTurns } : {}) }));
 
 function report(name: string, label: string, result: GridReading, ms: number): void {
@@ -129,6 +144,7 @@ async function trueTopLeft(
   photo: DecodedPhoto,
   label: string,
   reads: readonly { turns: Turns; result: GridReading }[],
+  classifier: DigitClassifier,
 ): Promise<Point | undefined> {
   const agreement = (r: GridReading) =>
     r.kind === "read" ? r.cells.filter((c, i) => String(c.digit) === label[i]).length : -1;
