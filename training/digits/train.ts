@@ -1,6 +1,6 @@
 /**
  * `npm run train:digits [-- --steps N --fine-tune-steps M --seed S --batch B --photos DIR… --generated DIR…
- *   --stage all|synthetic|folds|final --fold K --work DIR --out DIR]`. The defaults reproduce the committed
+ *   --stage all|synthetic,folds,final,calibrate --fold K,… --work DIR --out DIR]`. The defaults reproduce the committed
  *   model in public/models/digits/.
  * 1. synthetic: trains on rendered cells only (printed digits in 18 fonts, handwritten ones from MNIST and
  *    handwriting fonts, empty cells with pencilled candidates); saved to WORK/synthetic.
@@ -62,9 +62,11 @@ const { values } = parseArgs({
     out: { type: "string", default: resolve(repo, "public/models/digits") },
   },
 });
-const stage = values.stage;
+const stages = values.stage.split(",");
 const STAGES = ["synthetic", "folds", "final", "calibrate"] as const;
-if (stage !== "all" && !STAGES.some((s) => s === stage)) throw new Error(`unknown --stage ${stage}`);
+for (const stage of stages) {
+  if (stage !== "all" && !STAGES.some((s) => s === stage)) throw new Error(`unknown --stage ${stage}`);
+}
 const seed = Number(values.seed);
 const batchSize = Number(values.batch);
 const fineTuneSteps = Number(values["fine-tune-steps"]);
@@ -97,7 +99,7 @@ log(
   `seed ${seed}, batch ${batchSize}, photos: ${photoDirs.join(", ") || "none"}; MNIST: ${mnist ? "yes" : "no"}`,
 );
 
-const runs = (step: (typeof STAGES)[number]): boolean => stage === "all" || stage === step;
+const runs = (step: (typeof STAGES)[number]): boolean => stages.includes("all") || stages.includes(step);
 if (runs("synthetic") || !existsSync(join(syntheticDir, "model.json"))) {
   const { model } = await trainDigitModel({
     ...common,
@@ -113,7 +115,7 @@ if (runs("synthetic") || !existsSync(join(syntheticDir, "model.json"))) {
 }
 const loadSynthetic = (): Promise<tf.LayersModel> => tf.loadLayersModel(modelFilesHandler(syntheticDir));
 
-if (stage !== "synthetic") {
+if (runs("folds") || runs("final") || runs("calibrate")) {
   const synthetic = await loadSynthetic();
   const grids = await loadRealGrids(synthetic);
   const generated =
@@ -121,7 +123,7 @@ if (stage !== "synthetic") {
       ? await loadGeneratedExamples(values.generated, (c) => readDigits(synthetic, c), log)
       : [];
   if (runs("folds")) {
-    const folds = values.fold === undefined ? [...Array(FOLDS).keys()] : [Number(values.fold)];
+    const folds = values.fold === undefined ? [...Array(FOLDS).keys()] : values.fold.split(",").map(Number);
     for (const k of folds) await trainFold(k, grids, generated);
   }
   if (runs("final")) await trainFinal(grids, generated);
