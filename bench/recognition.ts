@@ -12,13 +12,15 @@
  * tag), scores all four reads and counts `wrongTurns`: reads whose upright top-left is not the
  * printed grid's (the truth being the forced turn whose read matches the label best); times then
  * leave out decoding.
+ * An `entries.json` beside `labels.json` (file → 81 chars: the handwritten digits, `0` elsewhere;
+ * labels.json then holds the printed givens only) adds the entry figures (see recognition-score.ts).
  */
 import { readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createCanvas, loadImage } from "@napi-rs/canvas";
 import type { Point } from "../src/shared/image.ts";
-import { DOUBT_THRESHOLD } from "../src/shared/reading.ts";
+import { DOUBT_THRESHOLD, isHandwritten, type CellRead } from "../src/shared/reading.ts";
 import { createDigitClassifier, type DigitClassifier } from "../src/digits/classifier.ts";
 import { proposeRepair } from "../src/solver/repair.ts";
 import { loadOpenCV } from "../src/vision/opencv.ts";
@@ -46,11 +48,14 @@ if (values.turns !== undefined && values.turns !== "all") throw new Error("--tur
 const allTurns = values.turns === "all";
 /** With --turns all, agreement below this leaves the best of the four reads in doubt: forced turns decide. */
 const TRUSTED_AGREEMENT = 70;
+/** Entries stand in for the repair search as blanks it may not change: it repairs givens only. */
+const SURE_EMPTY: CellRead = { digit: 0, confidence: 1, candidates: [{ digit: 0, p: 1 }] };
 const dir = resolve(positionals[0] ?? "../shared/photos/dev");
 const limit = values.limit ? Number(values.limit) : Infinity;
 const megapixels = values.megapixels ? Number(values.megapixels) : undefined;
 
 const labels = JSON.parse(await readFile(join(dir, "labels.json"), "utf8")) as Record<string, string>;
+const entries = await readEntries(join(dir, "entries.json"));
 const [fold, folds] = values.fold ? values.fold.split("/").map(Number) : [];
 const inFold = (f: string) => folds === undefined || foldOf(f, folds) === fold;
 const files = (await readdir(dir))
@@ -80,7 +85,7 @@ for (const file of files) {
   if (!allTurns) {
     const start = performance.now();
     const result = await readGrid(() => decodePhotoShrunk(bytes), classifier);
-    report(file, label, result, performance.now() - start);
+    report(file, label, result, performance.now() - start, entries?.[file]);
     continue;
   }
   const photo = await decodePhotoShrunk(bytes);
@@ -103,24 +108,31 @@ for (const file of files) {
       turnNote = wrong ? " WRONG TURN" : "";
     }
     if (result.kind === "read" && result.otherTurn) turnNote += ` (asks: or ${result.otherTurn.rotation})`;
-    report(`${file} +${turns * 90}°${turnNote}`, label, result, ms);
+    report(`${file} +${turns * 90}°${turnNote}`, label, result, ms, entries?.[file]);
   }
 }
 for (const c of classifiers.values()) c.dispose();
 console.log(JSON.stringify({ ...summarise(scores), uncertainTurns, ...(allTurns ? { wrongTurns } : {}) }));
 
-function report(name: string, label: string, result: GridReading, ms: number): void {
-  const score: PhotoScore = { label, read: undefined, ms };
+function report(name: string, label: string, result: GridReading, ms: number, written?: string): void {
+  const score: PhotoScore = {
+    label,
+    read: undefined,
+    ms,
+    ...(written === undefined ? {} : { entries: written }),
+  };
   if (result.kind === "read") {
     if (result.otherTurn) uncertainTurns++;
     score.read = result.cells.map((c) => c.digit).join("");
     score.doubtful = result.cells.map((c) => c.confidence < DOUBT_THRESHOLD);
-    // What the user gets by pressing "Apply" on the proposal the app shows (the app's own budget).
-    const proposal = proposeRepair(result.cells);
+    score.handwritten = result.cells.map(isHandwritten);
+    // What the user gets by pressing "Apply" on the proposal the app shows (the app's own budget); as
+    // in the page, the search changes givens only.
+    const proposal = proposeRepair(result.cells.map((c) => (isHandwritten(c) ? SURE_EMPTY : c)));
     if (proposal) score.repaired = applyChanges(score.read, proposal.changes);
   }
   scores.push(score);
-  const wrong = wrongCells(score);
+  const wrong = [...wrongCells(score), ...wrongKinds(score)];
   const repair =
     score.repaired === undefined
       ? ""
@@ -175,14 +187,51 @@ function applyChanges(read: string, changes: readonly { cell: number; to: number
   return digits.join("");
 }
 
-/** "r3c5:4>9?" = row 3, column 5 (1-based) labelled 4, read 9; "?" when the UI marks it doubtful. */
-function wrongCells({ label, read, doubtful }: PhotoScore): string[] {
+/** entries.json, when the set has one: file → the 81 handwritten digits, `0` elsewhere. */
+async function readEntries(path: string): Promise<Record<string, string> | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    return undefined;
+  }
+  const parsed = JSON.parse(text) as Record<string, unknown>;
+  for (const [file, digits] of Object.entries(parsed)) {
+    if (typeof digits !== "string" || !/^[0-9]{81}$/.test(digits))
+      throw new Error(`${path}: ${file} is not 81 digits`);
+  }
+  return parsed as Record<string, string>;
+}
+
+function cellName(i: number): string {
+  return `r${Math.floor(i / 9) + 1}c${(i % 9) + 1}`;
+}
+
+/**
+ * "r3c5:4>9?" = row 3, column 5 (1-based) labelled 4 (printed or, with entries, handwritten), read 9;
+ * "?" when the UI marks it doubtful.
+ */
+function wrongCells({ label, read, doubtful, entries }: PhotoScore): string[] {
   if (!read) return ["no read"];
   const wrong: string[] = [];
   for (let i = 0; i < 81; i++) {
-    if (read[i] === label[i]) continue;
+    const written = label[i] === "0" && entries ? entries[i]! : label[i]!;
+    if (read[i] === written) continue;
     const flag = doubtful?.[i] ? "?" : "";
-    wrong.push(`r${Math.floor(i / 9) + 1}c${(i % 9) + 1}:${label[i]}>${read[i]}${flag}`);
+    wrong.push(`${cellName(i)}:${written}>${read[i]}${flag}`);
+  }
+  return wrong;
+}
+
+/** "r3c5:hand>print" = a handwritten digit read as a given; "print>hand" the other way round. */
+function wrongKinds({ label, read, handwritten, entries }: PhotoScore): string[] {
+  if (!read) return [];
+  const wrong: string[] = [];
+  for (let i = 0; i < 81; i++) {
+    if (read[i] === "0") continue;
+    const readHand = handwritten?.[i] ?? false;
+    if (label[i] !== "0" && readHand) wrong.push(`${cellName(i)}:print>hand`);
+    else if (entries && entries[i] !== "0" && !readHand) wrong.push(`${cellName(i)}:hand>print`);
   }
   return wrong;
 }
