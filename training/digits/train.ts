@@ -1,16 +1,17 @@
 /**
  * `npm run train:digits [-- --steps N --fine-tune-steps M --seed S --batch B --photos DIR… --generated DIR…
- *   --stage all|synthetic,folds,final,calibrate --fold K,… --work DIR --out DIR]`. The defaults reproduce the committed
- *   model in public/models/digits/.
+ *   --stage all|synthetic,folds,final,calibrate --fold K,… --work DIR --out DIR]`. The defaults (with the
+ *   generated folders named in the model card) reproduce the committed model in public/models/digits/.
  * 1. synthetic: trains on rendered cells only (printed digits in 18 fonts, handwritten ones from MNIST and
  *    handwriting fonts, empty cells with pencilled candidates); saved to WORK/synthetic.
  * 2. folds: for each of FOLDS folds (photos split by file-name hash, `foldOf`), fine-tunes the synthetic
- *    model on the real photos of the other folds plus every generated photo, and reads the held-out fold
- *    with it: every real photo is scored by a model that never saw it. Saved to WORK/fold-K (the
- *    recognition benchmark's `--kfold WORK` reads each photo with its fold's model).
- * 3. final: fits one softmax temperature on the pooled held-out reads, fine-tunes on all photos, bakes the
- *    temperature into it (and into the fold models) and writes it with its model card to OUT.
- * Without photos (a fresh clone has no ../shared) only the synthetic model is trained and shipped.
+ *    model on the real photos of the other folds plus every generated photo (WORK/fold-K-raw).
+ * 3. final: fine-tunes the synthetic model the same way on all photos (WORK/final-raw).
+ * 4. calibrate: reads each photo with the fold model that never saw it, fits one softmax temperature on
+ *    those reads, bakes it into the fold models (WORK/fold-K: the recognition benchmark's `--kfold WORK`)
+ *    and into the final model, and writes the latter with its model card to OUT.
+ * Stages after the first load the photos' cells again, so they can run in separate processes (one
+ * per core). Without photos (a fresh clone has no ../shared) the synthetic model is shipped as it is.
  */
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
@@ -181,14 +182,6 @@ async function trainFold(
   const reads = await readGrids(model, heldOut);
   describe(`fold ${k} held out`, scoreReads(reads));
   await saveModelFiles(model, rawFoldDir(k));
-  // Saved for the final stage's temperature fit (the CNN decides only the cells the ink test calls inked).
-  const samples = reads.flatMap((g) =>
-    g.probs.flatMap((probs, i) => (g.empty[i] ? [] : [{ probs: [...probs], label: g.labels[i]! }])),
-  );
-  await writeFile(
-    join(foldDir(k), "held-out.json"),
-    JSON.stringify({ files: heldOut.map((g) => g.file), samples }),
-  );
   model.dispose();
 }
 
@@ -220,25 +213,24 @@ async function calibrateAndShip(synthetic: tf.LayersModel, grids: readonly Label
   let real: TrainingReport["real"];
   let temperature = 1;
   if (grids.length > 0) {
-    const samples: CalibrationSample[] = [];
-    for (let k = 0; k < FOLDS; k++) {
-      const saved = JSON.parse(await readFile(join(rawFoldDir(k), "held-out.json"), "utf8")) as {
-        samples: { probs: number[]; label: number }[];
-      };
-      samples.push(...saved.samples.map((x) => ({ probs: Float32Array.from(x.probs), label: x.label })));
-    }
+    const folds = await Promise.all(
+      [...Array(FOLDS).keys()].map((k) => tf.loadLayersModel(modelFilesHandler(rawFoldDir(k)))),
+    );
+    const heldOut = (k: number): LabelledGrid[] => grids.filter((g) => foldOf(g.file, FOLDS) === k);
+    const raw: GridReads[] = [];
+    for (let k = 0; k < FOLDS; k++) raw.push(...(await readGrids(folds[k]!, heldOut(k))));
+    // The CNN decides only the cells the ink test calls inked: those are the ones to calibrate.
+    const samples: CalibrationSample[] = raw.flatMap((g) =>
+      g.probs.flatMap((probs, i) => (g.empty[i] ? [] : [{ probs, label: g.labels[i]! }])),
+    );
     temperature = fitTemperature(samples);
     log(`temperature ${temperature} fitted on ${samples.length} held-out inked cells`);
-    const raw: GridReads[] = [];
     const calibrated: GridReads[] = [];
     for (let k = 0; k < FOLDS; k++) {
-      const fold = await tf.loadLayersModel(modelFilesHandler(rawFoldDir(k)));
-      const mine = grids.filter((g) => foldOf(g.file, FOLDS) === k);
-      raw.push(...(await readGrids(fold, mine)));
-      applyTemperature(fold, temperature);
-      calibrated.push(...(await readGrids(fold, mine)));
-      await saveModelFiles(fold, foldDir(k));
-      fold.dispose();
+      applyTemperature(folds[k]!, temperature);
+      calibrated.push(...(await readGrids(folds[k]!, heldOut(k))));
+      await saveModelFiles(folds[k]!, foldDir(k));
+      folds[k]!.dispose();
     }
     describe("k-fold held out, uncalibrated", scoreReads(raw));
     describe("k-fold held out, calibrated", scoreReads(calibrated));
