@@ -1,8 +1,17 @@
-/** One photo's outcome: its 81-char label and what was read (undefined when no grid was read). */
+/**
+ * One photo's outcome: its 81-char label (the printed givens) and what was read (undefined when no grid
+ * was read). With `entries` (the handwritten digits, from entries.json) a cell's digit is its given or
+ * its entry: the digit figures score what is written, whoever wrote it, and the entry figures score the
+ * kind of ink apart.
+ */
 export interface PhotoScore {
   label: string;
   read: string | undefined;
   ms: number;
+  /** The handwritten digits, `0` elsewhere (entries.json); absent for a set without handwriting. */
+  entries?: string;
+  /** Per cell, whether the read took the digit as handwritten (`isHandwritten`); absent = none was. */
+  handwritten?: readonly boolean[];
   /** Per cell, whether the UI marks the read as doubtful (absent when no grid was read). */
   doubtful?: readonly boolean[];
   /** The grid after applying the auto-repair proposal, when one was made. */
@@ -28,9 +37,66 @@ export interface RecognitionSummary {
   /** Share of photos with all 81 cells right once the auto-repair proposal (if any) is accepted. */
   gridAccuracyAfterRepair: number;
   medianMs: number;
+  /** Printed digits read as handwritten entries (a count): each would leave the puzzle a clue short. */
+  printedAsEntries: number;
 }
 
-export function summarise(scores: readonly PhotoScore[]): RecognitionSummary {
+/** What a set with entries.json adds: the printed and the handwritten ink told apart. */
+export interface EntrySummary {
+  /** Share of photos whose givens are exactly the printed ones: none missed, none added (an entry taken for one included). */
+  givenGridAccuracy: number;
+  /** Share of handwritten digits read as entries (cells of unread grids count as missed). */
+  entryRecall: number;
+  /** Of the handwritten digits read as entries, the share read as the digit written. */
+  entryDigitAccuracy: number;
+  /** Cells read as a given that hold no printed digit (a count): blanks, pencil marks and entries. */
+  phantomGivens: number;
+}
+
+const NO_ENTRIES = "0".repeat(81);
+
+/** The digit written in each cell, printed or by hand. */
+function writtenDigits(label: string, entries: string | undefined): string {
+  if (entries === undefined) return label;
+  return Array.from(label, (d, i) => (d === "0" ? entries[i]! : d)).join("");
+}
+
+export function summarise(scores: readonly PhotoScore[]): RecognitionSummary & Partial<EntrySummary> {
+  const digitScores = scores.map((s) => ({ ...s, label: writtenDigits(s.label, s.entries) }));
+  const entryFigures = scores.some((s) => s.entries !== undefined) ? summariseEntries(scores) : {};
+  return { ...summariseDigits(digitScores), ...entryFigures };
+}
+
+function summariseEntries(scores: readonly PhotoScore[]): EntrySummary {
+  let givenGridsRight = 0;
+  let entries = 0;
+  let entriesFound = 0;
+  let entriesRight = 0;
+  let phantomGivens = 0;
+  for (const { label, read, handwritten, entries: written = NO_ENTRIES } of scores) {
+    const isEntry = (i: number) => read !== undefined && read[i] !== "0" && (handwritten?.[i] ?? false);
+    const given = (i: number) => (read === undefined || isEntry(i) ? "0" : read[i]!);
+    let givensRight = read !== undefined;
+    for (let i = 0; i < 81; i++) {
+      if (given(i) !== label[i]) givensRight = false;
+      if (given(i) !== "0" && label[i] === "0") phantomGivens++;
+      if (written[i] === "0") continue;
+      entries++;
+      if (!isEntry(i)) continue;
+      entriesFound++;
+      if (read![i] === written[i]) entriesRight++;
+    }
+    if (givensRight) givenGridsRight++;
+  }
+  return {
+    givenGridAccuracy: share(givenGridsRight, scores.length),
+    entryRecall: share(entriesFound, entries),
+    entryDigitAccuracy: share(entriesRight, entriesFound),
+    phantomGivens,
+  };
+}
+
+function summariseDigits(scores: readonly PhotoScore[]): RecognitionSummary {
   let cells = 0;
   let digits = 0;
   let digitsRight = 0;
@@ -42,7 +108,8 @@ export function summarise(scores: readonly PhotoScore[]): RecognitionSummary {
   let rights = 0;
   let rightsFlagged = 0;
   let gridsRightAfterRepair = 0;
-  for (const { label, read, doubtful, repaired } of scores) {
+  let printedAsEntries = 0;
+  for (const { label, read, doubtful, repaired, handwritten, entries = NO_ENTRIES } of scores) {
     let right = 0;
     for (let i = 0; i < 81; i++) {
       const ok = read !== undefined && read[i] === label[i];
@@ -54,6 +121,7 @@ export function summarise(scores: readonly PhotoScore[]): RecognitionSummary {
         misreads++;
         if (doubtful?.[i]) misreadsFlagged++;
       }
+      if (handwritten?.[i] && read?.[i] !== "0" && label[i] !== "0" && entries[i] === "0") printedAsEntries++;
       if (label[i] === "0") {
         empties++;
         if (ok) emptiesRight++;
@@ -67,7 +135,6 @@ export function summarise(scores: readonly PhotoScore[]): RecognitionSummary {
     if ((repaired ?? read) === label) gridsRightAfterRepair++;
   }
   const n = scores.length;
-  const share = (part: number, whole: number) => (whole === 0 ? 0 : round(part / whole));
   return {
     images: n,
     gridsFound: share(scores.filter((s) => s.read !== undefined).length, n),
@@ -79,7 +146,12 @@ export function summarise(scores: readonly PhotoScore[]): RecognitionSummary {
     rightFlagged: share(rightsFlagged, rights),
     gridAccuracyAfterRepair: share(gridsRightAfterRepair, n),
     medianMs: Math.round(median(scores.map((s) => s.ms))),
+    printedAsEntries,
   };
+}
+
+function share(part: number, whole: number): number {
+  return whole === 0 ? 0 : round(part / whole);
 }
 
 /** The middle value (mean of the two middle ones for an even count); 0 for none. */

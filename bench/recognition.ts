@@ -1,27 +1,33 @@
 /**
  * Recognition benchmark: the app's own pipeline (`readGrid`) over a folder of photos + labels.json.
  *   npm run -s bench:recognition -- [DIR] [--limit N] [--megapixels MP] [--fold K/N] [--turns all]
+ *     [--model DIR | --kfold DIR]
  * One line per photo on stderr; the last stdout line is the summary JSON. `--megapixels` upscales
  * each photo and re-encodes it as JPEG first, to time full-size phone photos (decode included).
- * `--fold 0/3` keeps only the photos the digit model never trained on (see training/digits/train.ts).
+ * `--fold 0/3` keeps only the photos of fold 0 of 3. `--model DIR` reads with another digit model than the
+ * shipped one; `--kfold DIR` reads each photo with `DIR/fold-K`, K its fold (`foldOf`): the models
+ * `train:digits` leaves in tmp/digits-training, each trained without its fold's photos, so every photo
+ * is scored by a model that never saw it.
  * `--turns all` reads every photo as given and with its pixels turned 90°, 180° and 270° (no EXIF
  * tag), scores all four reads and counts `wrongTurns`: reads whose upright top-left is not the
  * printed grid's (the truth being the forced turn whose read matches the label best); times then
  * leave out decoding.
+ * An `entries.json` beside `labels.json` (file → 81 chars: the handwritten digits, `0` elsewhere;
+ * labels.json then holds the printed givens only) adds the entry figures (see recognition-score.ts).
  */
 import { readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createCanvas, loadImage } from "@napi-rs/canvas";
 import type { Point } from "../src/shared/image.ts";
-import { DOUBT_THRESHOLD } from "../src/shared/reading.ts";
-import { createDigitClassifier } from "../src/digits/classifier.ts";
+import { DOUBT_THRESHOLD, isHandwritten, type CellRead } from "../src/shared/reading.ts";
+import { createDigitClassifier, type DigitClassifier } from "../src/digits/classifier.ts";
 import { proposeRepair } from "../src/solver/repair.ts";
 import { loadOpenCV } from "../src/vision/opencv.ts";
 import { readGrid, type DecodedPhoto, type GridReading } from "../src/vision/read-grid.ts";
 import { ALL_TURNS, type Turns } from "../src/vision/rotation.ts";
 import { modelFilesHandler } from "../tooling/model-files.ts";
-import { foldOf } from "../tooling/folds.ts";
+import { FOLDS, foldOf } from "../tooling/folds.ts";
 import { decodePhotoShrunk } from "../tooling/load-photo.ts";
 import { useNodeWasm } from "../tooling/node-wasm.ts";
 import { summarise, type PhotoScore } from "./recognition-score.ts";
@@ -34,17 +40,22 @@ const { values, positionals } = parseArgs({
     megapixels: { type: "string" },
     fold: { type: "string" },
     turns: { type: "string" },
+    model: { type: "string" },
+    kfold: { type: "string" },
   },
 });
 if (values.turns !== undefined && values.turns !== "all") throw new Error("--turns takes only `all`");
 const allTurns = values.turns === "all";
 /** With --turns all, agreement below this leaves the best of the four reads in doubt: forced turns decide. */
 const TRUSTED_AGREEMENT = 70;
+/** Entries stand in for the repair search as blanks it may not change: it repairs givens only. */
+const SURE_EMPTY: CellRead = { digit: 0, confidence: 1, candidates: [{ digit: 0, p: 1 }] };
 const dir = resolve(positionals[0] ?? "../shared/photos/dev");
 const limit = values.limit ? Number(values.limit) : Infinity;
 const megapixels = values.megapixels ? Number(values.megapixels) : undefined;
 
 const labels = JSON.parse(await readFile(join(dir, "labels.json"), "utf8")) as Record<string, string>;
+const entries = await readEntries(join(dir, "entries.json"));
 const [fold, folds] = values.fold ? values.fold.split("/").map(Number) : [];
 const inFold = (f: string) => folds === undefined || foldOf(f, folds) === fold;
 const files = (await readdir(dir))
@@ -53,7 +64,15 @@ const files = (await readdir(dir))
   .slice(0, limit);
 
 await Promise.all([loadOpenCV(), useNodeWasm()]);
-const classifier = createDigitClassifier(modelFilesHandler(resolve("public/models/digits")));
+const modelDir = (file: string): string =>
+  values.kfold ? join(values.kfold, `fold-${foldOf(file, FOLDS)}`) : (values.model ?? "public/models/digits");
+const classifiers = new Map<string, DigitClassifier>();
+const classifierFor = (file: string): DigitClassifier => {
+  const dir = resolve(modelDir(file));
+  const known = classifiers.get(dir) ?? createDigitClassifier(modelFilesHandler(dir));
+  classifiers.set(dir, known);
+  return known;
+};
 
 const scores: PhotoScore[] = [];
 let wrongTurns = 0;
@@ -62,10 +81,11 @@ for (const file of files) {
   let bytes: Uint8Array = await readFile(join(dir, file));
   if (megapixels) bytes = await upscaleJpeg(bytes, megapixels);
   const label = labels[file]!;
+  const classifier = classifierFor(file);
   if (!allTurns) {
     const start = performance.now();
     const result = await readGrid(() => decodePhotoShrunk(bytes), classifier);
-    report(file, label, result, performance.now() - start);
+    report(file, label, result, performance.now() - start, entries?.[file]);
     continue;
   }
   const photo = await decodePhotoShrunk(bytes);
@@ -77,7 +97,7 @@ for (const file of files) {
     const result = await readGrid(() => turned, classifier);
     reads.push({ turns, result, ms: performance.now() - start });
   }
-  const topLeft = await trueTopLeft(photo, label, reads);
+  const topLeft = await trueTopLeft(photo, label, reads, classifier);
   for (const { turns, result, ms } of reads) {
     let turnNote = "";
     if (result.kind === "read" && topLeft) {
@@ -88,24 +108,31 @@ for (const file of files) {
       turnNote = wrong ? " WRONG TURN" : "";
     }
     if (result.kind === "read" && result.otherTurn) turnNote += ` (asks: or ${result.otherTurn.rotation})`;
-    report(`${file} +${turns * 90}°${turnNote}`, label, result, ms);
+    report(`${file} +${turns * 90}°${turnNote}`, label, result, ms, entries?.[file]);
   }
 }
-classifier.dispose();
+for (const c of classifiers.values()) c.dispose();
 console.log(JSON.stringify({ ...summarise(scores), uncertainTurns, ...(allTurns ? { wrongTurns } : {}) }));
 
-function report(name: string, label: string, result: GridReading, ms: number): void {
-  const score: PhotoScore = { label, read: undefined, ms };
+function report(name: string, label: string, result: GridReading, ms: number, written?: string): void {
+  const score: PhotoScore = {
+    label,
+    read: undefined,
+    ms,
+    ...(written === undefined ? {} : { entries: written }),
+  };
   if (result.kind === "read") {
     if (result.otherTurn) uncertainTurns++;
     score.read = result.cells.map((c) => c.digit).join("");
     score.doubtful = result.cells.map((c) => c.confidence < DOUBT_THRESHOLD);
-    // What the user gets by pressing "Apply" on the proposal the app shows (the app's own budget).
-    const proposal = proposeRepair(result.cells);
+    score.handwritten = result.cells.map(isHandwritten);
+    // What the user gets by pressing "Apply" on the proposal the app shows (the app's own budget); as
+    // in the page, the search changes givens only.
+    const proposal = proposeRepair(result.cells.map((c) => (isHandwritten(c) ? SURE_EMPTY : c)));
     if (proposal) score.repaired = applyChanges(score.read, proposal.changes);
   }
   scores.push(score);
-  const wrong = wrongCells(score);
+  const wrong = [...wrongCells(score), ...wrongKinds(score)];
   const repair =
     score.repaired === undefined
       ? ""
@@ -129,6 +156,7 @@ async function trueTopLeft(
   photo: DecodedPhoto,
   label: string,
   reads: readonly { turns: Turns; result: GridReading }[],
+  classifier: DigitClassifier,
 ): Promise<Point | undefined> {
   const agreement = (r: GridReading) =>
     r.kind === "read" ? r.cells.filter((c, i) => String(c.digit) === label[i]).length : -1;
@@ -159,14 +187,51 @@ function applyChanges(read: string, changes: readonly { cell: number; to: number
   return digits.join("");
 }
 
-/** "r3c5:4>9?" = row 3, column 5 (1-based) labelled 4, read 9; "?" when the UI marks it doubtful. */
-function wrongCells({ label, read, doubtful }: PhotoScore): string[] {
+/** entries.json, when the set has one: file → the 81 handwritten digits, `0` elsewhere. */
+async function readEntries(path: string): Promise<Record<string, string> | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    return undefined;
+  }
+  const parsed = JSON.parse(text) as Record<string, unknown>;
+  for (const [file, digits] of Object.entries(parsed)) {
+    if (typeof digits !== "string" || !/^[0-9]{81}$/.test(digits))
+      throw new Error(`${path}: ${file} is not 81 digits`);
+  }
+  return parsed as Record<string, string>;
+}
+
+function cellName(i: number): string {
+  return `r${Math.floor(i / 9) + 1}c${(i % 9) + 1}`;
+}
+
+/**
+ * "r3c5:4>9?" = row 3, column 5 (1-based) labelled 4 (printed or, with entries, handwritten), read 9;
+ * "?" when the UI marks it doubtful.
+ */
+function wrongCells({ label, read, doubtful, entries }: PhotoScore): string[] {
   if (!read) return ["no read"];
   const wrong: string[] = [];
   for (let i = 0; i < 81; i++) {
-    if (read[i] === label[i]) continue;
+    const written = label[i] === "0" && entries ? entries[i]! : label[i]!;
+    if (read[i] === written) continue;
     const flag = doubtful?.[i] ? "?" : "";
-    wrong.push(`r${Math.floor(i / 9) + 1}c${(i % 9) + 1}:${label[i]}>${read[i]}${flag}`);
+    wrong.push(`${cellName(i)}:${written}>${read[i]}${flag}`);
+  }
+  return wrong;
+}
+
+/** "r3c5:hand>print" = a handwritten digit read as a given; "print>hand" the other way round. */
+function wrongKinds({ label, read, handwritten, entries }: PhotoScore): string[] {
+  if (!read) return [];
+  const wrong: string[] = [];
+  for (let i = 0; i < 81; i++) {
+    if (read[i] === "0") continue;
+    const readHand = handwritten?.[i] ?? false;
+    if (label[i] !== "0" && readHand) wrong.push(`${cellName(i)}:print>hand`);
+    else if (entries && entries[i] !== "0" && !readHand) wrong.push(`${cellName(i)}:hand>print`);
   }
   return wrong;
 }

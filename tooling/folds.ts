@@ -1,3 +1,6 @@
+/** Real photos are split into this many folds: each is scored by a digit model trained on the others. */
+export const FOLDS = 3;
+
 /**
  * Deterministic split by image (never by cell): a hash of the file name picks one of `folds`.
  * Cells of one photo share print, light and blur, so a cell-level split would leak.

@@ -1,4 +1,5 @@
 import type { CellRead } from "../shared/reading.ts";
+import { digitProbabilities, handwrittenShare } from "./classes.ts";
 import type { CellProbabilities } from "./classifier.ts";
 import type { InkDoubt } from "./empty-cell.ts";
 
@@ -19,14 +20,16 @@ const WEAK_INK_EMPTY_P = 0.5;
  * Combines the ink test and the CNN. A cell the ink test calls empty stays empty unless the CNN
  * is very sure of a digit (its confidence is then the CNN's empty probability, so any disagreement
  * makes it doubtful); otherwise the CNN decides, and may still call a blob of noise empty.
- * @param probs class probabilities, index 0 = empty
+ * Printed and handwritten ink count together for the digit; a digit also carries how likely it is
+ * handwritten.
+ * @param probs all class probabilities (see `classes.ts`)
  * @param empty the ink/component decision from `prepareCell`
  * @param doubt the grid-level ink check (`inkDoubts`): "faint" ink is empty whatever the CNN says,
  *   since the CNN sees ink normalised to full strength and reads a show-through digit as sharply as a
  *   real one; an empty read of "weak" ink is at best a coin toss, so it is shown as doubtful
  */
 export function toCellRead(probs: CellProbabilities, empty: boolean, doubt?: InkDoubt): CellRead {
-  const ranked = Array.from(probs, (p, digit) => ({ digit, p })).sort(
+  const ranked = Array.from(digitProbabilities(probs), (p, digit) => ({ digit, p })).sort(
     (a, b) => b.p - a.p || a.digit - b.digit,
   );
   const best = ranked[0]!;
@@ -35,5 +38,10 @@ export function toCellRead(probs: CellProbabilities, empty: boolean, doubt?: Ink
   const read = ranked.find((c) => c.digit === chosen)!;
   const first = doubt === "weak" && chosen === 0 ? { digit: 0, p: Math.min(read.p, WEAK_INK_EMPTY_P) } : read;
   const candidates = [first, ...ranked.filter((c) => c.digit !== chosen)].slice(0, CANDIDATE_COUNT);
-  return { digit: chosen, confidence: first.p, candidates };
+  return {
+    digit: chosen,
+    confidence: first.p,
+    candidates,
+    ...(chosen === 0 ? {} : { handwritten: handwrittenShare(probs, chosen) }),
+  };
 }

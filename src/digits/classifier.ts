@@ -2,12 +2,13 @@
 // and converter (tests/e2e/transfer.spec.ts checks the built bundle). Node code importing "@tensorflow/tfjs" shares this core.
 import * as tf from "@tensorflow/tfjs-core";
 import { loadLayersModel, type LayersModel } from "@tensorflow/tfjs-layers";
-import { CLASS_COUNT, MODEL_INPUT_PX } from "./geometry.ts";
+import { CLASS_COUNT } from "./classes.ts";
+import { MODEL_INPUT_PX } from "./geometry.ts";
 
 /** A model URL (".../model.json") or an IOHandler (e.g. reading files in Node). */
 export type ModelSource = string | tf.io.IOHandler;
 
-/** Probabilities of classes 0..CLASS_COUNT−1 for one cell (index 0 = empty, d = digit d). */
+/** Probabilities of classes 0..CLASS_COUNT−1 for one cell (see `classes.ts`: empty, printed, handwritten). */
 export type CellProbabilities = Float32Array;
 
 export interface DigitClassifier {

@@ -9,6 +9,3 @@ export const WARP_PX = CELL_PX * 9;
 
 /** Side in px of the CNN's input tile (one channel, float, ink = 1, paper = 0). */
 export const MODEL_INPUT_PX = 32;
-
-/** Output classes in order: index 0 is "empty", index d is digit d. */
-export const CLASS_COUNT = 10;

@@ -1,5 +1,5 @@
 import type { Grid, SolveResult } from "../solver/types.ts";
-import { DOUBT_THRESHOLD, type CellRead } from "../shared/reading.ts";
+import { DOUBT_THRESHOLD, isHandwritten, type CellRead } from "../shared/reading.ts";
 
 /** Why a digit read from the photo is in doubt: what was read and the next most likely reading. */
 export interface Doubt {
@@ -53,15 +53,19 @@ export function doubtOf(cell: CellRead): Doubt | null {
   return { read: cell.digit, confidence: cell.confidence, runnerUp };
 }
 
+/** A photo's reading: printed digits become clues, handwritten ones the user's entries (each with its doubt). */
 export function boardFromReads(cells: readonly CellRead[]): CellState[] {
-  return cells.map((cell) => ({
-    given: cell.digit,
-    entry: 0,
-    solved: 0,
-    conflict: false,
-    doubt: doubtOf(cell),
-    read: cell,
-  }));
+  return cells.map((cell) => {
+    const entry = isHandwritten(cell);
+    return {
+      given: entry ? 0 : cell.digit,
+      entry: entry ? cell.digit : 0,
+      solved: 0,
+      conflict: false,
+      doubt: doubtOf(cell),
+      read: cell,
+    };
+  });
 }
 
 /** The digit a cell holds: its clue or the user's entry; 0 = neither. */
@@ -101,26 +105,44 @@ export function digits(board: Board): Grid {
 
 /**
  * A user's edit confirms the cell, so its doubt goes away. Typing over a clue corrects the puzzle (a
- * misread, a typo) and stays a clue, as does `asClue` (an applied repair); anywhere else it is an entry.
+ * misread, a typo) and stays a clue, typing over an entry stays an entry; a blank becomes a clue with
+ * `asClue` (the puzzle being typed in, an applied repair), else an entry.
  */
 export function withEdit(board: Board, index: number, digit: number, asClue = false): CellState[] {
   return board.map((c, i) => {
     if (i !== index) return c;
-    const clue = asClue || c.given !== 0;
+    const clue = c.given !== 0 || (asClue && c.entry === 0);
     return { ...c, given: clue ? digit : 0, entry: clue ? 0 : digit, doubt: null, read: null };
   });
 }
 
-/** True when some cell still carries the photo's reading, i.e. a repair search has something to work on. */
+/**
+ * Turns a digit from clue to entry or back, keeping its reading and doubt: the one tap that mends a
+ * handwritten digit read as printed, or the other way round. Null for a blank cell: nothing to turn.
+ */
+export function withKindToggled(board: Board, index: number): CellState[] | null {
+  const cell = board[index];
+  if (!cell || digitOf(cell) === 0) return null;
+  return board.map((c, i) => (i === index ? { ...c, given: c.entry, entry: c.given } : c));
+}
+
+/** True when some clue still carries the photo's reading, i.e. a repair search has something to work on. */
 export function hasReads(board: Board): boolean {
-  return board.some((c) => c.read !== null);
+  return board.some((c) => c.read !== null && c.entry === 0);
+}
+
+/** True when some entry came from the photo (handwritten) and was not edited since. */
+export function hasReadEntries(board: Board): boolean {
+  return board.some((c) => c.read !== null && c.entry !== 0);
 }
 
 /** The cells as the repair search sees them: the photo's reading where untouched, certainty where edited. */
 export function readsForRepair(board: Board): CellRead[] {
-  return board.map(
+  return board.map((c) =>
     // Entries are the user's solving, not the puzzle: the repair search leaves them out.
-    (c) => c.read ?? { digit: c.given, confidence: 1, candidates: [{ digit: c.given, p: 1 }] },
+    c.read && c.entry === 0
+      ? c.read
+      : { digit: c.given, confidence: 1, candidates: [{ digit: c.given, p: 1 }] },
   );
 }
 

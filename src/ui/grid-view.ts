@@ -8,9 +8,16 @@ const ARROWS: Record<string, [number, number]> = {
   ArrowRight: [0, 1],
 };
 
+/** What the grid reports beyond edits: G pressed on a cell (clue ⇄ entry), and a new selection. */
+export interface GridViewHooks {
+  onToggleKind?: (index: number) => void;
+  onSelect?: (index: number) => void;
+}
+
 /**
  * The accessible 9×9 grid (proxx's model): one tab stop with a roving tabindex, arrows move, 1–9 type,
- * Backspace/Delete/0 clear. It only renders a Board and reports edits; it holds no sudoku state of its own.
+ * Backspace/Delete/0 clear, G turns a digit from clue to entry and back. It only renders a Board and
+ * reports edits; it holds no sudoku state of its own.
  */
 export class GridView {
   readonly element: HTMLElement;
@@ -22,12 +29,14 @@ export class GridView {
   constructor(
     host: HTMLElement,
     private readonly onEdit: (index: number, digit: number) => void,
+    private readonly hooks: GridViewHooks = {},
   ) {
     this.element = document.createElement("div");
     this.element.className = "grid";
     this.element.setAttribute("role", "grid");
     this.element.setAttribute("aria-label", "Sudoku");
     this.element.setAttribute("aria-describedby", "grid-help");
+    if (hooks.onToggleKind) this.element.setAttribute("aria-keyshortcuts", "G");
     const descHost = document.createElement("div");
     descHost.hidden = true;
     for (let r = 0; r < 9; r++) {
@@ -68,6 +77,7 @@ export class GridView {
     const cell = this.cells[index]!;
     cell.tabIndex = 0;
     if (focus) cell.focus();
+    this.hooks.onSelect?.(index);
   }
 
   render(board: Board, marks: GridMarks = NO_MARKS): void {
@@ -114,6 +124,8 @@ export class GridView {
       this.onEdit(this.active, Number(e.key));
     } else if (e.key === "Backspace" || e.key === "Delete" || e.key === "0") {
       this.onEdit(this.active, 0);
+    } else if ((e.key === "g" || e.key === "G") && this.hooks.onToggleKind) {
+      this.hooks.onToggleKind(this.active);
     } else {
       return;
     }

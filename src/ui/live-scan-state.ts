@@ -1,6 +1,6 @@
 import type { Corners } from "../shared/image.ts";
 import type { ClueCheck, GridSighting } from "../shared/live.ts";
-import type { ReadResult } from "../shared/reading.ts";
+import { isHandwritten, type CellRead, type ReadResult } from "../shared/reading.ts";
 
 /**
  * searching: no usable grid · steadying: a grid, waiting for it to hold still while frames are kept ·
@@ -195,14 +195,19 @@ export class LiveScanController<F> {
   }
 }
 
-/** The surest digits of a read, to recognise its puzzle later. */
-export function cluesOf(
-  cells: readonly { digit: number; confidence: number }[],
-  rotation: number,
-): ClueCheck {
+/**
+ * The surest printed digits of a read, to recognise its puzzle later. Handwritten entries are left
+ * out: the frame check compares the printed digit's probability with every other class.
+ */
+export function cluesOf(cells: readonly CellRead[], rotation: number): ClueCheck {
   const clues = cells
-    .map((cell, index) => ({ index, digit: cell.digit, confidence: cell.confidence }))
-    .filter((c) => c.digit !== 0)
+    .map((cell, index) => ({
+      index,
+      digit: cell.digit,
+      confidence: cell.confidence,
+      given: !isHandwritten(cell),
+    }))
+    .filter((c) => c.digit !== 0 && c.given)
     .sort((a, b) => b.confidence - a.confidence || a.index - b.index)
     .slice(0, LIVE_TUNING.clueCount)
     .map(({ index, digit }) => ({ index, digit }));

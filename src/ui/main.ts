@@ -30,6 +30,7 @@ const sudoku = new SudokuPanel(
     solve: byId("solve", HTMLButtonElement),
     clear: byId("clear", HTMLButtonElement),
     status: byId("status", HTMLElement),
+    kind: byId("cell-kind", HTMLButtonElement),
   },
   solver,
 );

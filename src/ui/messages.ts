@@ -32,6 +32,24 @@ export function solveMessage(result: SolveResult, showAny: boolean, context: Sol
   }
 }
 
+/**
+ * The verdict when the photo's entries leave the grid without a solution but the clues alone have one:
+ * the puzzle is fine, and the entries that contradict its solution are named (as "Check my grid" does).
+ */
+export function wrongEntriesMessage(wrong: readonly number[], hidden: boolean): string {
+  const puzzle = hidden ? "One solution (hidden) from the printed clues." : "Solved from the printed clues.";
+  const one = wrong.length === 1;
+  const entries = one ? "One of your entries contradicts" : `${wrong.length} of your entries contradict`;
+  return `${puzzle} ${entries} it: ${wrong.map(cellLabel).join(", ")} (marked ✗).`;
+}
+
+/** What a photo gave: "Read 28 printed clues and 9 of your entries."; without entries, as many digits. */
+export function readMessage(clues: number, entries: number): string {
+  if (entries === 0) return `Read ${clues} digits.`;
+  const printed = `${clues} printed ${clues === 1 ? "clue" : "clues"}`;
+  return `Read ${printed} and ${entries === 1 ? "one of your entries" : `${entries} of your entries`}.`;
+}
+
 export const HIDDEN_SOLUTION_MESSAGE = "The solution is hidden: turn off “Hide the solution” to see it.";
 
 export const EMPTY_GRID_MESSAGE = "Type a puzzle, paste 81 digits, or give a photo.";

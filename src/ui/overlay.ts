@@ -24,7 +24,7 @@ const TEXT_SCALE = 100;
 
 /**
  * Draws the digits of the cells blank on the photo (the user's entries, else the solver's) into `ctx` in
- * the photo's perspective.
+ * the photo's perspective. Entries read from the photo are already written there and are not drawn again.
  * `scale` maps photo pixels to canvas pixels.
  */
 export function drawSolution(
@@ -41,7 +41,8 @@ export function drawSolution(
   ctx.font = `600 ${0.62 * TEXT_SCALE}px system-ui, sans-serif`;
   ctx.lineJoin = "round";
   board.forEach((cell, i) => {
-    const digit = cell.given === 0 ? cell.entry || cell.solved : 0;
+    const onPaper = cell.given !== 0 || (cell.entry !== 0 && cell.read !== null);
+    const digit = onPaper ? 0 : cell.entry || cell.solved;
     if (digit === 0) return;
     const [r, c] = unrotatedCell(Math.floor(i / 9), i % 9, placement.rotation);
     const [a, b, cc, d, e, f] = localAffine(h, (c + 0.5) / 9, (r + 0.5) / 9);

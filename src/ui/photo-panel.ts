@@ -1,9 +1,9 @@
 import type { PipelineProgress } from "../workers/pipeline-client.ts";
 import type { Corners } from "../shared/image.ts";
-import type { CellRead, ReadResult } from "../shared/reading.ts";
+import { isHandwritten, type CellRead, type ReadResult } from "../shared/reading.ts";
 import { CornerEditor, type CornerEditorElements } from "./corner-editor.ts";
 import { DebugPanel, type DebugElements } from "./debug-view.ts";
-import { photoErrorMessage } from "./messages.ts";
+import { photoErrorMessage, readMessage } from "./messages.ts";
 import { drawSolution, type GridPlacement } from "./overlay.ts";
 import { saveAs, solutionPng } from "./png-export.ts";
 import type { ProgressView } from "./progress-view.ts";
@@ -227,10 +227,11 @@ export class PhotoPanel {
   }
 
   private reportRead(cells: readonly CellRead[], otherGridsSeen: boolean): void {
-    const digits = cells.filter((c) => c.digit !== 0).length;
+    const entries = cells.filter(isHandwritten).length;
+    const clues = cells.filter((c) => c.digit !== 0).length - entries;
     const doubtful = this.sudoku.current.filter((c) => c.doubt).length;
     const doubtText = doubtful ? ` ${doubtful} doubtful — check the cells marked “?”.` : "";
-    this.progress.done(`Read ${digits} digits.${doubtText}`);
+    this.progress.done(`${readMessage(clues, entries)}${doubtText}`);
     if (otherGridsSeen) this.alert("More than one grid was in the photo; the largest one was read.", true);
   }
 

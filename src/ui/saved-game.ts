@@ -6,14 +6,19 @@ import type { CellRead } from "../shared/reading.ts";
  * storage is recognised and ignored instead of crashing the page.
  */
 
-/** Bump when the shape changes; older versions are then ignored (with a note), never misread. */
-export const SAVE_VERSION = 1;
+/**
+ * Bump when the shape changes; versions not listed in READ_VERSIONS are then ignored (with a note), never
+ * misread. Version 2: a reading may stand on an entry (a handwritten digit) and carry `handwritten`.
+ */
+export const SAVE_VERSION = 2;
+/** Every version 2 reads as written: version 1 is version 2 without readings on entries. */
+const READ_VERSIONS: readonly unknown[] = [1, 2];
 const APP = "sudoku-lens";
 
 export interface SavedPuzzle {
   clues: Grid;
   entries: Grid;
-  /** The photo's reading of each cell not edited since, with its probabilities; null elsewhere. */
+  /** The photo's reading of each cell (clue or entry) not edited since, with its probabilities; null elsewhere. */
   reads: (CellRead | null)[];
   /** Candidates removed by applied hints, per cell (bit d-1 = digit d). */
   eliminated: Uint16Array;
@@ -57,7 +62,7 @@ function envelope(text: string): Decoded<Json> {
     return { ok: false, reason: "corrupt" };
   }
   if (!isObject(data) || data["app"] !== APP) return { ok: false, reason: "foreign" };
-  if (data["version"] !== SAVE_VERSION) return { ok: false, reason: "version" };
+  if (!READ_VERSIONS.includes(data["version"])) return { ok: false, reason: "version" };
   return { ok: true, value: data };
 }
 
@@ -71,10 +76,10 @@ export function decodePuzzle(text: string): Decoded<SavedPuzzle> {
   const clueGrid = Uint8Array.from(clues, Number);
   const entryGrid = Uint8Array.from(entries, Number);
   for (let i = 0; i < 81; i++) {
-    // A cell holds a clue or an entry, never both; a kept reading is the clue it produced.
+    // A cell holds a clue or an entry, never both; a kept reading is the digit it produced.
     if (clueGrid[i] !== 0 && entryGrid[i] !== 0) return corrupt;
     const read = reads[i];
-    if (read && read.digit !== clueGrid[i]) return corrupt;
+    if (read && read.digit !== (clueGrid[i] || entryGrid[i])) return corrupt;
   }
   return {
     ok: true,
@@ -124,6 +129,7 @@ function isMaskList(value: unknown): value is number[] {
 function isCellRead(value: unknown): value is CellRead {
   if (!isObject(value) || !isDigit(value["digit"]) || !isProbability(value["confidence"])) return false;
   const candidates = value["candidates"];
+  if ("handwritten" in value && !isProbability(value["handwritten"])) return false;
   return (
     Array.isArray(candidates) &&
     candidates.length <= 10 &&

@@ -1,4 +1,5 @@
 import { toCellRead } from "../digits/cell-read.ts";
+import { digitProbabilities } from "../digits/classes.ts";
 import type { CellProbabilities, DigitClassifier } from "../digits/classifier.ts";
 import { cellLooksEmptyInEveryTurn, inkDoubts } from "../digits/empty-cell.ts";
 import { turnTile } from "../digits/orientation.ts";
@@ -207,7 +208,7 @@ async function classifyUpright(
   const byTurn = [
     inkedIndices.map((i) => asIs[0]![i]!),
     ...[0, 1, 2].map((k) => turned.slice(k * inked.length, (k + 1) * inked.length)),
-  ];
+  ].map((probs) => probs.map(digitProbabilities));
   const choice =
     forced === undefined
       ? chooseUpright(

@@ -33,7 +33,8 @@ const ASPECT_MARGIN = 0.1;
  * and boxes as sets, so clashes come only from misreads).
  * @param inked unrotated indices (0–80) of the cells holding ink in some turn
  * @param shapes their ink shapes as cut from the unrotated grid
- * @param probsByTurn per turn t, the inked cells' probabilities with their tiles turned t times
+ * @param probsByTurn per turn t, the inked cells' digit probabilities (`digitProbabilities`) with their
+ *   tiles turned t times
  */
 export function chooseUpright(
   inked: readonly number[],

@@ -1,4 +1,5 @@
 import type { DigitClassifier } from "../digits/classifier.ts";
+import { digitProbabilities } from "../digits/classes.ts";
 import { prepareCell } from "../digits/preprocess.ts";
 import type { Corners } from "../shared/image.ts";
 import type { CameraFrame, ClueCheck, GridSighting } from "../shared/live.ts";
@@ -76,7 +77,7 @@ async function countMatchingClues(
   const probs = await classifier.classifyCells(cells.map((cell) => cell.input));
   return check.clues.filter(({ digit }, k) => {
     if (cells[k]!.empty) return false;
-    const p = probs[k]!;
+    const p = digitProbabilities(probs[k]!);
     return p.every((q) => q <= p[digit]!);
   }).length;
 }

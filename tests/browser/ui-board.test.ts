@@ -5,8 +5,10 @@ import {
   cellName,
   emptyBoard,
   givens,
+  hasReads,
   readsForRepair,
   withEdit,
+  withKindToggled,
   withResult,
 } from "../../src/ui/board.ts";
 import { project, localAffine, squareToQuad } from "../../src/shared/homography.ts";
@@ -38,6 +40,25 @@ describe("board", () => {
     expect(edited[30]).toMatchObject({ given: 7, doubt: null, read: null });
     expect(readsForRepair(edited)[30]).toEqual({ digit: 7, confidence: 1, candidates: [{ digit: 7, p: 1 }] });
     expect(readsForRepair(edited)[29]).toBe(cells[29]);
+  });
+
+  test("a handwritten read is an entry: kept out of the repair search, kept an entry when typed over", () => {
+    const cells = Array.from({ length: 81 }, () => sure(0));
+    cells[0] = sure(5);
+    cells[1] = { ...sure(3), handwritten: 0.9 };
+    const board = boardFromReads(cells);
+    expect(board[1]).toMatchObject({ given: 0, entry: 3, read: cells[1] });
+    expect(readsForRepair(board)[1]).toEqual({ digit: 0, confidence: 1, candidates: [{ digit: 0, p: 1 }] });
+    expect(readsForRepair(board)[0]).toBe(cells[0]);
+    expect(withEdit(board, 1, 4, true)[1]).toMatchObject({ given: 0, entry: 4, read: null });
+    // Only the entry's reading left: nothing for the repair search.
+    expect(hasReads(board.map((c, i) => (i === 1 ? c : { ...c, read: null })))).toBe(false);
+
+    const toggled = withKindToggled(board, 1)!;
+    expect(toggled[1]).toMatchObject({ given: 3, entry: 0, read: cells[1] });
+    expect(readsForRepair(toggled)[1]).toBe(cells[1]);
+    expect(withKindToggled(toggled, 1)![1]).toMatchObject({ given: 0, entry: 3 });
+    expect(withKindToggled(board, 2)).toBeNull();
   });
 
   test("solved digits fill only blanks, and a non-unique solution only on request", () => {

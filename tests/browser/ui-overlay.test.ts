@@ -64,3 +64,23 @@ test("with a rotated grid, upright cell r1c1 is drawn where the photo shows it",
   expect(bluePixels(ctx, 25, 375)).toBeGreaterThan(10); // upright r1c2 = photo row 8, col 1
   expect(bluePixels(ctx, 25, 25)).toBe(0);
 });
+
+test("entries typed are drawn; handwritten entries read from the photo are already on the paper", () => {
+  const canvas = document.createElement("canvas");
+  canvas.width = 450;
+  canvas.height = 450;
+  const ctx = canvas.getContext("2d")!;
+  const corners = [
+    { x: 0, y: 0 },
+    { x: 450, y: 0 },
+    { x: 450, y: 450 },
+    { x: 0, y: 450 },
+  ] as const;
+  const board = emptyBoard();
+  board[1]!.entry = 4; // typed
+  board[7]!.entry = 6; // read from the photo
+  board[7]!.read = { digit: 6, confidence: 0.95, candidates: [{ digit: 6, p: 0.95 }], handwritten: 0.9 };
+  expect(drawSolution(ctx, board, { corners, rotation: 0 }, 1)).toBe(1);
+  expect(bluePixels(ctx, 75, 25)).toBeGreaterThan(10);
+  expect(bluePixels(ctx, 375, 25)).toBe(0);
+});

@@ -1,9 +1,11 @@
 import { describe, expect, test } from "vitest";
 import { CANDIDATE_COUNT, OVERRULE_EMPTY_P, toCellRead } from "../../src/digits/cell-read.ts";
-import { DOUBT_THRESHOLD } from "../../src/shared/reading.ts";
+import { CLASS_COUNT, classOf } from "../../src/digits/classes.ts";
+import { DOUBT_THRESHOLD, isHandwritten } from "../../src/shared/reading.ts";
 
+/** Class probabilities; keys are classes (1–9 printed, 10–18 handwritten, see classes.ts). */
 const probs = (entries: Record<number, number>): Float32Array => {
-  const p = new Float32Array(10);
+  const p = new Float32Array(CLASS_COUNT);
   for (const [d, v] of Object.entries(entries)) p[Number(d)] = v;
   return p;
 };
@@ -56,5 +58,23 @@ describe("toCellRead", () => {
     const ps = read.candidates.map((c) => c.p);
     expect(ps.reduce((a, b) => a + b)).toBeLessThanOrEqual(1 + 1e-6);
     expect([...ps].sort((a, b) => b - a)).toEqual(ps);
+  });
+
+  test("printed and handwritten ink of one digit count together, and say who wrote it", () => {
+    // 4 printed 0.3 + 4 handwritten 0.35 beats 9 printed 0.35.
+    const read = toCellRead(probs({ 4: 0.3, [classOf(4, true)]: 0.35, 9: 0.35 }), false);
+    expect(read.digit).toBe(4);
+    expect(read.confidence).toBeCloseTo(0.65);
+    expect(read.handwritten).toBeCloseTo(0.35 / 0.65);
+    expect(isHandwritten(read)).toBe(true);
+    const printed = toCellRead(probs({ 4: 0.9, [classOf(4, true)]: 0.1 }), false);
+    expect(printed.handwritten).toBeCloseTo(0.1);
+    expect(isHandwritten(printed)).toBe(false);
+  });
+
+  test("an empty cell carries no handwriting", () => {
+    const read = toCellRead(probs({ 0: 0.6, [classOf(2, true)]: 0.4 }), false);
+    expect(read.digit).toBe(0);
+    expect(read.handwritten).toBeUndefined();
   });
 });

@@ -2,11 +2,14 @@ import { resolve } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { toCellRead } from "../../src/digits/cell-read.ts";
+import { CLASS_COUNT, classOf, digitOf, digitProbabilities } from "../../src/digits/classes.ts";
 import { createDigitClassifier, type DigitClassifier } from "../../src/digits/classifier.ts";
 import { turnTile } from "../../src/digits/orientation.ts";
 import { prepareCell } from "../../src/digits/preprocess.ts";
 import { chooseUpright } from "../../src/vision/upright-turn.ts";
+import { isHandwritten } from "../../src/shared/reading.ts";
 import { registerFonts } from "../../training/digits/fonts.ts";
+import { registerHandwritingFonts } from "../../training/photos/handwriting.ts";
 import { modelFilesHandler } from "../../tooling/model-files.ts";
 import { useNodeWasmBackend } from "../../training/digits/node-backend.ts";
 import { createCellRenderer } from "../../training/digits/render-cell.ts";
@@ -15,12 +18,19 @@ import { createRng } from "../../training/digits/rng.ts";
 const MODEL_DIR = resolve(import.meta.dirname, "../../public/models/digits");
 let classifier: DigitClassifier;
 
-/** Fresh synthetic cells from a seed that neither training nor its validation uses. */
-function freshCells(count: number): { label: number; prepared: ReturnType<typeof prepareCell> }[] {
-  const render = createCellRenderer(registerFonts());
-  const rng = createRng(0xc0ffee);
+/**
+ * Fresh synthetic cells from a seed that neither training nor its validation uses: empty, then
+ * printed digits, or handwritten ones (in handwriting fonts only: a fresh clone has no MNIST).
+ */
+function freshCells(
+  count: number,
+  handwritten = false,
+): { label: number; prepared: ReturnType<typeof prepareCell> }[] {
+  const render = createCellRenderer(registerFonts(), { mnist: undefined, fonts: registerHandwritingFonts() });
+  const rng = createRng(handwritten ? 0xbeef : 0xc0ffee);
   return Array.from({ length: count }, (_, i) => {
-    const label = i % 10;
+    const digit = i % 10;
+    const label = digit === 0 ? 0 : classOf(digit, handwritten);
     return { label, prepared: prepareCell(render(rng, label)) };
   });
 }
@@ -37,13 +47,27 @@ describe("the committed digit model", () => {
     const cells = freshCells(300);
     const probs = await classifier.classifyCells(cells.map((c) => c.prepared.input));
     expect(probs).toHaveLength(300);
-    const right = cells.filter((c, i) => toCellRead(probs[i]!, c.prepared.empty).digit === c.label).length;
+    const reads = cells.map((c, i) => toCellRead(probs[i]!, c.prepared.empty));
+    const right = cells.filter((c, i) => reads[i]!.digit === c.label).length;
     expect(right / cells.length).toBeGreaterThanOrEqual(0.95);
+    // Printed digits are givens: almost none is taken for the user's handwriting.
+    const printed = cells.filter((c) => c.label !== 0).length;
+    expect(reads.filter(isHandwritten).length).toBeLessThanOrEqual(0.03 * printed);
   });
 
-  test("returns 10 probabilities per cell summing to 1", async () => {
+  test("reads handwritten digits as the user's entries, with their digit", async () => {
+    const cells = freshCells(200, true).filter((c) => c.label !== 0);
+    const probs = await classifier.classifyCells(cells.map((c) => c.prepared.input));
+    const reads = cells.map((c, i) => toCellRead(probs[i]!, c.prepared.empty));
+    const entries = reads.filter(isHandwritten).length;
+    const right = cells.filter((c, i) => reads[i]!.digit === digitOf(c.label)).length;
+    expect(entries / cells.length).toBeGreaterThanOrEqual(0.85);
+    expect(right / cells.length).toBeGreaterThanOrEqual(0.85);
+  });
+
+  test("returns a probability per class summing to 1", async () => {
     const [p] = await classifier.classifyCells([freshCells(2)[1]!.prepared.input]);
-    expect(p).toHaveLength(10);
+    expect(p).toHaveLength(CLASS_COUNT);
     expect(p!.reduce((a, b) => a + b)).toBeCloseTo(1, 4);
   });
 
@@ -76,7 +100,9 @@ describe("the committed digit model", () => {
       );
       const probsByTurn = [];
       for (let t = 0; t < 4; t++)
-        probsByTurn.push(await classifier.classifyCells(tiles.map((x) => turnTile(x, t))));
+        probsByTurn.push(
+          (await classifier.classifyCells(tiles.map((x) => turnTile(x, t)))).map(digitProbabilities),
+        );
       expect(chooseUpright(inked, shapes, probsByTurn)).toEqual({ turns: (4 - turnedBy) % 4 });
     }
   });

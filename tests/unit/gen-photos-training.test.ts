@@ -88,6 +88,7 @@ test("a few fine-tuning steps run on generated cells", async () => {
     seed: 3,
     realExamples: examples,
     realShare: 0.5,
+    handwrittenShare: 0,
     render: createCellRenderer(fonts),
     log: quiet,
     logEvery: 1,

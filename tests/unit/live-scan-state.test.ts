@@ -169,4 +169,14 @@ describe("cluesOf", () => {
     for (const { index, digit } of check.clues) expect(Number(PUZZLE[index])).toBe(digit);
     expect(check.clues.map((c) => c.index)).not.toContain(1);
   });
+
+  test("leaves out handwritten entries, however sure", () => {
+    const read = cells(PUZZLE).map((cell) => ({ ...cell, confidence: 0.9 }));
+    const entry = { digit: 7, confidence: 1, candidates: [], handwritten: 0.95 };
+    read[0] = entry;
+    read[3] = { ...entry, handwritten: 0.4 };
+    const indices = cluesOf(read, 0).clues.map((c) => c.index);
+    expect(indices).not.toContain(0);
+    expect(indices).toContain(3);
+  });
 });

@@ -23,6 +23,7 @@ test("summarise: unread grids count as all wrong; digits and empties are scored 
     rightFlagged: 0,
     gridAccuracyAfterRepair: 0.25,
     medianMs: 150,
+    printedAsEntries: 0,
   });
 });
 
@@ -39,4 +40,61 @@ test("summarise: doubtful misreads count as flagged; an accepted repair that res
   expect(summary.rightFlagged).toBe(Math.round((1 / (79 + 79 + 81)) * 10000) / 10000);
   expect(summary.gridAccuracy).toBe(Math.round((1 / 3) * 10000) / 10000);
   expect(summary.gridAccuracyAfterRepair).toBe(Math.round((2 / 3) * 10000) / 10000);
+});
+
+const r = (x: number) => Math.round(x * 10000) / 10000;
+const at = (cells: readonly number[]) => Array.from({ length: 81 }, (_, i) => cells.includes(i));
+/** Printed 1s in the first three rows; handwritten 2s in r4c1 and r4c2, the rest blank. */
+const written = "0".repeat(27) + "22" + "0".repeat(52);
+const both = label.slice(0, 27) + "22" + label.slice(29);
+
+test("summarise without entries.json: no entry figures; printed digits read as entries are counted", () => {
+  const summary = summarise([{ label, read: label, ms: 1, handwritten: at([0, 1, 40]) }]);
+  expect(summary.printedAsEntries).toBe(2);
+  expect(summary.gridAccuracy).toBe(1);
+  expect(summary).not.toHaveProperty("givenGridAccuracy");
+  expect(summary).not.toHaveProperty("entryRecall");
+  expect(summary).not.toHaveProperty("phantomGivens");
+});
+
+test("summarise with entries: digits are scored against givens and entries, the kind of ink apart", () => {
+  const summary = summarise([
+    // Everything right.
+    { label, entries: written, read: both, ms: 1, handwritten: at([27, 28]) },
+    // Both entries read as givens: the digits are right, the givens are not.
+    { label, entries: written, read: both, ms: 1, handwritten: at([]) },
+    // One entry found but read as a 7, the other missed (read empty), a printed 1 taken for an entry.
+    {
+      label,
+      entries: written,
+      read: label.slice(0, 27) + "70" + label.slice(29),
+      ms: 1,
+      handwritten: at([0, 27]),
+    },
+    // No grid.
+    { label, entries: written, read: undefined, ms: 1 },
+  ]);
+  expect(summary.gridAccuracy).toBe(0.5);
+  expect(summary.cellAccuracy).toBe(r((81 + 81 + 79) / (81 * 4)));
+  expect(summary.digitAccuracy).toBe(r((29 + 29 + 27) / (29 * 4)));
+  expect(summary.givenGridAccuracy).toBe(0.25);
+  expect(summary.entryRecall).toBe(r(3 / 8));
+  expect(summary.entryDigitAccuracy).toBe(r(2 / 3));
+  expect(summary.phantomGivens).toBe(2);
+  expect(summary.printedAsEntries).toBe(1);
+});
+
+test("summarise with entries: a digit read in a blank or pencilled cell is a phantom given", () => {
+  const phantom = both.slice(0, 80) + "4";
+  const summary = summarise([{ label, entries: written, read: phantom, ms: 1, handwritten: at([27, 28]) }]);
+  expect(summary.phantomGivens).toBe(1);
+  expect(summary.givenGridAccuracy).toBe(0);
+  expect(summary.entryRecall).toBe(1);
+  // Read as an entry, the same stray digit is no given (but still a wrong digit).
+  const asEntry = summarise([
+    { label, entries: written, read: phantom, ms: 1, handwritten: at([27, 28, 80]) },
+  ]);
+  expect(asEntry.phantomGivens).toBe(0);
+  expect(asEntry.givenGridAccuracy).toBe(1);
+  expect(asEntry.gridAccuracy).toBe(0);
 });

@@ -24,6 +24,9 @@ function puzzle(): SavedPuzzle {
   };
   reads[1] = { digit: 0, confidence: 0.99, candidates: [{ digit: 0, p: 0.99 }] };
   entries[40] = 7;
+  entries[41] = 3;
+  // A handwritten 3 read from the photo: its reading stands on the entry.
+  reads[41] = { digit: 3, confidence: 0.8, candidates: [{ digit: 3, p: 0.8 }], handwritten: 0.97 };
   const eliminated = new Uint16Array(81);
   eliminated[2] = 0b100010001;
   return { clues, entries, reads, eliminated };
@@ -45,6 +48,26 @@ describe("saved puzzle", () => {
     expect(decodePuzzle("[1,2,3]")).toEqual({ ok: false, reason: "foreign" });
     expect(decodePuzzle("null")).toEqual({ ok: false, reason: "foreign" });
     expect(decodePuzzle(tampered("version", 0))).toEqual({ ok: false, reason: "version" });
+    expect(decodePuzzle(tampered("version", 3))).toEqual({ ok: false, reason: "version" });
+  });
+
+  it("still loads a version 1 save (readings on clues only, no handwriting)", () => {
+    const reads = [
+      { digit: 5, confidence: 0.62, candidates: [{ digit: 5, p: 0.62 }] },
+      ...Array(80).fill(null),
+    ];
+    const v1 = JSON.stringify({
+      app: "sudoku-lens",
+      version: 1,
+      clues: "5" + "0".repeat(80),
+      entries: "0".repeat(40) + "7" + "0".repeat(40),
+      reads,
+      eliminated: Array(81).fill(0),
+    });
+    const decoded = decodePuzzle(v1);
+    expect(decoded.ok && decoded.value.reads[0]).toEqual(reads[0]);
+    expect(decoded.ok && decoded.value.entries[40]).toBe(7);
+    expect(JSON.parse(encodePuzzle(puzzle()))).toMatchObject({ version: 2 });
   });
 
   it.each([
@@ -53,6 +76,14 @@ describe("saved puzzle", () => {
     ["a letter in the grid", tampered("entries", "x" + "0".repeat(80))],
     ["a clue and an entry in one cell", tampered("entries", "1" + "0".repeat(80))],
     ["a reading that is not the clue", tampered("clues", "6" + "0".repeat(80))],
+    ["a reading that is not the entry", tampered("entries", "0".repeat(40) + "79" + "0".repeat(39))],
+    [
+      "a handwriting probability above 1",
+      tampered("reads", [
+        { digit: 5, confidence: 1, candidates: [], handwritten: 1.5 },
+        ...Array(80).fill(null),
+      ]),
+    ],
     [
       "80 readings",
       tampered(
@@ -78,6 +109,8 @@ describe("saved settings", () => {
     const bad = JSON.stringify({ ...JSON.parse(encodeSettings(settings)), hideSolution: "yes" });
     expect(decodeSettings(bad)).toEqual({ ok: false, reason: "corrupt" });
     expect(decodeSettings("42")).toEqual({ ok: false, reason: "foreign" });
+    const v1 = '{"app":"sudoku-lens","version":1,"hideSolution":false,"showCandidates":true}';
+    expect(decodeSettings(v1)).toEqual({ ok: true, value: { hideSolution: false, showCandidates: true } });
   });
 });
 

@@ -1,5 +1,7 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { classOf } from "../../src/digits/classes.ts";
 import type { PreparedCell } from "../../src/digits/preprocess.ts";
 import type { Point } from "../../src/shared/image.ts";
 import { loadOpenCV } from "../../src/vision/opencv.ts";
@@ -14,6 +16,7 @@ const CORNER_TOLERANCE = 0.08;
 /**
  * Training cells from `gen:photos` folders, cut by the app's own detector, warp and `prepareCell`
  * exactly as the real photos are, and turned to the labels' orientation by `read` (a model's digits).
+ * A `--filled` folder's handwritten digits (`entries.json`) get their handwritten classes.
  * Folders made with an evaluation seed are refused; photos whose detected grid is not the drawn one
  * (a neighbouring grid, a partial outline) are skipped rather than trained on with wrong labels.
  */
@@ -32,6 +35,7 @@ export async function loadGeneratedExamples(
       throw new Error(`${dir}: made with seed ${manifest.seed}, which is reserved for evaluation`);
     }
     const labels = JSON.parse(await readFile(join(dir, "labels.json"), "utf8")) as Record<string, string>;
+    const entries = await readEntries(dir);
     const designs = JSON.parse(await readFile(join(dir, "designs.json"), "utf8")) as Record<
       string,
       { corners: [number, number][] }
@@ -46,7 +50,11 @@ export async function loadGeneratedExamples(
         continue;
       }
       const cells = await alignToLabels(cut, read);
-      cells.forEach((cell, i) => examples.push({ input: cell.input, label: cut.labels[i]! }));
+      const written = entries?.[file];
+      cells.forEach((cell, i) => {
+        const entry = Number(written?.[i] ?? 0);
+        examples.push({ input: cell.input, label: entry ? classOf(entry, true) : cut.labels[i]! });
+      });
       photos++;
     }
     log(
@@ -54,6 +62,12 @@ export async function loadGeneratedExamples(
     );
   }
   return examples;
+}
+
+/** A `--filled` folder's handwritten digits (file → 81 chars, 0 where nothing is written), if any. */
+async function readEntries(dir: string): Promise<Record<string, string> | undefined> {
+  const path = join(dir, "entries.json");
+  return existsSync(path) ? (JSON.parse(await readFile(path, "utf8")) as Record<string, string>) : undefined;
 }
 
 /** Whether every drawn corner has a found corner near it (in any order: a turned photo starts elsewhere). */

@@ -1,11 +1,12 @@
 import * as tf from "@tensorflow/tfjs";
-import { CLASS_COUNT, MODEL_INPUT_PX } from "../../src/digits/geometry.ts";
+import { CLASS_COUNT } from "../../src/digits/classes.ts";
+import { MODEL_INPUT_PX } from "../../src/digits/geometry.ts";
 
 /**
- * conv16 → pool → conv32 → pool → conv32 → pool → dense64 → dropout → dense10 softmax:
+ * conv16 → pool → conv32 → pool → conv32 → pool → dense64 → dropout → dense19 softmax:
  * ~47 k parameters, ~190 KB as float32 (budget 250 KB). Conv layers use relu, not linear,
  * so training goes through the Conv2D gradient registered for wasm (see conv-gradients.ts).
- * @returns model mapping [batch, 32, 32, 1] → [batch, 10] class probabilities (0 = empty)
+ * @returns model mapping [batch, 32, 32, 1] → [batch, CLASS_COUNT] class probabilities (see classes.ts)
  */
 export function buildDigitModel(seed: number): tf.Sequential {
   const init = (k: number): ReturnType<typeof tf.initializers.heNormal> =>

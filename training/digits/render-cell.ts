@@ -1,9 +1,16 @@
 import { createCanvas, type SKRSContext2D } from "@napi-rs/canvas";
+import { digitOf, HANDWRITTEN_OFFSET } from "../../src/digits/classes.ts";
 import { CELL_PX } from "../../src/digits/geometry.ts";
 import type { GrayImage } from "../../src/shared/image.ts";
 import type { FontFace } from "./fonts.ts";
 import type { Rng } from "./rng.ts";
 import { degrade } from "./degrade.ts";
+import { drawHandDigit } from "../photos/draw-hand.ts";
+import { handOf, penOrPencil, type HandSources } from "../photos/fill-in.ts";
+import { drawGlyph } from "../photos/glyph.ts";
+
+/** Share of empty cells that hold pencilled candidates when handwriting is rendered. */
+const CANDIDATE_SHARE = 0.15;
 
 type Rgb = readonly [number, number, number];
 
@@ -12,8 +19,13 @@ type Rgb = readonly [number, number, number];
  * a digit (or nothing for label 0) in a random font, size, offset, rotation and shear, with
  * grid-line fragments at the edges, pieces of neighbouring digits, tinted paper, coloured ink,
  * lighting gradients, then blur, resampling softness and noise (`degrade`).
+ * With `hands`, a handwritten class (see `classes.ts`) is written in pen or pencil by `handOf`, and
+ * some empty cells hold small pencilled candidates (still empty: they are not an answer).
  */
-export function createCellRenderer(fonts: readonly FontFace[]): (rng: Rng, label: number) => GrayImage {
+export function createCellRenderer(
+  fonts: readonly FontFace[],
+  hands?: HandSources,
+): (rng: Rng, label: number) => GrayImage {
   const canvas = createCanvas(CELL_PX, CELL_PX);
   const ctx = canvas.getContext("2d");
   return (rng, label) => {
@@ -24,7 +36,14 @@ export function createCellRenderer(fonts: readonly FontFace[]): (rng: Rng, label
     ctx.fillRect(0, 0, CELL_PX, CELL_PX);
     const face = rng.pick(fonts);
     const heightFrac = rng.uniform(0.38, 0.78);
-    if (label > 0) drawDigit(ctx, rng, face, label, heightFrac, ink, 0, 0, rng.uniform(0.07, 0.16));
+    if (label > HANDWRITTEN_OFFSET) {
+      if (!hands) throw new Error(`class ${label} is handwritten, but no handwriting was given`);
+      const digit = digitOf(label);
+      const { tool, ink: pen } = penOrPencil(rng);
+      const hand = handOf(rng, digit, tool, pen, rng.pick(hands.fonts).alias, hands);
+      drawHandDigit(ctx, rng, digit, hand, CELL_PX / 2, CELL_PX / 2, CELL_PX);
+    } else if (label > 0) drawDigit(ctx, rng, face, label, heightFrac, ink, 0, 0, rng.uniform(0.07, 0.16));
+    else if (hands && rng.chance(CANDIDATE_SHARE)) drawCandidates(ctx, rng, hands);
     if (rng.chance(0.3)) drawNeighbourFragment(ctx, rng, face, heightFrac, ink);
     drawGridLines(ctx, rng, ink);
     if (label === 0 || rng.chance(0.15)) drawSpecks(ctx, rng, ink);
@@ -94,6 +113,21 @@ function drawDigit(
   const baseline = (m.actualBoundingBoxAscent - m.actualBoundingBoxDescent) / 2;
   ctx.fillText(String(digit), left, baseline);
   ctx.setTransform(1, 0, 0, 1, 0, 0);
+}
+
+/** Pencilled candidates: a few small digits, each in its place of a 3×3 layout. */
+function drawCandidates(ctx: SKRSContext2D, rng: Rng, hands: HandSources): void {
+  const font = rng.pick(hands.fonts).alias;
+  const { ink } = penOrPencil(rng);
+  const height = rng.uniform(0.18, 0.3) * CELL_PX;
+  const spread = rng.uniform(0.26, 0.32) * CELL_PX;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  for (let d = 1; d <= 9; d++) {
+    if (!rng.chance(0.35)) continue;
+    const x = CELL_PX / 2 + (((d - 1) % 3) - 1) * spread + rng.uniform(-2, 2);
+    const y = CELL_PX / 2 + (Math.floor((d - 1) / 3) - 1) * spread + rng.uniform(-2, 2);
+    drawGlyph(ctx, String(d), font, height, ink, x, y);
+  }
 }
 
 /** A neighbouring cell's digit, one cell away, of which only a sliver may enter this cell. */

@@ -1,13 +1,13 @@
 import * as tf from "@tensorflow/tfjs";
 import { predictProbabilities } from "../../src/digits/classifier.ts";
-import { CLASS_COUNT } from "../../src/digits/geometry.ts";
+import { CLASS_COUNT } from "../../src/digits/classes.ts";
 import { syntheticExamples, toTensors, type CellRenderer, type Example } from "./dataset.ts";
 import { buildDigitModel } from "./model.ts";
 import { createRng } from "./rng.ts";
 
 export interface TrainOptions {
   /** Continue training this model (fine-tuning); a fresh one is built from `seed` when absent. */
-  model?: tf.Sequential;
+  model?: tf.LayersModel;
   steps: number;
   /** Learning rate of the first half; it then decays to a twentieth of it. */
   peakLr: number;
@@ -18,6 +18,8 @@ export interface TrainOptions {
   /** Share of each batch drawn from `realExamples` when there are any. */
   realShare: number;
   render: CellRenderer;
+  /** Share of synthetic digit cells written by hand (0 when the renderer has no handwriting). */
+  handwrittenShare: number;
   log: (line: string) => void;
   logEvery: number;
 }
@@ -45,7 +47,7 @@ export function learningRateAt(step: number, steps: number, peak: number): numbe
  */
 export async function trainDigitModel(
   options: TrainOptions,
-): Promise<{ model: tf.Sequential; losses: number[] }> {
+): Promise<{ model: tf.LayersModel; losses: number[] }> {
   const { steps, batchSize, seed, realExamples, render, log } = options;
   const rng = createRng(seed);
   const model = options.model ?? buildDigitModel(seed);
@@ -56,7 +58,7 @@ export async function trainDigitModel(
   const started = Date.now();
   for (let step = 0; step < steps; step++) {
     optimizer.setLearningRate(learningRateAt(step, steps, options.peakLr));
-    const batch = syntheticExamples(render, rng, batchSize - realCount);
+    const batch = syntheticExamples(render, rng, batchSize - realCount, options.handwrittenShare);
     for (let i = 0; i < realCount; i++) batch.push(rng.pick(realExamples));
     const { xs, ys } = toTensors(batch);
     try {
@@ -103,6 +105,11 @@ export async function evaluate(model: tf.LayersModel, examples: readonly Example
 }
 
 /** Held-out synthetic cells: a stream disjoint from training (different seed). */
-export function syntheticValidation(render: CellRenderer, seed: number, count: number): Example[] {
-  return syntheticExamples(render, createRng(seed ^ 0x5eed), count);
+export function syntheticValidation(
+  render: CellRenderer,
+  seed: number,
+  count: number,
+  handwrittenShare: number,
+): Example[] {
+  return syntheticExamples(render, createRng(seed ^ 0x5eed), count, handwrittenShare);
 }

@@ -20,16 +20,7 @@ export function fillIn(rng: Rng, design: PhotoDesign, puzzle: Puzzle, sources: H
   const marks = [...design.marks];
   const empty = marks.flatMap((m, i) => (m === null ? [i] : []));
   const entries = new Set(shuffledPrefix(rng, empty, rng.int(1, Math.min(15, empty.length))));
-  const tool = rng.chance(0.65) ? "pen" : "pencil";
-  const ink: Rgb =
-    tool === "pencil"
-      ? grey(rng.uniform(70, 130))
-      : rng.pick<Rgb>([
-          [25, 45, 150],
-          [20, 20, 30],
-          [30, 70, 170],
-          [160, 30, 40],
-        ]);
+  const { tool, ink } = penOrPencil(rng);
   const font = rng.pick(sources.fonts).alias;
   const candidateShare = rng.chance(0.4) ? rng.uniform(0.1, 0.5) : 0;
   for (const cell of empty) {
@@ -45,7 +36,23 @@ export function fillIn(rng: Rng, design: PhotoDesign, puzzle: Puzzle, sources: H
   return { ...design, grid: { ...design.grid, pencil }, marks };
 }
 
-function handOf(
+/** A writer's tool: a pen in blue, black or red ink, or a graphite pencil. */
+export function penOrPencil(rng: Rng): { tool: Hand["tool"]; ink: Rgb } {
+  const tool = rng.chance(0.65) ? "pen" : "pencil";
+  const ink: Rgb =
+    tool === "pencil"
+      ? grey(rng.uniform(70, 130))
+      : rng.pick<Rgb>([
+          [25, 45, 150],
+          [20, 20, 30],
+          [30, 70, 170],
+          [160, 30, 40],
+        ]);
+  return { tool, ink };
+}
+
+/** How one digit is written: an MNIST digit of it (60 % when MNIST is there) or a handwriting font. */
+export function handOf(
   rng: Rng,
   digit: number,
   tool: Hand["tool"],

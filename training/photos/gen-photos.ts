@@ -6,9 +6,9 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { registerFonts } from "../digits/fonts.ts";
-import { loadMnist, registerHandwritingFonts } from "./handwriting.ts";
+import { loadMnist, mnistHalf, registerHandwritingFonts, type MnistDigits } from "./handwriting.ts";
 import { FALLBACK_PUZZLES, loadPuzzlePool } from "./puzzles.ts";
-import { BENCHMARK_SEED, EVAL_SEEDS } from "./seeds.ts";
+import { BENCHMARK_SEED, EVAL_SEEDS, isEvalSeed } from "./seeds.ts";
 import { writePhotos } from "./write-photos.ts";
 
 const repo = resolve(import.meta.dirname, "../..");
@@ -28,7 +28,8 @@ The same seed always gives the same photos.
   --filled       printed puzzles part-solved by hand: 1-15 entries in pen or pencil (MNIST digits
                  re-inked and handwriting fonts; about 8 % of them wrong) and pencilled candidates;
                  labels.json keeps the printed givens, entries.json the handwritten digits.
-  --handwriting DIR  MNIST t10k-*-ubyte.gz files; default ../shared/handwriting (fonts only without).`;
+  --handwriting DIR  MNIST t10k-*-ubyte.gz files; default ../shared/handwriting (fonts only without).
+                 Training seeds draw its even-numbered digits, evaluation seeds the odd ones.`;
 
 const { values } = parseArgs({
   options: {
@@ -52,9 +53,11 @@ const puzzles = puzzleFile ? loadPuzzlePool(puzzleFile) : [...FALLBACK_PUZZLES];
 const log = (line: string): void => console.error(line);
 log(`seed ${seed}, ${count} photos into ${values.out}, puzzles: ${puzzleFile ?? "built-in"}`);
 const started = performance.now();
-const filled = values.filled
-  ? { mnist: loadMnist(values.handwriting), fonts: registerHandwritingFonts() }
-  : undefined;
+function mnistFor(seed: number): MnistDigits | undefined {
+  const mnist = loadMnist(values.handwriting);
+  return mnist && mnistHalf(mnist, isEvalSeed(seed) ? "evaluation" : "training");
+}
+const filled = values.filled ? { mnist: mnistFor(seed), fonts: registerHandwritingFonts() } : undefined;
 if (filled) log(`handwriting: ${filled.mnist ? `MNIST from ${values.handwriting} and` : ""} fonts`);
 await writePhotos(
   { fonts: registerFonts(), puzzles, filled },

@@ -11,6 +11,14 @@ export const HANDWRITING_FAMILIES = [
   "patrick-hand",
   "shadows-into-light",
   "gochi-hand",
+  "reenie-beanie",
+  "nanum-pen-script",
+  "just-another-hand",
+  "architects-daughter",
+  "handlee",
+  "nothing-you-could-do",
+  "coming-soon",
+  "homemade-apple",
 ] as const;
 
 let registered: FontFace[] | undefined;
@@ -47,6 +55,17 @@ export function parseMnist(images: Buffer, labels: Buffer): MnistDigits {
   const byDigit: number[][] = Array.from({ length: 10 }, () => []);
   digitLabels.forEach((d, i) => byDigit[d]!.push(i));
   return { pixels, labels: digitLabels, byDigit };
+}
+
+/**
+ * Which MNIST digits a use may draw: training draws the even-numbered images, evaluation seeds the
+ * odd ones, so no writer's digit seen in training is scored in a benchmark.
+ */
+export type MnistHalf = "training" | "evaluation";
+
+export function mnistHalf(mnist: MnistDigits, half: MnistHalf): MnistDigits {
+  const parity = half === "training" ? 0 : 1;
+  return { ...mnist, byDigit: mnist.byDigit.map((ids) => ids.filter((i) => i % 2 === parity)) };
 }
 
 /** The MNIST test set from `dir` (`t10k-*-ubyte.gz`), or undefined when it is not there. */
