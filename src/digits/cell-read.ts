@@ -1,4 +1,4 @@
-import type { CellRead } from "../shared/reading.ts";
+import { HANDWRITTEN_THRESHOLD, type CellRead } from "../shared/reading.ts";
 import { digitProbabilities, handwrittenShare } from "./classes.ts";
 import type { CellProbabilities } from "./classifier.ts";
 import type { InkDoubt } from "./empty-cell.ts";
@@ -24,17 +24,19 @@ const WEAK_INK_EMPTY_P = 0.5;
  * handwritten.
  * @param probs all class probabilities (see `classes.ts`)
  * @param empty the ink/component decision from `prepareCell`
- * @param doubt the grid-level ink check (`inkDoubts`): "faint" ink is empty whatever the CNN says,
- *   since the CNN sees ink normalised to full strength and reads a show-through digit as sharply as a
- *   real one; an empty read of "weak" ink is at best a coin toss, so it is shown as doubtful
+ * @param doubt the grid-level ink check (`inkDoubts`): "faint" ink is empty unless the CNN is sure it
+ *   is handwriting, since the CNN sees ink normalised to full strength and reads a show-through digit as
+ *   sharply as a real one; an empty read of "weak" ink is at best a coin toss, so it is shown as doubtful
  */
 export function toCellRead(probs: CellProbabilities, empty: boolean, doubt?: InkDoubt): CellRead {
   const ranked = Array.from(digitProbabilities(probs), (p, digit) => ({ digit, p })).sort(
     (a, b) => b.p - a.p || a.digit - b.digit,
   );
   const best = ranked[0]!;
-  const chosen =
-    doubt === "faint" || (empty && !(best.digit !== 0 && best.p >= OVERRULE_EMPTY_P)) ? 0 : best.digit;
+  const sureDigit = best.digit !== 0 && best.p >= OVERRULE_EMPTY_P;
+  // Pencil is fainter than print: faint ink the CNN surely reads as handwriting is an entry.
+  const sureHand = sureDigit && handwrittenShare(probs, best.digit) >= HANDWRITTEN_THRESHOLD;
+  const chosen = (doubt === "faint" && !sureHand) || (empty && !sureDigit) ? 0 : best.digit;
   const read = ranked.find((c) => c.digit === chosen)!;
   const first = doubt === "weak" && chosen === 0 ? { digit: 0, p: Math.min(read.p, WEAK_INK_EMPTY_P) } : read;
   const candidates = [first, ...ranked.filter((c) => c.digit !== chosen)].slice(0, CANDIDATE_COUNT);

@@ -33,7 +33,7 @@ describe("toCellRead", () => {
     expect(toCellRead(probs({ 0: 0.2, 9: OVERRULE_EMPTY_P - 0.1 }), true).digit).toBe(0);
   });
 
-  test("ink too faint for the grid is empty however sure the CNN is, and doubtful when it disagrees", () => {
+  test("ink too faint for the grid is empty however sure the CNN is of print, and doubtful when it disagrees", () => {
     const read = toCellRead(probs({ 0: 0.01, 9: 0.99 }), false, "faint");
     expect(read.digit).toBe(0);
     expect(read.confidence).toBeCloseTo(0.01);
@@ -76,5 +76,14 @@ describe("toCellRead", () => {
     const read = toCellRead(probs({ 0: 0.6, [classOf(2, true)]: 0.4 }), false);
     expect(read.digit).toBe(0);
     expect(read.handwritten).toBeUndefined();
+  });
+
+  test("faint ink the CNN surely reads as handwriting is an entry (pencil), not show-through", () => {
+    const pencil = toCellRead(probs({ 0: 0.02, [classOf(7, true)]: 0.95, 7: 0.03 }), false, "faint");
+    expect(pencil.digit).toBe(7);
+    expect(isHandwritten(pencil)).toBe(true);
+    // Unsure handwriting, or print, stays empty.
+    expect(toCellRead(probs({ 0: 0.2, [classOf(7, true)]: 0.8 }), false, "faint").digit).toBe(0);
+    expect(toCellRead(probs({ 0: 0.02, 7: 0.98 }), false, "faint").digit).toBe(0);
   });
 });
