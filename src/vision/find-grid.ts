@@ -1,6 +1,6 @@
 import { mapCorners, type Corners, type GrayImage, type Point } from "../shared/image.ts";
 import { downscale, grayFromMat, matFromGray, resize } from "./gray.ts";
-import { gridness } from "./gridness.ts";
+import { boxGridness, gridness } from "./gridness.ts";
 import { opencv, withMats, type Mat, type OpenCV, type Track } from "./opencv.ts";
 import { invertGray, isLightOnDark } from "./polarity.ts";
 import {
@@ -54,6 +54,11 @@ export const MIN_GRIDNESS = 0.25;
  * like a sudoku.
  */
 const WEAK_GRIDNESS = 0.15;
+/**
+ * …and so are fits whose 3×3 box borders show clearly though the cell lines do not (`boxGridness`):
+ * hairline cell lines in light app screenshots vanish at phone resolutions.
+ */
+const WEAK_BOXNESS = 0.5;
 /**
  * In the line pass, fits below the bar but above this get a corner completed before they are judged
  * (noise and chance lines score ≈ 0). Not in the plain pass: it costs a quarter more time there and
@@ -187,7 +192,7 @@ function gridQuads(
       best.score >= MIN_GRIDNESS || best.score < completeFrom
         ? best
         : completeBrokenCorner(cv, binary, best, minSide);
-    if (fit.score >= WEAK_GRIDNESS) found.push(fit);
+    if (fit.score >= WEAK_GRIDNESS || verifyBoxes(cv, binary, fit.corners) >= WEAK_BOXNESS) found.push(fit);
   }
   return found;
 }
@@ -362,6 +367,15 @@ function verify(cv: OpenCV, binary: Mat, corners: Corners): number {
     const square = track(new cv.Mat());
     warpQuad(binary, square, corners, VERIFY_PX, cv.INTER_LINEAR);
     return gridness(square.data, VERIFY_PX);
+  });
+}
+
+/** `boxGridness` of the quad: asked only of fits too weak for `verify`. */
+function verifyBoxes(cv: OpenCV, binary: Mat, corners: Corners): number {
+  return withMats((track) => {
+    const square = track(new cv.Mat());
+    warpQuad(binary, square, corners, VERIFY_PX, cv.INTER_LINEAR);
+    return boxGridness(square.data, VERIFY_PX);
   });
 }
 

@@ -207,4 +207,33 @@ describe("grids the finder used to miss (generated photos)", () => {
     }));
     await expectRead(photo);
   }, 60_000);
+
+  test("a light app screenshot whose hairline cell lines vanish: its box borders are enough", async () => {
+    const frame = [55, 47, 42] as const;
+    const photo = render((design) => ({
+      ...design,
+      layout: "app-light",
+      grid: {
+        ...printed,
+        digitHeight: 0.48,
+        digitInk: [16, 26, 57],
+        background: [255, 255, 255],
+        thin: { width: 0.01, colour: [189, 203, 203] },
+        box: { width: 0.048, colour: frame },
+        outer: { width: 0.033, colour: frame },
+        pencil: { font: "open-sans-500", height: 0.21, ink: [109, 135, 96] },
+      },
+      page: { paper: [246, 246, 248], texture: 0, crumple: 0, showThrough: 0, surround: [10, 10, 10] },
+      camera: camera({
+        kind: "screenshot",
+        width: 360,
+        height: 780,
+        angle: 0,
+        perspective: 0,
+        jpegQuality: 92,
+      }),
+      marks: givensOnly(design),
+    }));
+    await expectRead(photo);
+  }, 60_000);
 });
