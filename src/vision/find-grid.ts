@@ -131,7 +131,8 @@ export function findGridCandidates(gray: GrayImage, options: FindGridOptions = {
       const largest = pickLargestGrid(inPass);
       if (largest) primaries.push(completeBrokenCorner(cv, binary, largest, minSide));
       found.push(...inPass);
-      weak.push(...fits.filter((c) => c.score < MIN_GRIDNESS));
+      // Only a photo where no pass clears the bar uses weak fits: box borders are checked only then.
+      if (inPass.length === 0) weak.push(...fits.filter((c) => isWeakGrid(cv, binary, c)));
     });
     if (primaries.some((c) => c.score >= SURE_GRIDNESS)) break;
   }
@@ -167,9 +168,8 @@ function weakCandidates(weak: Candidate[], scale: number): GridFound[] {
 }
 
 /**
- * Quads fitted to the big outlines of `binary` that show some grid lines (weak fits included);
- * fits scoring at least `completeFrom` get a faded corner completed first, which can lift a real
- * grid over the bar.
+ * The best quad fit of each big outline of `binary`, with its gridness; fits scoring at least
+ * `completeFrom` get a faded corner completed first, which can lift a real grid over the bar.
  */
 function gridQuads(
   cv: OpenCV,
@@ -192,7 +192,7 @@ function gridQuads(
       best.score >= MIN_GRIDNESS || best.score < completeFrom
         ? best
         : completeBrokenCorner(cv, binary, best, minSide);
-    if (fit.score >= WEAK_GRIDNESS || verifyBoxes(cv, binary, fit.corners) >= WEAK_BOXNESS) found.push(fit);
+    found.push(fit);
   }
   return found;
 }
@@ -370,12 +370,13 @@ function verify(cv: OpenCV, binary: Mat, corners: Corners): number {
   });
 }
 
-/** `boxGridness` of the quad: asked only of fits too weak for `verify`. */
-function verifyBoxes(cv: OpenCV, binary: Mat, corners: Corners): number {
+/** A fit below the bar that still shows some grid lines, or clear 3×3 box borders (`boxGridness`). */
+function isWeakGrid(cv: OpenCV, binary: Mat, fit: Candidate): boolean {
+  if (fit.score >= WEAK_GRIDNESS) return true;
   return withMats((track) => {
     const square = track(new cv.Mat());
-    warpQuad(binary, square, corners, VERIFY_PX, cv.INTER_LINEAR);
-    return boxGridness(square.data, VERIFY_PX);
+    warpQuad(binary, square, fit.corners, VERIFY_PX, cv.INTER_LINEAR);
+    return boxGridness(square.data, VERIFY_PX) >= WEAK_BOXNESS;
   });
 }
 
