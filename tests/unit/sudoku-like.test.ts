@@ -32,3 +32,12 @@ test("grain much fainter than the digits does not count as givens", () => {
   // 30 givens and 25 grainy blank cells: 55 inked cells, but only 30 that are as dark as digits.
   expect(looksLikeSudoku(cells(30, 25))).toBe(true);
 });
+
+test("a sideways puzzle counts its givens too: the turn is not known yet", () => {
+  // prepareCell's own ink test wants a tall digit, so it calls every sideways given empty.
+  const sideways: InkShape = { ...digit, height: digit.width, width: digit.height };
+  const turned = Array.from({ length: 81 }, (_, i) =>
+    i < 30 ? { empty: true, shape: sideways } : { empty: true },
+  );
+  expect(looksLikeSudoku(turned)).toBe(true);
+});
