@@ -1,7 +1,8 @@
 import { mapCorners, type Corners, type GrayImage, type Point } from "../shared/image.ts";
-import { downscale, grayFromMat, matFromGray } from "./gray.ts";
-import { gridness } from "./gridness.ts";
+import { downscale, grayFromMat, matFromGray, resize } from "./gray.ts";
+import { boxGridness, gridness } from "./gridness.ts";
 import { opencv, withMats, type Mat, type OpenCV, type Track } from "./opencv.ts";
+import { invertGray, isLightOnDark } from "./polarity.ts";
 import {
   diagonalExtremes,
   isPlausibleSquare,
@@ -20,6 +21,8 @@ export interface GridFound {
   score: number;
   /** Another, separate grid-like square was seen; the larger one was taken. */
   otherGridsSeen: boolean;
+  /** Below the gridness bar (no quad cleared it): worth reading only to see whether it reads like a sudoku. */
+  weak?: boolean;
 }
 
 export interface FindGridOptions {
@@ -33,11 +36,29 @@ export interface FindGridOptions {
 }
 
 /** Detection works on at most this long side: enough for thin lines, cheap to threshold. */
-export const DETECT_MAX_SIDE = 1000;
+const DETECT_MAX_SIDE = 1000;
+/**
+ * Smaller photos are enlarged to this long side first: at 320×240 the binarisation's blur and block
+ * merged the grid's outline with text set a few pixels beside it (most generated low-resolution
+ * newspaper and book photos went unfound).
+ */
+const DETECT_MIN_SIDE = 800;
 /** A readable grid covers at least this share of the photo. */
 const MIN_AREA_SHARE = 0.03;
 /** Gridness below this is text, a photo frame or a misfit quad. Dev photos score ≥ 0.4 (see bench). */
 export const MIN_GRIDNESS = 0.25;
+/**
+ * When no quad clears the bar, fits above this are still offered as weak candidates for the reader
+ * to check (`readGrid`): shaded boxes whose faint inner lines vanish, blur and noise at low resolution
+ * scored 0.15–0.25 on generated photos; text and noise score ≈ 0, and a text block does not read
+ * like a sudoku.
+ */
+const WEAK_GRIDNESS = 0.15;
+/**
+ * …and so are fits whose 3×3 box borders show clearly though the cell lines do not (`boxGridness`):
+ * hairline cell lines in light app screenshots vanish at phone resolutions.
+ */
+const WEAK_BOXNESS = 0.5;
 /**
  * In the line pass, fits below the bar but above this get a corner completed before they are judged
  * (noise and chance lines score ≈ 0). Not in the plain pass: it costs a quarter more time there and
@@ -67,13 +88,21 @@ interface Candidate {
  * convex hulls and keep those whose inside shows a 9×9 line pattern. The largest such grid wins.
  */
 export function findGridCorners(gray: GrayImage, options: FindGridOptions = {}): GridFound | null {
-  return findGridCandidates(gray, options)[0] ?? null;
+  return findGridCandidates(gray, options).find((c) => !c.weak) ?? null;
+}
+
+/** The photo as detection sees it (long side within 800…1000 px), and its scale. */
+export function detectionImage(gray: GrayImage): { image: GrayImage; scale: number } {
+  return resize(gray, DETECT_MAX_SIDE, DETECT_MIN_SIDE);
 }
 
 /**
  * Grid hypotheses, best first: the largest grid-like quad of the plain binarisation and, when that
  * is not sure (grainy newsprint, faint or coloured print), of the line pass too, by gridness; then
- * separate grids, largest first. The reader checks them in this order (`readGrid`).
+ * separate grids, largest first. The reader checks them in this order (`readGrid`). A photo that is
+ * mostly dark with a bright tail (a dark-theme screenshot) is first searched with dark and light
+ * swapped: its light lines binarise as gaps otherwise. When no quad clears the gridness bar, the
+ * best weak fits are returned instead, marked `weak`.
  */
 export function findGridCandidates(gray: GrayImage, options: FindGridOptions = {}): GridFound[] {
   if (options.quick) {
@@ -81,28 +110,35 @@ export function findGridCandidates(gray: GrayImage, options: FindGridOptions = {
     return found ? [found] : [];
   }
   const cv = opencv();
-  const { image: small, scale } = downscale(gray, DETECT_MAX_SIDE);
+  const { image: small, scale } = detectionImage(gray);
   const minSide = 0.12 * Math.min(small.width, small.height);
   const primaries: Candidate[] = [];
   const found: Candidate[] = [];
+  const weak: Candidate[] = [];
   const passes = [
-    { binarise: binarisePlain, completeFrom: MIN_GRIDNESS },
-    { binarise: binariseLines, completeFrom: HOPEFUL_GRIDNESS },
+    ...(isLightOnDark(small)
+      ? [{ image: invertGray(small), binarise: binarisePlain, completeFrom: MIN_GRIDNESS }]
+      : []),
+    { image: small, binarise: binarisePlain, completeFrom: MIN_GRIDNESS },
+    { image: small, binarise: binariseLines, completeFrom: HOPEFUL_GRIDNESS },
   ];
-  for (const { binarise, completeFrom } of passes) {
+  for (const { image, binarise, completeFrom } of passes) {
     withMats((track) => {
-      const binary = track(binarise(cv, small, track));
+      const binary = track(binarise(cv, image, track));
       options.onThreshold?.(grayFromMat(binary), scale);
-      const inPass = gridQuads(cv, binary, small, { minSide, completeFrom }, track);
+      const fits = gridQuads(cv, binary, small, { minSide, completeFrom }, track);
+      const inPass = fits.filter((c) => c.score >= MIN_GRIDNESS);
       const largest = pickLargestGrid(inPass);
       if (largest) primaries.push(completeBrokenCorner(cv, binary, largest, minSide));
       found.push(...inPass);
+      // Only a photo where no pass clears the bar uses weak fits: box borders are checked only then.
+      if (inPass.length === 0) weak.push(...fits.filter((c) => isWeakGrid(cv, binary, c)));
     });
     if (primaries.some((c) => c.score >= SURE_GRIDNESS)) break;
   }
   const ranked = primaries.sort((a, b) => b.score - a.score);
   const best = ranked[0];
-  if (!best) return [];
+  if (!best) return weakCandidates(weak, scale);
   // Separate grids, each represented by its best fit, largest first.
   for (const c of [...found].sort((a, b) => b.area - a.area)) {
     if (ranked.every((r) => separate(r.corners, c.corners))) {
@@ -117,8 +153,22 @@ export function findGridCandidates(gray: GrayImage, options: FindGridOptions = {
   }));
 }
 
+/** The best weak fits, separate from one another, best first. */
+function weakCandidates(weak: Candidate[], scale: number): GridFound[] {
+  const kept: Candidate[] = [];
+  for (const c of [...weak].sort((a, b) => b.score - a.score)) {
+    if (kept.every((k) => separate(k.corners, c.corners))) kept.push(c);
+  }
+  return kept.slice(0, MAX_CANDIDATES).map((c) => ({
+    corners: scaleCorners(c.corners, 1 / scale),
+    score: c.score,
+    otherGridsSeen: false,
+    weak: true,
+  }));
+}
+
 /**
- * Quads fitted to the big outlines of `binary` whose inside shows grid lines; fits scoring at least
+ * The best quad fit of each big outline of `binary`, with its gridness; fits scoring at least
  * `completeFrom` get a faded corner completed first, which can lift a real grid over the bar.
  */
 function gridQuads(
@@ -142,7 +192,7 @@ function gridQuads(
       best.score >= MIN_GRIDNESS || best.score < completeFrom
         ? best
         : completeBrokenCorner(cv, binary, best, minSide);
-    if (fit.score >= MIN_GRIDNESS) found.push(fit);
+    found.push(fit);
   }
   return found;
 }
@@ -317,6 +367,16 @@ function verify(cv: OpenCV, binary: Mat, corners: Corners): number {
     const square = track(new cv.Mat());
     warpQuad(binary, square, corners, VERIFY_PX, cv.INTER_LINEAR);
     return gridness(square.data, VERIFY_PX);
+  });
+}
+
+/** A fit below the bar that still shows some grid lines, or clear 3×3 box borders (`boxGridness`). */
+function isWeakGrid(cv: OpenCV, binary: Mat, fit: Candidate): boolean {
+  if (fit.score >= WEAK_GRIDNESS) return true;
+  return withMats((track) => {
+    const square = track(new cv.Mat());
+    warpQuad(binary, square, fit.corners, VERIFY_PX, cv.INTER_LINEAR);
+    return boxGridness(square.data, VERIFY_PX) >= WEAK_BOXNESS;
   });
 }
 

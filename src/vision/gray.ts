@@ -46,14 +46,27 @@ export function grayFromMat(mat: Mat): GrayImage {
 
 /** Shrinks so the long side is at most `maxSide` (area averaging: no aliasing); never enlarges. */
 export function downscale(gray: GrayImage, maxSide: number): { image: GrayImage; scale: number } {
-  const scale = Math.min(1, maxSide / Math.max(gray.width, gray.height));
+  return resize(gray, maxSide, 0);
+}
+
+/**
+ * Scales so the long side lies within `minSide`…`maxSide`: shrinks with area averaging (no
+ * aliasing), enlarges bilinearly.
+ */
+export function resize(
+  gray: GrayImage,
+  maxSide: number,
+  minSide: number,
+): { image: GrayImage; scale: number } {
+  const long = Math.max(gray.width, gray.height);
+  const scale = long > maxSide ? maxSide / long : long < minSide ? minSide / long : 1;
   if (scale === 1) return { image: gray, scale };
   const cv = opencv();
   const src = matFromGray(gray);
   const dst = new cv.Mat();
   try {
     const size = new cv.Size(Math.round(gray.width * scale), Math.round(gray.height * scale));
-    cv.resize(src, dst, size, 0, 0, cv.INTER_AREA);
+    cv.resize(src, dst, size, 0, 0, scale < 1 ? cv.INTER_AREA : cv.INTER_LINEAR);
     return { image: grayFromMat(dst), scale: dst.cols / gray.width };
   } finally {
     src.delete();

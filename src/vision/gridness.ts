@@ -16,6 +16,24 @@ export function gridness(binary: Uint8Array | Uint8ClampedArray, side: number): 
   return lines / 16 - centres / 18;
 }
 
+/**
+ * The same test for the 3×3 boxes alone: ink along the 2 box borders of each direction, paper along
+ * bands through the middle cells. High on a grid whose thin cell lines vanished (hairlines in an app
+ * screenshot, faint lines in shaded boxes), but also on any window-like cross, so only a read can
+ * confirm it.
+ */
+export function boxGridness(binary: Uint8Array | Uint8ClampedArray, side: number): number {
+  const cell = side / 9;
+  const halfBand = Math.max(1, Math.round(cell * 0.13));
+  let lines = 0;
+  let centres = 0;
+  for (const vertical of [true, false]) {
+    for (const k of [3, 6]) lines += coverage(binary, side, vertical, k * cell, halfBand);
+    for (const k of [1.5, 4.5, 7.5]) centres += coverage(binary, side, vertical, k * cell, halfBand);
+  }
+  return lines / 4 - centres / 6;
+}
+
 /** Share of positions along a band (centred at `at`, ±halfBand) where the band holds some ink. */
 function coverage(
   binary: Uint8Array | Uint8ClampedArray,

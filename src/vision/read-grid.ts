@@ -1,7 +1,7 @@
 import { toCellRead } from "../digits/cell-read.ts";
 import { digitProbabilities } from "../digits/classes.ts";
 import type { CellProbabilities, DigitClassifier } from "../digits/classifier.ts";
-import { cellLooksEmptyInEveryTurn, inkDoubts } from "../digits/empty-cell.ts";
+import { cellLooksEmptyInEveryTurn, inkDoubts, type InkDoubt } from "../digits/empty-cell.ts";
 import { turnTile } from "../digits/orientation.ts";
 import { prepareCell, type PreparedCell } from "../digits/preprocess.ts";
 import type { CellRead, PipelineStage, ReadResult, StageTiming } from "../shared/reading.ts";
@@ -9,7 +9,7 @@ import { isGridQuad } from "../shared/corners.ts";
 import type { Corners, GrayImage } from "../shared/image.ts";
 import { sliceCells } from "./cells.ts";
 import { outlineGrid, type StageImages } from "./debug-images.ts";
-import { DETECT_MAX_SIDE, findGridCandidates, type GridFound } from "./find-grid.ts";
+import { detectionImage, findGridCandidates, type GridFound } from "./find-grid.ts";
 import { downscale, toGray, toRgba, type RgbaImage } from "./gray.ts";
 import { PhotoFailure } from "./photo-failure.ts";
 import { invertGray, isLightOnDark } from "./polarity.ts";
@@ -59,7 +59,7 @@ export type GridPicture = RgbaImage | DecodedPhoto;
 
 /** One picture's grid, straightened and cut into prepared cells. */
 interface GridView {
-  found: Pick<GridFound, "corners" | "otherGridsSeen">;
+  found: Pick<GridFound, "corners" | "otherGridsSeen" | "weak">;
   scale: number;
   warped: GrayImage;
   tiles: GrayImage[];
@@ -116,7 +116,7 @@ export async function readGrid(
       if (!view) continue;
       // The first picture with a grid is the reference: its outline is the one shown.
       if (debug && views.length === 0) {
-        const detection = downscale(gray, DETECT_MAX_SIDE);
+        const detection = detectionImage(gray);
         debug.contour = outlineGrid(detection.image, scaleCorners(view.found.corners, detection.scale));
       }
       views.push(view);
@@ -152,7 +152,8 @@ export async function readGrid(
 
 /**
  * Straightens and cuts each candidate grid of one picture in turn (best first) and keeps the first
- * whose cells look like a sudoku's, else the first: a larger blank grid or a table gives way.
+ * whose cells look like a sudoku's, else the first: a larger blank grid or a table gives way. A weak
+ * candidate (below the finder's gridness bar) is kept only when it reads like a sudoku.
  */
 async function firstSudokuLike(
   gray: GrayImage,
@@ -171,8 +172,8 @@ async function firstSudokuLike(
       const tiles = sliceCells(warped);
       return { found, scale, warped, tiles, prepared: tiles.map(prepareCell) };
     });
-    chosen ??= view;
     if (looksLikeSudoku(view.prepared)) return view;
+    if (!found.weak) chosen ??= view;
   }
   return chosen;
 }
@@ -235,7 +236,7 @@ async function classifyUpright(
       perView.map((_, v) => (wanted[k] === 0 ? asIs[v]! : freshProbs.slice(next, (next += 81)))),
     );
     const empty = mostlyEmpty(perView);
-    const cellDoubts = inkDoubts(perView[0]!.map((cell) => cell.shape));
+    const cellDoubts = mostlyDoubts(perView);
     return probs.map((p, i) => toCellRead(p, empty[i]!, cellDoubts[i]));
   });
   return {
@@ -248,6 +249,19 @@ async function classifyUpright(
 /** Per cell: empty in more than half of the views (a single view decides alone). */
 function mostlyEmpty(views: readonly (readonly PreparedCell[])[]): boolean[] {
   return views[0]!.map((_, i) => views.filter((cells) => cells[i]!.empty).length * 2 > views.length);
+}
+
+/**
+ * Per cell, the grid-level ink doubt: "faint" only when more than half of the views see faint ink
+ * (a frame whose glare wiped a digit must not veto the frames that show it), else the first view's
+ * verdict among those that do not.
+ */
+function mostlyDoubts(views: readonly (readonly PreparedCell[])[]): InkDoubt[] {
+  const perView = views.map((cells) => inkDoubts(cells.map((cell) => cell.shape)));
+  return perView[0]!.map((_, i) => {
+    const clear = perView.filter((doubts) => doubts[i] !== "faint");
+    return clear.length * 2 >= perView.length ? clear[0]![i] : "faint";
+  });
 }
 
 /** Element-wise mean of equally long lists of probability vectors. */

@@ -1,12 +1,19 @@
+import { cellLooksEmptyInEveryTurn, inkDoubts, type InkShape } from "../digits/empty-cell.ts";
+
 /**
  * Whether the cells cut from a candidate grid look like a printed sudoku's: 17 clues is the proven
  * minimum and printed puzzles give up to about 40 (dev and wild sets: 22–40), with some slack for
  * a missed faint digit or a speck read as ink. A misfit quad (a 3×3 box, a neighbouring grid's
- * corner, a table) cuts through lines and print and lands outside.
+ * corner, a table) cuts through lines and print and lands outside. The grid's turn is not known
+ * yet, so a sideways digit counts too (a sideways photo's puzzle counted 0 inked cells and gave way
+ * to a misfit quad that cut through text). Ink much fainter than the grid's digits does not count:
+ * grain in the shaded boxes of a noisy photo passed as ink in a dozen blank cells and lifted the
+ * puzzle over the bar, so a small neighbouring grid was read instead.
  */
-export function looksLikeSudoku(cells: readonly { empty: boolean }[]): boolean {
-  const inked = cells.filter((cell) => !cell.empty).length;
-  return inked >= MIN_INKED && inked <= MAX_INKED;
+export function looksLikeSudoku(cells: readonly { shape?: InkShape }[]): boolean {
+  const doubts = inkDoubts(cells.map((cell) => cell.shape));
+  const inked = cells.filter((cell, i) => !cellLooksEmptyInEveryTurn(cell.shape) && doubts[i] !== "faint");
+  return inked.length >= MIN_INKED && inked.length <= MAX_INKED;
 }
 
 const MIN_INKED = 14;

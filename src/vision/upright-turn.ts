@@ -24,12 +24,14 @@ const NEAR_TIE = 0.14;
  * ≥ 0.22 upright and ≤ −0.21 sideways on every dev and wild photo. Within ±this, the shape says nothing.
  */
 const ASPECT_MARGIN = 0.1;
+/** Fewer sure reads than this (in every turn together) leave the shape to all the inked cells. */
+const MIN_SHAPES = 5;
 
 /**
  * Which quarter turn makes the digits upright; upright as given unless another turn is clearly better.
- * Two independent checks: the ink boxes' shape tells upright-or-half-turned from sideways (a CNN cannot
- * be fooled into it by a 1 or 7), then the CNN tells a grid from its half turn by how many more
- * cells it reads surely, less the sudoku rules those sure reads break (turning keeps rows, columns
+ * Two independent checks: the ink boxes' shape (of the cells read as a digit in some turn) tells
+ * upright-or-half-turned from sideways (a CNN cannot be fooled into it by a 1 or 7), then the CNN
+ * tells a grid from its half turn by how many more cells it reads surely, less the sudoku rules those sure reads break (turning keeps rows, columns
  * and boxes as sets, so clashes come only from misreads).
  * @param inked unrotated indices (0–80) of the cells holding ink in some turn
  * @param shapes their ink shapes as cut from the unrotated grid
@@ -42,7 +44,7 @@ export function chooseUpright(
   probsByTurn: readonly (readonly Float32Array[])[],
 ): UprightChoice {
   const evidence = ALL_TURNS.map((t) => sureShare(inked, probsByTurn[t]!));
-  const aspect = median(shapes.map((s) => Math.log(s.height / s.width)));
+  const aspect = median(digitShapes(shapes, probsByTurn).map((s) => Math.log(s.height / s.width)));
   const pair = (a: Turns, b: Turns): UprightChoice => {
     // `a` is the default: b must lead by the margin.
     const lead = evidence[b]! - evidence[a]!;
@@ -58,15 +60,34 @@ export function chooseUpright(
   return { turns, runnerUp: ranked.find((t) => t !== turns)! };
 }
 
+/**
+ * The shapes of the inked cells that read surely as a digit in some turn, when there are enough of
+ * them: on grainy, blurred photos every cell holds specks that pass as ink, their boxes are as wide
+ * as tall, and they outvoted the digits' shape (generated photos with noise ≥ 10 levels were read sideways).
+ */
+function digitShapes(
+  shapes: readonly InkShape[],
+  probsByTurn: readonly (readonly Float32Array[])[],
+): readonly InkShape[] {
+  const read = shapes.filter((_, k) => probsByTurn.some((probs) => topDigit(probs[k]!).p >= SURE));
+  return read.length >= MIN_SHAPES ? read : shapes;
+}
+
+/** The most probable digit (1–9) of a cell and its probability. */
+function topDigit(p: Float32Array): { digit: number; p: number } {
+  let digit = 1;
+  for (let d = 2; d < p.length; d++) if (p[d]! > p[digit]!) digit = d;
+  return { digit, p: p[digit]! };
+}
+
 /** Share of the inked cells read surely as a digit, less the clashes among those sure reads. */
 function sureShare(inked: readonly number[], probs: readonly Float32Array[]): number {
   const grid = new Uint8Array(81);
   let sure = 0;
   probs.forEach((p, k) => {
-    let digit = 1;
-    for (let d = 2; d < p.length; d++) if (p[d]! > p[digit]!) digit = d;
-    if (p[digit]! < SURE) return;
-    grid[inked[k]!] = digit;
+    const top = topDigit(p);
+    if (top.p < SURE) return;
+    grid[inked[k]!] = top.digit;
     sure++;
   });
   return (sure - clashes(grid)) / Math.max(1, inked.length);

@@ -108,4 +108,15 @@ describe("chooseUpright", () => {
       ),
     ).toEqual({ turns: 0 });
   });
+
+  test("grain that passes as ink in the blank cells does not outvote the digits' shape", () => {
+    // A grainy, blurred photo: 18 tall digits read surely upright, and the 27 blank cells of rows
+    // 2–4 hold specks whose boxes are wide and that no turn reads as a digit.
+    const specks = Array.from({ length: 27 }, (_, k) => 9 + k);
+    const cells = [...inked, ...specks];
+    const shapes = [...inked.map(() => tall), ...specks.map(() => wide)];
+    const blank = specks.map(() => read(5, 0.3));
+    const probs = probsByTurn([18, 0, 6, 0]).map((turn) => [...turn, ...blank]);
+    expect(chooseUpright(cells, shapes, probs)).toEqual({ turns: 0 });
+  });
 });

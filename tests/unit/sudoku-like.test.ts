@@ -1,0 +1,43 @@
+import { expect, test } from "vitest";
+import type { InkShape } from "../../src/digits/empty-cell.ts";
+import { looksLikeSudoku } from "../../src/vision/sudoku-like.ts";
+
+const digit: InkShape = {
+  inkFraction: 0.12,
+  height: 0.6,
+  width: 0.4,
+  longestPart: 0.6,
+  peakContrast: 0.7,
+  strokeContrast: 0.6,
+};
+/** Grain in a shaded box that passes the ink test: digit-sized, but a fifth as dark as the digits. */
+const grain: InkShape = { ...digit, peakContrast: 0.25, strokeContrast: 0.12 };
+
+const cells = (digits: number, grainy: number) =>
+  Array.from({ length: 81 }, (_, i) =>
+    i < digits
+      ? { empty: false, shape: digit }
+      : i < digits + grainy
+        ? { empty: false, shape: grain }
+        : { empty: true },
+  );
+
+test("a puzzle's count of givens looks like a sudoku; a blank grid or a solution grid does not", () => {
+  expect(looksLikeSudoku(cells(30, 0))).toBe(true);
+  expect(looksLikeSudoku(cells(5, 0))).toBe(false);
+  expect(looksLikeSudoku(cells(81, 0))).toBe(false);
+});
+
+test("grain much fainter than the digits does not count as givens", () => {
+  // 30 givens and 25 grainy blank cells: 55 inked cells, but only 30 that are as dark as digits.
+  expect(looksLikeSudoku(cells(30, 25))).toBe(true);
+});
+
+test("a sideways puzzle counts its givens too: the turn is not known yet", () => {
+  // prepareCell's own ink test wants a tall digit, so it calls every sideways given empty.
+  const sideways: InkShape = { ...digit, height: digit.width, width: digit.height };
+  const turned = Array.from({ length: 81 }, (_, i) =>
+    i < 30 ? { empty: true, shape: sideways } : { empty: true },
+  );
+  expect(looksLikeSudoku(turned)).toBe(true);
+});
