@@ -113,7 +113,7 @@ dense 64 relu → dropout 0.3 → dense 19 softmax. ${(r.weightBytes / 1024).toF
     r.mnist
       ? "MNIST digits (the test set in `../shared/handwriting`, LeCun, Cortes and Burges, CC BY-SA 3.0; only its even-numbered images: the odd ones are kept for benchmark photos) re-inked as pen or pencil strokes, and "
       : ""
-  }${HANDWRITING_FAMILIES.length} handwriting fonts from Fontsource (OFL-1.1): ${HANDWRITING_FAMILIES.join(", ")}; pen (blue, black, red) or graphite,
+  }${HANDWRITING_FAMILIES.length} handwriting fonts from Fontsource (OFL-1.1 or Apache-2.0, see the repository README): ${HANDWRITING_FAMILIES.join(", ")}; pen (blue, black, red) or graphite,
   slant, size, offset and stroke width varied (\`training/photos/fill-in.ts\`, \`draw-hand.ts\`).
 - Fine-tuning mixes, half and half, synthetic cells and photo cells: the real photos (\`../shared/photos/dev\`: the
   "v2 training" list of the Sudoku dataset by Baptiste Wicht and Jean Hennebert, github.com/wichtounet/sudoku_dataset,
