@@ -132,7 +132,6 @@ differences in \`tests/unit/conv-gradients.test.ts\`).
 ## Reproduce
 
 \`\`\`
-npm run gen:photos -- --count 1500 --out tmp/gen-s1 --seed 1
 npm run gen:photos -- --count 700 --out tmp/gen-s2 --seed 2 --filled
 ${r.command}
 \`\`\`
