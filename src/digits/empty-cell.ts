@@ -85,3 +85,12 @@ export function cellLooksEmptyInEveryTurn(shape: InkShape | undefined): boolean 
   if (!shape) return true;
   return cellLooksEmpty({ ...shape, height: Math.max(shape.height, shape.width) });
 }
+
+/**
+ * Per cell, whether it holds ink worth reading in some turn: not empty however it is turned, and not
+ * faint against the grid's other digits (show-through, grain, smudges).
+ */
+export function inkedInSomeTurn(shapes: readonly (InkShape | undefined)[]): boolean[] {
+  const doubts = inkDoubts(shapes);
+  return shapes.map((shape, i) => !cellLooksEmptyInEveryTurn(shape) && doubts[i] !== "faint");
+}

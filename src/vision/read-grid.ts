@@ -1,7 +1,12 @@
 import { toCellRead } from "../digits/cell-read.ts";
 import { digitProbabilities } from "../digits/classes.ts";
 import type { CellProbabilities, DigitClassifier } from "../digits/classifier.ts";
-import { cellLooksEmptyInEveryTurn, inkDoubts, type InkDoubt } from "../digits/empty-cell.ts";
+import {
+  cellLooksEmptyInEveryTurn,
+  inkDoubts,
+  inkedInSomeTurn,
+  type InkDoubt,
+} from "../digits/empty-cell.ts";
 import { turnTile } from "../digits/orientation.ts";
 import { prepareCell, type PreparedCell } from "../digits/preprocess.ts";
 import type { CellRead, PipelineStage, ReadResult, StageTiming } from "../shared/reading.ts";
@@ -195,9 +200,8 @@ async function classifyUpright(
 ): Promise<{ turns: Turns; cells: CellRead[]; otherTurn?: { rotation: Turns; cells: CellRead[] } }> {
   const reference = views[0]!.prepared;
   // Show-through and smudges would only add noise to the orientation vote.
-  const doubts = inkDoubts(reference.map((cell) => cell.shape));
-  const inkedIndices = reference.flatMap((cell, i) =>
-    cellLooksEmptyInEveryTurn(cell.shape) || doubts[i] === "faint" ? [] : [i],
+  const inkedIndices = inkedInSomeTurn(reference.map((cell) => cell.shape)).flatMap((inked, i) =>
+    inked ? [i] : [],
   );
   const inked = inkedIndices.map((i) => reference[i]!);
   const out = await classifier.classifyCells([

@@ -1,4 +1,4 @@
-import { cellLooksEmptyInEveryTurn, inkDoubts, type InkShape } from "../digits/empty-cell.ts";
+import { inkedInSomeTurn, type InkShape } from "../digits/empty-cell.ts";
 
 /**
  * Whether the cells cut from a candidate grid look like a printed sudoku's: 17 clues is the proven
@@ -11,9 +11,8 @@ import { cellLooksEmptyInEveryTurn, inkDoubts, type InkShape } from "../digits/e
  * puzzle over the bar, so a small neighbouring grid was read instead.
  */
 export function looksLikeSudoku(cells: readonly { shape?: InkShape }[]): boolean {
-  const doubts = inkDoubts(cells.map((cell) => cell.shape));
-  const inked = cells.filter((cell, i) => !cellLooksEmptyInEveryTurn(cell.shape) && doubts[i] !== "faint");
-  return inked.length >= MIN_INKED && inked.length <= MAX_INKED;
+  const inked = inkedInSomeTurn(cells.map((cell) => cell.shape)).filter(Boolean).length;
+  return inked >= MIN_INKED && inked <= MAX_INKED;
 }
 
 const MIN_INKED = 14;
