@@ -34,8 +34,9 @@ export function toCellRead(probs: CellProbabilities, empty: boolean, doubt?: Ink
   );
   const best = ranked[0]!;
   const sureDigit = best.digit !== 0 && best.p >= OVERRULE_EMPTY_P;
+  const hand = best.digit === 0 ? 0 : handwrittenShare(probs, best.digit);
   // Pencil is fainter than print: faint ink the CNN surely reads as handwriting is an entry.
-  const sureHand = sureDigit && handwrittenShare(probs, best.digit) >= HANDWRITTEN_THRESHOLD;
+  const sureHand = sureDigit && hand >= HANDWRITTEN_THRESHOLD;
   const chosen = (doubt === "faint" && !sureHand) || (empty && !sureDigit) ? 0 : best.digit;
   const read = ranked.find((c) => c.digit === chosen)!;
   const first = doubt === "weak" && chosen === 0 ? { digit: 0, p: Math.min(read.p, WEAK_INK_EMPTY_P) } : read;
@@ -44,6 +45,7 @@ export function toCellRead(probs: CellProbabilities, empty: boolean, doubt?: Ink
     digit: chosen,
     confidence: first.p,
     candidates,
-    ...(chosen === 0 ? {} : { handwritten: handwrittenShare(probs, chosen) }),
+    // The choice is the best digit or empty.
+    ...(chosen === 0 ? {} : { handwritten: hand }),
   };
 }

@@ -31,8 +31,8 @@ const MIN_SHAPES = 5;
  * Which quarter turn makes the digits upright; upright as given unless another turn is clearly better.
  * Two independent checks: the ink boxes' shape (of the cells read as a digit in some turn) tells
  * upright-or-half-turned from sideways (a CNN cannot be fooled into it by a 1 or 7), then the CNN
- * tells a grid from its half turn by how many more cells it reads surely, less the sudoku rules those sure reads break (turning keeps rows, columns
- * and boxes as sets, so clashes come only from misreads).
+ * tells a grid from its half turn by how many more cells it reads surely, less the sudoku rules those
+ * sure reads break (turning keeps rows, columns and boxes as sets, so clashes come only from misreads).
  * @param inked unrotated indices (0–80) of the cells holding ink in some turn
  * @param shapes their ink shapes as cut from the unrotated grid
  * @param probsByTurn per turn t, the inked cells' digit probabilities (`digitProbabilities`) with their
