@@ -27,6 +27,7 @@ import { loadOpenCV } from "../src/vision/opencv.ts";
 import { readGrid, type DecodedPhoto, type GridReading } from "../src/vision/read-grid.ts";
 import { ALL_TURNS, type Turns } from "../src/vision/rotation.ts";
 import { modelFilesHandler } from "../tooling/model-files.ts";
+import { readEntries } from "../tooling/entries.ts";
 import { FOLDS, foldOf } from "../tooling/folds.ts";
 import { decodePhotoShrunk } from "../tooling/load-photo.ts";
 import { useNodeWasm } from "../tooling/node-wasm.ts";
@@ -55,7 +56,7 @@ const limit = values.limit ? Number(values.limit) : Infinity;
 const megapixels = values.megapixels ? Number(values.megapixels) : undefined;
 
 const labels = JSON.parse(await readFile(join(dir, "labels.json"), "utf8")) as Record<string, string>;
-const entries = await readEntries(join(dir, "entries.json"));
+const entries = await readEntries(dir);
 const [fold, folds] = values.fold ? values.fold.split("/").map(Number) : [];
 const inFold = (f: string) => folds === undefined || foldOf(f, folds) === fold;
 const files = (await readdir(dir))
@@ -188,21 +189,6 @@ function applyChanges(read: string, changes: readonly { cell: number; to: number
 }
 
 /** entries.json, when the set has one: file → the 81 handwritten digits, `0` elsewhere. */
-async function readEntries(path: string): Promise<Record<string, string> | undefined> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch {
-    return undefined;
-  }
-  const parsed = JSON.parse(text) as Record<string, unknown>;
-  for (const [file, digits] of Object.entries(parsed)) {
-    if (typeof digits !== "string" || !/^[0-9]{81}$/.test(digits))
-      throw new Error(`${path}: ${file} is not 81 digits`);
-  }
-  return parsed as Record<string, string>;
-}
-
 function cellName(i: number): string {
   return `r${Math.floor(i / 9) + 1}c${(i % 9) + 1}`;
 }

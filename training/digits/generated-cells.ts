@@ -1,10 +1,10 @@
-import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { classOf } from "../../src/digits/classes.ts";
 import type { PreparedCell } from "../../src/digits/preprocess.ts";
 import type { Point } from "../../src/shared/image.ts";
 import { loadOpenCV } from "../../src/vision/opencv.ts";
+import { readEntries } from "../../tooling/entries.ts";
 import { isEvalSeed } from "../photos/seeds.ts";
 import { readManifest } from "../photos/write-photos.ts";
 import type { Example } from "./dataset.ts";
@@ -62,12 +62,6 @@ export async function loadGeneratedExamples(
     );
   }
   return examples;
-}
-
-/** A `--filled` folder's handwritten digits (file → 81 chars, 0 where nothing is written), if any. */
-async function readEntries(dir: string): Promise<Record<string, string> | undefined> {
-  const path = join(dir, "entries.json");
-  return existsSync(path) ? (JSON.parse(await readFile(path, "utf8")) as Record<string, string>) : undefined;
 }
 
 /** Whether every drawn corner has a found corner near it (in any order: a turned photo starts elsewhere). */
