@@ -40,17 +40,23 @@ export interface RealCellReport {
 /** Reads each grid as the app does (ink test and grid-level ink doubts + CNN → CellRead). */
 export async function readGrids(model: tf.LayersModel, grids: readonly LabelledGrid[]): Promise<GridReads[]> {
   const out: GridReads[] = [];
-  for (const grid of grids) {
-    const probs = await predictProbabilities(
-      model,
-      grid.cells.map((c) => c.input),
-    );
-    const doubts = inkDoubts(grid.cells.map((c) => c.shape));
-    const empty = grid.cells.map((c) => c.empty);
-    const reads = probs.map((p, i) => toCellRead(p, empty[i]!, doubts[i]));
-    out.push({ file: grid.file, labels: grid.labels, reads, probs, empty });
-  }
+  for (const grid of grids)
+    out.push({ file: grid.file, labels: grid.labels, ...(await readCells(model, grid.cells)) });
   return out;
+}
+
+/** One grid's cells read as the app reads them, with the CNN's probabilities and the ink test behind each. */
+async function readCells(
+  model: tf.LayersModel,
+  cells: readonly PreparedCell[],
+): Promise<Pick<GridReads, "reads" | "probs" | "empty">> {
+  const probs = await predictProbabilities(
+    model,
+    cells.map((c) => c.input),
+  );
+  const doubts = inkDoubts(cells.map((c) => c.shape));
+  const empty = cells.map((c) => c.empty);
+  return { reads: probs.map((p, i) => toCellRead(p, empty[i]!, doubts[i])), probs, empty };
 }
 
 /** Scores reads against their labels, digit by digit (printed and handwritten alike). */
@@ -98,6 +104,5 @@ export function scoreReads(grids: readonly GridReads[]): RealCellReport {
 
 /** The digit the app would show for each cell (0 = empty). */
 export async function readDigits(model: tf.LayersModel, cells: readonly PreparedCell[]): Promise<number[]> {
-  const [grid] = await readGrids(model, [{ file: "", labels: [], cells: [...cells] }]);
-  return grid!.reads.map((r) => r.digit);
+  return (await readCells(model, cells)).reads.map((r) => r.digit);
 }
