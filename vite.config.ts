@@ -11,6 +11,7 @@ import { READER_CACHE } from "./src/shared/reader-cache.ts";
 /** The reader's files, fetched by the pipeline worker on first use, and the Iris page's TF.js (see `runtimeCaching`). */
 const HEAVY_ASSETS = [
   "**/pipeline.worker-*.js",
+  "**/pipeline-reader-*.js",
   "**/opencv-*.{js,wasm}",
   "**/tfjs-*.{js,wasm}",
   "models/digits/**",

@@ -37,7 +37,8 @@ declare global {
 const SAMPLE = join(DIST, "samples/sample.jpg");
 const WARM_RUNS = 3;
 /** The reader's files, which the first photo waits for: pipeline worker, OpenCV.js, TF.js wasm, digit model. */
-const READER_FILES = /\/assets\/(pipeline\.worker|opencv|tfjs-backend-wasm)[^/]*$|\/models\/digits\//;
+const READER_FILES =
+  /\/assets\/(pipeline\.worker|pipeline-reader|opencv|tfjs-backend-wasm)[^/]*$|\/models\/digits\//;
 const BUDGET = { warmPhotoMs: 1500, longestTaskMs: 100, jsBeforePhotoGzipBytes: 150 * 1024 };
 
 /** A 12-megapixel JPEG (3000 × 4000) made by upscaling the sample: what a phone camera hands the page. */

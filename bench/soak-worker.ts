@@ -10,7 +10,7 @@ import { DIST } from "./serve-dist.ts";
 
 export const MAX_GROWTH_PERCENT = 10;
 
-export type WorkerMemory = ReturnType<PipelineApi["memoryStats"]>;
+export type WorkerMemory = Awaited<ReturnType<PipelineApi["memoryStats"]>>;
 export interface Snapshot extends WorkerMemory {
   reads: number;
   jsHeapUsedBytes: number;

@@ -118,8 +118,9 @@ for (const type of ["pointerenter", "focusin", "touchstart", "dragenter"] as con
   const target = type === "dragenter" ? document : photoSection;
   target.addEventListener(type, warmUp, { once: true, passive: true });
 }
-// After the idle preload (same queue, later): the service worker's install waits for the reader's downloads.
-registerServiceWorker(() => pipelineClient?.loaded());
+// After the idle preload (same queue, later): the service worker's install waits for the reader's downloads
+// and for a photo being read.
+registerServiceWorker(() => pipelineClient?.quiet());
 
 listenForFiles(byId("photo-file", HTMLInputElement), readPhoto);
 listenForFiles(byId("photo-capture", HTMLInputElement), readPhoto);

@@ -29,11 +29,12 @@ export async function fetchKept(url: URL | string): Promise<Response> {
 }
 
 /**
- * Keeps this worker's own script: the page fetched it past the service worker, with no copy for us to
- * keep, so this is the one file of the reader that crosses the wire twice on a first visit (≈ 130 KB).
+ * Keeps this worker's own scripts (its entry and the chunk it imported): the page and the module loader
+ * fetched them past the service worker, with no copy for us to keep, so they are the reader's files that
+ * cross the wire twice on a first visit (≈ 130 KB).
  */
-export function keepOwnScript(): void {
+export function keepScripts(urls: readonly string[]): void {
   void keeping
-    ?.then((cache) => cache.add(self.location.href))
+    ?.then((cache) => cache.addAll(urls))
     .catch((error: unknown) => console.warn("could not keep the pipeline worker for offline use:", error));
 }

@@ -26,7 +26,8 @@ export async function fetchOpenCV(
   let jsLoaded = 0;
   let wasmLoaded = 0;
   const report = () => onBytes(jsLoaded + wasmLoaded, Math.max(total, jsLoaded + wasmLoaded));
-  const [compiled, code] = await Promise.all([
+  // The 225-KB script is parsed and run as a module as soon as it is in, while the wasm still streams.
+  const [compiled, run] = await Promise.all([
     compileStreaming(new URL(openCvWasmUrl, import.meta.url), (loaded) => {
       wasmLoaded = loaded;
       report();
@@ -34,8 +35,26 @@ export async function fetchOpenCV(
     fetchWithProgress(new URL(openCvJsUrl, import.meta.url), (loaded) => {
       jsLoaded = loaded;
       report();
-    }),
+    }).then(moduleFunction),
   ]);
+  let instantiated: Promise<void> | undefined;
+  const cv = run({
+    instantiateWasm(imports, receive) {
+      instantiated = WebAssembly.instantiate(compiled, imports).then((instance) =>
+        receive(instance, compiled),
+      );
+      return {};
+    },
+  });
+  // Emscripten asks for the instance while the module function runs; a link error surfaces here
+  // instead of leaving the runtime waiting forever.
+  if (!instantiated) throw new Error("OpenCV.js did not ask for its wasm");
+  await instantiated;
+  return { default: cv };
+}
+
+/** OpenCV.js's UMD script as a function of its module arguments, through a module made from a blob URL. */
+async function moduleFunction(code: Uint8Array<ArrayBuffer>): Promise<(args: ModuleArgs) => unknown> {
   const blob = new Blob(
     [
       `export default function (${OPENCV_MODULE_ARGS}) {\nvar module = { exports: {} };\n`,
@@ -49,20 +68,7 @@ export async function fetchOpenCV(
     const { default: run } = (await import(/* @vite-ignore */ url)) as {
       default: (args: ModuleArgs) => unknown;
     };
-    let instantiated: Promise<void> | undefined;
-    const cv = run({
-      instantiateWasm(imports, receive) {
-        instantiated = WebAssembly.instantiate(compiled, imports).then((instance) =>
-          receive(instance, compiled),
-        );
-        return {};
-      },
-    });
-    // Emscripten asks for the instance while the module function runs; a link error surfaces here
-    // instead of leaving the runtime waiting forever.
-    if (!instantiated) throw new Error("OpenCV.js did not ask for its wasm");
-    await instantiated;
-    return { default: cv };
+    return run;
   } finally {
     URL.revokeObjectURL(url);
   }

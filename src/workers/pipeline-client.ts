@@ -28,6 +28,8 @@ export class PipelineClient {
   private api: Comlink.Remote<PipelineApi> | undefined;
   private lastId = 0;
   private cancelActive: (() => void) | undefined;
+  /** The read in flight, settled or not: `quiet` waits for it. */
+  private reading: Promise<ReadResult> | undefined;
   /** Where `public/` is served (models/…), as seen from the page. */
   private readonly assetBase = new URL(import.meta.env.BASE_URL, location.href).href;
 
@@ -35,7 +37,7 @@ export class PipelineClient {
     this.cancelActive?.();
     const id = ++this.lastId;
     const api = this.remote();
-    return new Promise<ReadResult>((resolve, reject) => {
+    return (this.reading = new Promise<ReadResult>((resolve, reject) => {
       let settled = false;
       const settle = () => {
         settled = true;
@@ -66,7 +68,7 @@ export class PipelineClient {
           reject(error instanceof Error ? error : new Error(String(error)));
         },
       );
-    });
+    }));
   }
 
   /** Live camera: the grid in a frame, which is transferred (and closed by the worker). */
@@ -92,6 +94,19 @@ export class PipelineClient {
   /** Settles once OpenCV.js, TF.js and the model are loaded (loading them if nothing has yet). */
   async loaded(): Promise<void> {
     await this.remote().loaded(this.assetBase);
+  }
+
+  /**
+   * Settles once everything is loaded and no photo is being read: background work that would compete
+   * with a first photo's read (the service worker's install) waits for this.
+   */
+  async quiet(): Promise<void> {
+    await this.loaded();
+    let waited: Promise<ReadResult> | undefined;
+    while (this.reading !== waited) {
+      waited = this.reading;
+      await waited?.catch(() => undefined);
+    }
   }
 
   /** Cancels any read and stops the worker (its wasm heaps go with it). */

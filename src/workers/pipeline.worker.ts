@@ -1,54 +1,51 @@
 import * as Comlink from "comlink";
-import { createDigitClassifier, type DigitClassifier } from "../digits/classifier.ts";
-import type { RgbaImage } from "../vision/gray.ts";
-import * as tf from "@tensorflow/tfjs-core";
-import { wasmHeapInUse } from "../vision/heap-usage.ts";
-import { loadOpenCV, opencv } from "../vision/opencv.ts";
+import { loadOpenCV } from "../vision/opencv.ts";
 import { PhotoFailure } from "../vision/photo-failure.ts";
-import { readGrid, type GridReading } from "../vision/read-grid.ts";
-import { decodePhotoBlob } from "./decode-photo.ts";
-import { keepDownloadsIn, keepOwnScript } from "./keep-downloads.ts";
-import { readFrames, rehearseRead, sightGrid } from "./live-frames.ts";
-import { modelWithProgress } from "./model-browser.ts";
-import { fetchOpenCV } from "./opencv-browser.ts";
-import { useBrowserWasmBackend } from "./tfjs-wasm-browser.ts";
 import { READER_CACHE } from "../shared/reader-cache.ts";
+import { decodePhotoBlob } from "./decode-photo.ts";
+import { keepDownloadsIn, keepScripts } from "./keep-downloads.ts";
+import { fetchOpenCV } from "./opencv-browser.ts";
+import type { DigitClassifier } from "../digits/classifier.ts";
 import type { CameraFrame, ClueCheck, GridSighting } from "../shared/live.ts";
 import type { Corners } from "../shared/image.ts";
-import type { DebugImages, ReadResult } from "../shared/reading.ts";
+import type { ReadResult } from "../shared/reading.ts";
 import type { PipelineProgress } from "./pipeline-types.ts";
 
+// This entry stays small on purpose: it starts the OpenCV download the moment the worker runs, and the
+// heavy half (`pipeline-reader.ts`: TF.js, the stages) arrives beside it instead of before it.
+
 type ProgressSink = (p: PipelineProgress) => void;
+type Reader = typeof import("./pipeline-reader.ts");
 
 /** Downloads report to whichever call is waiting now (the memoised loads outlive the first caller). */
 let listener: ProgressSink | undefined;
 const report: ProgressSink = (p) => listener?.(p);
 
-let loading: Promise<DigitClassifier> | undefined;
+let loading: Promise<{ reader: Reader; model: DigitClassifier }> | undefined;
 let latest = 0;
 const cancelled = new Set<number>();
 
-/** OpenCV.js and TF.js (wasm) with the digit model, loaded once, on first need. */
-function ready(assetBase: string): Promise<DigitClassifier> {
+/** OpenCV.js, the reader's code, TF.js (wasm) and the digit model, loaded once, on first need. */
+function ready(assetBase: string): Promise<{ reader: Reader; model: DigitClassifier }> {
   return (loading ??= load(assetBase));
 }
 
-/** All downloads start at once: OpenCV.js (script and wasm), TF.js's wasm, the model. */
-async function load(assetBase: string): Promise<DigitClassifier> {
-  const model = createDigitClassifier(
-    modelWithProgress(new URL("models/digits/model.json", assetBase), (loaded, total) =>
-      report({ kind: "download", what: "model", loaded, total }),
-    ),
-  );
-  await Promise.all([
+/** All downloads start at once: OpenCV.js (script and wasm), the reader's code, then TF.js's wasm and the model. */
+async function load(assetBase: string): Promise<{ reader: Reader; model: DigitClassifier }> {
+  const [, loaded] = await Promise.all([
     loadOpenCV(() =>
       fetchOpenCV((loaded, total) => report({ kind: "download", what: "opencv", loaded, total })),
     ),
-    useBrowserWasmBackend().then(() => model.classifyCells([])), // loads the model's weights without predicting
+    import("./pipeline-reader.ts").then(async (reader) => ({
+      reader,
+      model: await reader.loadClassifier(assetBase, (loaded, total) =>
+        report({ kind: "download", what: "model", loaded, total }),
+      ),
+    })),
   ]);
   // After the reader's own downloads, not competing with them.
-  keepOwnScript();
-  return model;
+  keepScripts([self.location.href, loaded.reader.READER_SCRIPT]);
+  return loaded;
 }
 
 const api = {
@@ -88,10 +85,14 @@ const api = {
     const stopIfStale = () => {
       if (id !== latest || cancelled.delete(id)) throw new PhotoFailure({ code: "cancelled" });
     };
+    // Decoding needs neither OpenCV nor TF.js: on a first visit it runs while they still download, and a
+    // bad file is refused at once instead of after them.
+    const decoded = decodePhotoBlob(photo);
+    decoded.catch(() => undefined); // reported through the read below, not as an unhandled rejection
     try {
-      const model = await ready(assetBase);
+      const [{ reader, model }] = await Promise.all([ready(assetBase), decoded]);
       stopIfStale();
-      const reading = await readGrid(() => decodePhotoBlob(photo), model, {
+      return await reader.readPhoto(decoded, model, {
         debug,
         ...(corners ? { corners } : {}),
         beforeStage: async (stage) => {
@@ -102,7 +103,6 @@ const api = {
           stopIfStale();
         },
       });
-      return toTransferable(reading);
     } catch (e) {
       if (e instanceof PhotoFailure) return { kind: "error", error: e.error };
       throw e;
@@ -113,18 +113,21 @@ const api = {
 
   /** Live camera: the grid in a small frame (closed after use), with `check` also its clues. */
   async detectGrid(frame: CameraFrame, assetBase: string, check?: ClueCheck): Promise<GridSighting> {
-    return sightGrid(frame, await ready(assetBase), check);
+    const { reader, model } = await ready(assetBase);
+    return reader.sightGrid(frame, model, check);
   },
 
   /** Live camera: compiles the read's code on a drawn grid while the camera starts (see `rehearseRead`). */
   async rehearseRead(assetBase: string): Promise<void> {
-    await rehearseRead(await ready(assetBase));
+    const { reader, model } = await ready(assetBase);
+    await reader.rehearseRead(model);
   },
 
   /** Live camera: reads several full-resolution frames of one grid as one; all are closed, also on failure. */
   async readFrames(frames: CameraFrame[], assetBase: string): Promise<ReadResult> {
     try {
-      return await readFrames(frames, await ready(assetBase));
+      const { reader, model } = await ready(assetBase);
+      return await reader.readFrames(frames, model);
     } finally {
       for (const frame of frames) frame.close();
     }
@@ -135,38 +138,12 @@ const api = {
   },
 
   /** What the worker holds now (for `npm run soak`); call it after a read, once everything is loaded. */
-  memoryStats(): { wasmHeapBytes: number; wasmHeapInUseBytes: number; tensors: number } {
-    const cv = opencv();
-    return {
-      wasmHeapBytes: cv.HEAPU8.length,
-      wasmHeapInUseBytes: wasmHeapInUse(cv),
-      tensors: tf.memory().numTensors,
-    };
+  async memoryStats(): Promise<{ wasmHeapBytes: number; wasmHeapInUseBytes: number; tensors: number }> {
+    if (!loading) throw new Error("memoryStats: nothing is loaded yet");
+    return (await loading).reader.memoryStats();
   },
 };
 
 export type PipelineApi = typeof api;
-
-/** RGBA debug images become ImageData whose buffers move to the page instead of being copied. */
-function toTransferable(reading: GridReading): ReadResult {
-  if (reading.kind === "error") return reading;
-  const { debug: images, ...rest } = reading;
-  if (!images) return rest;
-  const { threshold, contour, warped, cells } = images;
-  const debug: DebugImages = {
-    ...(threshold ? { threshold: imageData(threshold) } : {}),
-    ...(contour ? { contour: imageData(contour) } : {}),
-    ...(warped ? { warped: imageData(warped) } : {}),
-    ...(cells ? { cells: cells.map(imageData) } : {}),
-  };
-  const buffers = [debug.threshold, debug.contour, debug.warped, ...(debug.cells ?? [])].flatMap((d) =>
-    d ? [d.data.buffer] : [],
-  );
-  return Comlink.transfer({ ...rest, debug }, buffers);
-}
-
-function imageData(image: RgbaImage): ImageData {
-  return new ImageData(new Uint8ClampedArray(image.data), image.width, image.height);
-}
 
 Comlink.expose(api);

@@ -62,3 +62,24 @@ test("a new read cancels the previous one; an abort cancels; bad files get typed
   expect((await client.read(photo.slice(0, 2000))).kind).toBe("error");
   expect((await client.read(photo)).kind).toBe("read");
 });
+
+test("quiet settles only once the read in flight has", async () => {
+  let readDone = false;
+  const reading = client.read(await blobOf(image1)).then(() => (readDone = true));
+  await client.quiet();
+  expect(readDone).toBe(true);
+  await reading;
+});
+
+test("a file that is not a photo is refused before the reader has even loaded", async () => {
+  const fresh = new PipelineClient();
+  try {
+    let loaded = false;
+    void fresh.loaded().then(() => (loaded = true));
+    const text = new Blob(["not a photo"], { type: "image/jpeg" });
+    expect(await fresh.read(text)).toMatchObject({ kind: "error", error: { code: "not-an-image" } });
+    expect(loaded).toBe(false);
+  } finally {
+    fresh.dispose();
+  }
+});

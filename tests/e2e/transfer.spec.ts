@@ -20,7 +20,7 @@ test("the big assets are served Brotli-compressed when asked for, wasm as applic
   const big = [
     asset(/^opencv-.*\.wasm$/),
     asset(/^opencv-.*\.js$/),
-    asset(/^pipeline\.worker-.*\.js$/),
+    asset(/^pipeline-reader-.*\.js$/),
     asset(/^tfjs-backend-wasm-simd-.*\.wasm$/),
   ];
   for (const name of big) {
@@ -43,10 +43,15 @@ test("the big assets are served Brotli-compressed when asked for, wasm as applic
 });
 
 test("the pipeline worker bundles TF.js core, layers and the wasm backend only: no WebGL backend", () => {
-  const worker = readFileSync(join(DIST, "assets", asset(/^pipeline\.worker-.*\.js$/)), "utf8");
-  expect(worker).toContain("tfjs-backend-wasm-simd.wasm");
+  const entry = readFileSync(join(DIST, "assets", asset(/^pipeline\.worker-.*\.js$/)), "utf8");
+  const reader = readFileSync(join(DIST, "assets", asset(/^pipeline-reader-.*\.js$/)), "utf8");
+  // The entry starts the OpenCV download at once; TF.js and the stages come in the chunk it imports.
+  expect(entry).toMatch(/import\(["'`][^"'`]*pipeline-reader-[^"'`]+\.js["'`]\)/);
+  expect(entry).not.toContain("tfjs-backend-wasm-simd.wasm");
+  expect(reader).toContain("tfjs-backend-wasm-simd.wasm");
   // Markers of @tensorflow/tfjs-backend-webgl, which the "@tensorflow/tfjs" bundle would pull in.
-  expect(worker).not.toMatch(/runWebGLProgram|WEBGL_VERSION|MathBackendWebGL/);
+  for (const file of [entry, reader])
+    expect(file).not.toMatch(/runWebGLProgram|WEBGL_VERSION|MathBackendWebGL/);
   // Only the wasm variants a browser may fetch are built; threads need COOP/COEP, which we don't send.
   expect(assets.filter((f) => /^tfjs-backend-wasm.*\.wasm$/.test(f)).length).toBe(2);
   expect(assets.some((f) => f.includes("threaded-simd"))).toBe(false);
