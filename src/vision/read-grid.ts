@@ -7,6 +7,7 @@ import {
   inkedInSomeTurn,
   type InkDoubt,
 } from "../digits/empty-cell.ts";
+import { WARP_PX } from "../digits/geometry.ts";
 import { turnTile } from "../digits/orientation.ts";
 import { prepareCell, type PreparedCell } from "../digits/preprocess.ts";
 import type { CellRead, PipelineStage, ReadResult, StageTiming } from "../shared/reading.ts";
@@ -181,6 +182,32 @@ async function firstSudokuLike(
     if (!found.weak) chosen ??= view;
   }
   return chosen;
+}
+
+/**
+ * Runs the read's stages that need no OpenCV (cells, classification, the upright choice) on a grid
+ * already square (`WARP_PX`², e.g. a drawn one), so that V8 has compiled them before the first photo:
+ * on a first visit this runs while OpenCV's wasm still downloads, and that photo's cells and classify
+ * stages then run warm.
+ */
+export async function rehearseCells(
+  warped: GrayImage,
+  classifier: Pick<DigitClassifier, "classifyCells">,
+): Promise<void> {
+  const tiles = sliceCells(warped);
+  const prepared = tiles.map(prepareCell);
+  looksLikeSudoku(prepared);
+  const corners: Corners = [
+    { x: 0, y: 0 },
+    { x: WARP_PX, y: 0 },
+    { x: WARP_PX, y: WARP_PX },
+    { x: 0, y: WARP_PX },
+  ];
+  await classifyUpright(
+    [{ found: { corners, otherGridsSeen: false }, scale: 1, warped, tiles, prepared }],
+    classifier,
+    undefined,
+  );
 }
 
 /**

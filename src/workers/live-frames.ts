@@ -11,6 +11,7 @@ import { scaleCorners } from "../vision/quad.ts";
 import { readGrid } from "../vision/read-grid.ts";
 import { rotateGray, unrotatedIndex, type Turns } from "../vision/rotation.ts";
 import { warpToSquare } from "../vision/warp.ts";
+import { drawnGrid } from "./drawn-grid.ts";
 
 /** Long side of the frames the grid is looked for in: enough for the quick finder, cheap to threshold. */
 export const DETECT_SIDE = 480;
@@ -105,28 +106,8 @@ export async function readFrames(
  * Called while the camera starts up.
  */
 export async function rehearseRead(classifier: Pick<DigitClassifier, "classifyCells">): Promise<void> {
-  const side = 360;
-  const ctx = new OffscreenCanvas(side + 40, side + 40).getContext("2d");
-  if (!ctx) return;
-  ctx.fillStyle = "#fff";
-  ctx.fillRect(0, 0, side + 40, side + 40);
-  ctx.fillStyle = "#000";
-  for (let i = 0; i <= 9; i++) {
-    const width = i % 3 === 0 ? 4 : 2;
-    ctx.fillRect(20 + (i * side) / 9 - width / 2, 20, width, side);
-    ctx.fillRect(20, 20 + (i * side) / 9 - width / 2, side, width);
-  }
-  ctx.font = `${side / 14}px sans-serif`;
-  ctx.textAlign = "center";
-  ctx.textBaseline = "middle";
-  for (let i = 0; i < 81; i += 4) {
-    ctx.fillText(
-      String((i % 9) + 1),
-      20 + ((i % 9) + 0.5) * (side / 9),
-      20 + (Math.floor(i / 9) + 0.5) * (side / 9),
-    );
-  }
-  const image = ctx.getImageData(0, 0, side + 40, side + 40);
+  const image = drawnGrid(360, 20);
+  if (!image) return;
   // One frame compiles the same code as three; on a loaded machine each costs seconds of wall time.
   await readGrid(() => image, classifier, { quickFind: true });
 }

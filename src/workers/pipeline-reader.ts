@@ -1,13 +1,14 @@
 import * as Comlink from "comlink";
 import * as tf from "@tensorflow/tfjs-core";
 import { createDigitClassifier, type DigitClassifier } from "../digits/classifier.ts";
-import { MODEL_INPUT_PX } from "../digits/geometry.ts";
+import { WARP_PX } from "../digits/geometry.ts";
 import type { Corners } from "../shared/image.ts";
 import type { DebugImages, PipelineStage, ReadResult } from "../shared/reading.ts";
-import type { RgbaImage } from "../vision/gray.ts";
+import { toGray, type RgbaImage } from "../vision/gray.ts";
 import { wasmHeapInUse } from "../vision/heap-usage.ts";
 import { opencv } from "../vision/opencv.ts";
-import { readGrid, type DecodedPhoto, type GridReading } from "../vision/read-grid.ts";
+import { readGrid, rehearseCells, type DecodedPhoto, type GridReading } from "../vision/read-grid.ts";
+import { drawnGrid } from "./drawn-grid.ts";
 import { modelWithProgress } from "./model-browser.ts";
 import { useBrowserWasmBackend } from "./tfjs-wasm-browser.ts";
 
@@ -23,8 +24,8 @@ export { readFrames, rehearseRead, sightGrid } from "./live-frames.ts";
 export const READER_SCRIPT = import.meta.url;
 
 /**
- * TF.js's wasm backend and the digit model, then one prediction on a full grid of blank cells: it
- * runs while the OpenCV wasm is still streaming in, so the first photo's own prediction runs warm.
+ * TF.js's wasm backend and the digit model, then the read's OpenCV-free stages rehearsed on a drawn
+ * grid (`rehearseCells`): all while OpenCV's wasm is still streaming in, so the first photo runs warm.
  */
 export async function loadClassifier(
   assetBase: string,
@@ -34,7 +35,9 @@ export async function loadClassifier(
     modelWithProgress(new URL("models/digits/model.json", assetBase), onModelBytes),
   );
   await useBrowserWasmBackend();
-  await model.classifyCells(Array.from({ length: 81 }, () => new Float32Array(MODEL_INPUT_PX ** 2)));
+  const drawn = drawnGrid(WARP_PX, 0);
+  // Without a 2D canvas only the weights load (an empty batch predicts nothing).
+  await (drawn ? rehearseCells(toGray(drawn), model) : model.classifyCells([]));
   return model;
 }
 

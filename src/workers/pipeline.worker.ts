@@ -5,6 +5,7 @@ import { READER_CACHE } from "../shared/reader-cache.ts";
 import { decodePhotoBlob } from "./decode-photo.ts";
 import { keepDownloadsIn, keepScripts } from "./keep-downloads.ts";
 import { fetchOpenCV } from "./opencv-browser.ts";
+import { paceProgress } from "./progress-pace.ts";
 import type { DigitClassifier } from "../digits/classifier.ts";
 import type { CameraFrame, ClueCheck, GridSighting } from "../shared/live.ts";
 import type { Corners } from "../shared/image.ts";
@@ -19,7 +20,7 @@ type Reader = typeof import("./pipeline-reader.ts");
 
 /** Downloads report to whichever call is waiting now (the memoised loads outlive the first caller). */
 let listener: ProgressSink | undefined;
-const report: ProgressSink = (p) => listener?.(p);
+const report: ProgressSink = paceProgress((p) => listener?.(p));
 
 let loading: Promise<{ reader: Reader; model: DigitClassifier }> | undefined;
 let latest = 0;
