@@ -24,7 +24,7 @@ const WEAK_INK_EMPTY_P = 0.5;
  * handwritten.
  * @param probs all class probabilities (see `classes.ts`)
  * @param empty the ink/component decision from `prepareCell`
- * @param doubt the grid-level ink check (`inkDoubts`): "faint" ink is empty unless the CNN is sure it
+ * @param doubt the grid-level ink check (`inkDoubts`): "small" ink is empty; "faint" ink is empty unless the CNN is sure it
  *   is handwriting, since the CNN sees ink normalised to full strength and reads a show-through digit as
  *   sharply as a real one; an empty read of "weak" ink is at best a coin toss, so it is shown as doubtful
  */
@@ -37,7 +37,8 @@ export function toCellRead(probs: CellProbabilities, empty: boolean, doubt?: Ink
   const hand = best.digit === 0 ? 0 : handwrittenShare(probs, best.digit);
   // Pencil is fainter than print: faint ink the CNN surely reads as handwriting is an entry.
   const sureHand = sureDigit && hand >= HANDWRITTEN_THRESHOLD;
-  const chosen = (doubt === "faint" && !sureHand) || (empty && !sureDigit) ? 0 : best.digit;
+  const chosen =
+    doubt === "small" || (doubt === "faint" && !sureHand) || (empty && !sureDigit) ? 0 : best.digit;
   const read = ranked.find((c) => c.digit === chosen)!;
   const first = doubt === "weak" && chosen === 0 ? { digit: 0, p: Math.min(read.p, WEAK_INK_EMPTY_P) } : read;
   const candidates = [first, ...ranked.filter((c) => c.digit !== chosen)].slice(0, CANDIDATE_COUNT);

@@ -46,8 +46,19 @@ export function cellLooksEmpty(shape: InkShape): boolean {
  */
 const MIN_RELATIVE_STROKE = 0.45;
 
+/**
+ * The ink test's size bars alone: too short, or in parts too short, to be a digit. The CNN cannot
+ * overrule these, since it sees the ink scaled to fill its input: a lone pencil candidate in a corner
+ * of the cell reads to it as sharply as a given.
+ */
+export function inkTooSmall(shape: InkShape): boolean {
+  return shape.height < MIN_HEIGHT_FRACTION || shape.longestPart < MIN_PART_LENGTH;
+}
+
 /** What the grid-level ink check says of a cell, beyond its own ink test. */
 export type InkDoubt =
+  /** Too small to be a digit (`inkTooSmall`): empty, whatever the CNN says. */
+  | "small"
   /** Too faint against the grid's digits to be one: empty, whatever the CNN says. */
   | "faint"
   /** Digit-sized and as dark as the grid's digits, yet below the peak-contrast bar: maybe a digit. */
@@ -59,16 +70,23 @@ export type InkDoubt =
  * is judged against the mean stroke darkness of the grid's other inked cells.
  */
 export function inkDoubts(shapes: readonly (InkShape | undefined)[]): InkDoubt[] {
-  const strokes = shapes.flatMap((s) => (cellLooksEmptyInEveryTurn(s) ? [] : [s!.strokeContrast]));
-  const typical = median(strokes);
-  return shapes.map((s) => {
+  const faint = faintCells(shapes);
+  return shapes.map((s, i) => {
     if (!s) return undefined;
-    if (s.strokeContrast < MIN_RELATIVE_STROKE * typical) return "faint";
+    if (inkTooSmall(s)) return "small";
+    if (faint[i]) return "faint";
     // The two tests disagree: the only misread digits on dev that nothing flagged were such cells.
     return cellLooksEmpty(s) && !cellLooksEmpty({ ...s, peakContrast: MIN_PEAK_CONTRAST })
       ? "weak"
       : undefined;
   });
+}
+
+/** Per cell, whether its strokes are faint against the mean stroke darkness of the grid's inked cells. */
+function faintCells(shapes: readonly (InkShape | undefined)[]): boolean[] {
+  const strokes = shapes.flatMap((s) => (cellLooksEmptyInEveryTurn(s) ? [] : [s!.strokeContrast]));
+  const typical = median(strokes);
+  return shapes.map((s) => s !== undefined && s.strokeContrast < MIN_RELATIVE_STROKE * typical);
 }
 
 function median(values: readonly number[]): number {
@@ -91,6 +109,6 @@ export function cellLooksEmptyInEveryTurn(shape: InkShape | undefined): boolean 
  * faint against the grid's other digits (show-through, grain, smudges).
  */
 export function inkedInSomeTurn(shapes: readonly (InkShape | undefined)[]): boolean[] {
-  const doubts = inkDoubts(shapes);
-  return shapes.map((shape, i) => !cellLooksEmptyInEveryTurn(shape) && doubts[i] !== "faint");
+  const faint = faintCells(shapes);
+  return shapes.map((shape, i) => !cellLooksEmptyInEveryTurn(shape) && !faint[i]);
 }

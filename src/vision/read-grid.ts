@@ -283,15 +283,18 @@ function mostlyEmpty(views: readonly (readonly PreparedCell[])[]): boolean[] {
 }
 
 /**
- * Per cell, the grid-level ink doubt: "faint" only when more than half of the views see faint ink
- * (a frame whose glare wiped a digit must not veto the frames that show it), else the first view's
- * verdict among those that do not.
+ * Per cell, the grid-level ink doubt: a doubt that empties the cell ("small", "faint") only when more
+ * than half of the views see one (a frame whose glare wiped a digit must not veto the frames that show
+ * it), else the first view's verdict among those that do not.
  */
 function mostlyDoubts(views: readonly (readonly PreparedCell[])[]): InkDoubt[] {
   const perView = views.map((cells) => inkDoubts(cells.map((cell) => cell.shape)));
+  const empties = (doubt: InkDoubt) => doubt === "small" || doubt === "faint";
   return perView[0]!.map((_, i) => {
-    const clear = perView.filter((doubts) => doubts[i] !== "faint");
-    return clear.length * 2 >= perView.length ? clear[0]![i] : "faint";
+    const clear = perView.filter((doubts) => !empties(doubts[i]));
+    return clear.length * 2 >= perView.length
+      ? clear[0]![i]
+      : perView.find((doubts) => empties(doubts[i]))![i];
   });
 }
 

@@ -40,6 +40,12 @@ describe("toCellRead", () => {
     expect(read.candidates[1]!.digit).toBe(9);
   });
 
+  test("ink too small for a digit is empty however sure the CNN is (it sees the ink scaled up)", () => {
+    const read = toCellRead(probs({ 0: 0.01, 7: 0.98, [classOf(7, true)]: 0.01 }), true, "small");
+    expect(read.digit).toBe(0);
+    expect(read.candidates[1]!.digit).toBe(7);
+  });
+
   test("an empty read of weak but dark ink is shown as doubtful, even when the CNN is sure it is empty", () => {
     const read = toCellRead(probs({ 0: 0.98, 7: 0.02 }), true, "weak");
     expect(read.digit).toBe(0);

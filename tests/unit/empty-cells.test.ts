@@ -37,6 +37,11 @@ describe("only a printed digit is a digit", () => {
     expect(await digitsRead({ givens, distractors: pencil })).toBe(givens);
   });
 
+  test("a lone pencil candidate, which the CNN reads as a sharp digit, reads as empty", async () => {
+    const lone = everyEmptyCell((cell) => ({ kind: "pencil", digits: [(cell % 9) + 1] }));
+    expect(await digitsRead({ givens, distractors: lone })).toBe(givens);
+  });
+
   test("digits showing through mirrored from the reverse page read as empty", async () => {
     const showThrough = everyEmptyCell((cell) => ({ kind: "show-through", digit: (cell % 9) + 1 }));
     expect(await digitsRead({ givens, distractors: showThrough })).toBe(givens);
