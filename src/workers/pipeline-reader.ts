@@ -1,3 +1,6 @@
+// The pipeline worker's heavy half (TF.js, the stages, the digit model), imported once the worker runs,
+// while OpenCV.js is already downloading: its ~900 KB are no longer in the way of the first byte of the
+// 8-MB OpenCV wasm. Its functions need OpenCV loaded (`loadOpenCV`) before they read.
 import * as Comlink from "comlink";
 import * as tf from "@tensorflow/tfjs-core";
 import { createDigitClassifier, type DigitClassifier } from "../digits/classifier.ts";
@@ -11,12 +14,6 @@ import { readGrid, rehearseCells, type DecodedPhoto, type GridReading } from "..
 import { drawnGrid } from "./drawn-grid.ts";
 import { modelWithProgress } from "./model-browser.ts";
 import { useBrowserWasmBackend } from "./tfjs-wasm-browser.ts";
-
-/**
- * The pipeline worker's heavy half (TF.js, the stages, the digit model), imported once the worker runs,
- * while OpenCV.js is already downloading: its ~900 KB are no longer in the way of the first byte of the
- * 8-MB OpenCV wasm. Its functions need OpenCV loaded (`loadOpenCV`) before they read.
- */
 
 export { readFrames, rehearseRead, sightGrid } from "./live-frames.ts";
 
