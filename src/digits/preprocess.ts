@@ -20,6 +20,8 @@ export interface PreparedCell {
   empty: boolean;
   /** What the empty test and the orientation check measured (absent when no ink was kept). */
   shape?: InkShape;
+  /** Pixel bounds (inclusive) of the kept ink in the cell, absent when none was kept. */
+  box?: Box;
 }
 
 /** Below this darkness (0..255) nothing is ink, whatever Otsu says: keeps paper noise out of blank cells. */
@@ -76,7 +78,7 @@ export function prepareCell(cell: GrayImage): PreparedCell {
     peakContrast: peakContrast(dark, w, h, paper),
     strokeContrast: inkLevel / Math.max(1, paper),
   };
-  return { input: fitToBox(ink, w, h, box), inkFraction, empty: cellLooksEmpty(shape), shape };
+  return { input: fitToBox(ink, w, h, box), inkFraction, empty: cellLooksEmpty(shape), shape, box };
 }
 
 /**

@@ -10,6 +10,7 @@ import {
 import { WARP_PX } from "../digits/geometry.ts";
 import { turnTile } from "../digits/orientation.ts";
 import { prepareCell, type PreparedCell } from "../digits/preprocess.ts";
+import { checkEntriesAgainstTypeface } from "../digits/typeface-check.ts";
 import type { CellRead, PipelineStage, ReadResult, StageTiming } from "../shared/reading.ts";
 import { isGridQuad } from "../shared/corners.ts";
 import type { Corners, GrayImage } from "../shared/image.ts";
@@ -253,12 +254,14 @@ async function classifyUpright(
   // sideways "1" is not taken for a smudge.
   const wanted = [choice.turns, ...(choice.runnerUp === undefined ? [] : [choice.runnerUp])];
   const uprights = wanted.map((turns) =>
-    views.map(({ tiles, prepared }) =>
-      turns === 0 ? prepared : uprightOrder(tiles, turns).map((tile) => prepareCell(rotateGray(tile, turns))),
-    ),
+    views.map(({ tiles, prepared }) => {
+      if (turns === 0) return { tiles, prepared };
+      const turned = uprightOrder(tiles, turns).map((tile) => rotateGray(tile, turns));
+      return { tiles: turned, prepared: turned.map(prepareCell) };
+    }),
   );
   const fresh = uprights.flatMap((perView, k) =>
-    wanted[k] === 0 ? [] : perView.flatMap((cells) => cells.map((cell) => cell.input)),
+    wanted[k] === 0 ? [] : perView.flatMap(({ prepared }) => prepared.map((cell) => cell.input)),
   );
   const freshProbs = await classifier.classifyCells(fresh);
   let next = 0;
@@ -266,9 +269,12 @@ async function classifyUpright(
     const probs = averageProbabilities(
       perView.map((_, v) => (wanted[k] === 0 ? asIs[v]! : freshProbs.slice(next, (next += 81)))),
     );
-    const empty = mostlyEmpty(perView);
-    const cellDoubts = mostlyDoubts(perView);
-    return probs.map((p, i) => toCellRead(p, empty[i]!, cellDoubts[i]));
+    const cells = perView.map(({ prepared }) => prepared);
+    const empty = mostlyEmpty(cells);
+    const cellDoubts = mostlyDoubts(cells);
+    const cellReads = probs.map((p, i) => toCellRead(p, empty[i]!, cellDoubts[i]));
+    // The first view's cut decides, as it does the turn.
+    return checkEntriesAgainstTypeface(cellReads, perView[0]!.tiles, perView[0]!.prepared);
   });
   return {
     turns: choice.turns,

@@ -1,0 +1,166 @@
+import type { GrayImage } from "../shared/image.ts";
+import { DOUBT_THRESHOLD, isHandwritten, type CellRead } from "../shared/reading.ts";
+import type { Box } from "./fit-box.ts";
+import type { PreparedCell } from "./preprocess.ts";
+
+/** A given the CNN calls handwritten with less than this share is a sample of the grid's typeface. */
+const SAMPLE_MAX_HANDWRITTEN = 0.1;
+/** Paper kept around a sample glyph, in pixels: the match then also checks the glyph's outline. */
+const SAMPLE_MARGIN = 2;
+/**
+ * Pixels by which a glyph may stick out of the ink box of the cell it is sought in (thresholds differ by
+ * cell). Searching the whole cell instead demoted 5 more of the 116 printed digits that 300 generated
+ * half-filled photos read as entries (glyphs cut by the cell's edge) at about 6× the time: a photo with
+ * 15 entries then took up to 270 ms more, against 70 ms.
+ */
+const BOX_SLACK = 3;
+/**
+ * An entry matching one of its grid's printed glyphs at least this well (normalised cross-correlation,
+ * at the glyph's printed size, within the cell's ink) is print. Measured with the k-fold models: the 5
+ * printed digits that dev and wild read as entries (mostly a glyph with a grid-line corner or a stray
+ * mark beside it) matched at ≥ 0.94; of 1,920 handwritten entries found on 300 generated half-filled
+ * photos, none above 0.91.
+ */
+export const TYPEFACE_MATCH = 0.92;
+/**
+ * …and only when its strokes are at least this dark relative to the samples' (median): print shares
+ * one ink, so a pencilled entry that happens to match a glyph's shape stays an entry. The printed
+ * digits read as entries on dev and wild were at 0.9–1.03.
+ */
+const MIN_RELATIVE_STROKE = 0.8;
+
+interface TypefaceSample {
+  glyph: GrayImage;
+  strokeContrast: number;
+}
+
+/**
+ * The grid's own context for the kind of ink: the givens of one puzzle share one typeface, size and
+ * ink, and a digit the CNN calls handwritten that matches one of them is a given after all (the CNN
+ * sees one normalised cell, and a printed glyph with a line remnant beside it looks drawn by hand).
+ * @param cells the reads, row-major
+ * @param tiles the cells as cut from the warped grid, upright, in the same order
+ * @param prepared `prepareCell` of each tile
+ * @returns the reads, with such entries' handwritten share lowered to 1 − the match
+ */
+export function checkEntriesAgainstTypeface(
+  cells: readonly CellRead[],
+  tiles: readonly GrayImage[],
+  prepared: readonly PreparedCell[],
+): CellRead[] {
+  const samples = typefaceSamples(cells, tiles, prepared);
+  if (samples.length === 0) return [...cells];
+  const typicalStroke = median(samples.map((s) => s.strokeContrast));
+  return cells.map((cell, i) => {
+    const { shape, box } = prepared[i]!;
+    if (
+      !isHandwritten(cell) ||
+      !shape ||
+      !box ||
+      shape.strokeContrast < MIN_RELATIVE_STROKE * typicalStroke
+    ) {
+      return cell;
+    }
+    // A printed glyph lies within the cell's ink (which may add a remnant beside it): only there is it sought.
+    const inked = crop(tiles[i]!, box, SAMPLE_MARGIN + BOX_SLACK);
+    const match = Math.max(...samples.map((s) => bestMatch(inked, s.glyph)));
+    return match >= TYPEFACE_MATCH ? { ...cell, handwritten: 1 - match } : cell;
+  });
+}
+
+/** Per digit, the surest printed read of it (when sure enough), cut out around its ink. */
+function typefaceSamples(
+  cells: readonly CellRead[],
+  tiles: readonly GrayImage[],
+  prepared: readonly PreparedCell[],
+): TypefaceSample[] {
+  const best = new Map<number, number>();
+  cells.forEach((cell, i) => {
+    const printed = (cell.handwritten ?? 0) < SAMPLE_MAX_HANDWRITTEN && cell.confidence >= DOUBT_THRESHOLD;
+    if (cell.digit === 0 || !printed || !prepared[i]!.box) return;
+    const known = best.get(cell.digit);
+    if (known === undefined || cells[known]!.confidence < cell.confidence) best.set(cell.digit, i);
+  });
+  return [...best.values()].map((i) => ({
+    glyph: crop(tiles[i]!, prepared[i]!.box!, SAMPLE_MARGIN),
+    strokeContrast: prepared[i]!.shape!.strokeContrast,
+  }));
+}
+
+function crop(image: GrayImage, box: Box, margin: number): GrayImage {
+  const x0 = Math.max(0, box.x0 - margin);
+  const y0 = Math.max(0, box.y0 - margin);
+  const width = Math.min(image.width, box.x1 + 1 + margin) - x0;
+  const height = Math.min(image.height, box.y1 + 1 + margin) - y0;
+  const data = new Uint8ClampedArray(width * height);
+  for (let y = 0; y < height; y++) {
+    const from = (y0 + y) * image.width + x0;
+    data.set(image.data.subarray(from, from + width), y * width);
+  }
+  return { width, height, data };
+}
+
+/**
+ * Best normalised cross-correlation of `template` placed anywhere inside `image` (−1 when it does
+ * not fit or either is flat). Window sums come from integral images, so a placement costs one pass
+ * over the template.
+ */
+export function bestMatch(image: GrayImage, template: GrayImage): number {
+  const { width: tw, height: th } = template;
+  const { width: w, height: h } = image;
+  if (tw > w || th > h) return -1;
+  const n = tw * th;
+  let tSum = 0;
+  for (const v of template.data) tSum += v;
+  const tMean = tSum / n;
+  const centred = Float32Array.from(template.data, (v) => v - tMean);
+  let tNorm = 0;
+  for (const v of centred) tNorm += v * v;
+  if (tNorm === 0) return -1;
+  const { sum, squares } = integralImages(image);
+  const at = (table: Float64Array, x: number, y: number) => table[y * (w + 1) + x]!;
+  const windowSum = (table: Float64Array, x: number, y: number) =>
+    at(table, x + tw, y + th) - at(table, x, y + th) - at(table, x + tw, y) + at(table, x, y);
+  let best = -1;
+  for (let y = 0; y + th <= h; y++) {
+    for (let x = 0; x + tw <= w; x++) {
+      const s = windowSum(sum, x, y);
+      const variance = windowSum(squares, x, y) - (s * s) / n;
+      if (variance <= 0) continue;
+      // The template is centred, so the window's mean drops out of the product.
+      let dot = 0;
+      for (let ty = 0; ty < th; ty++) {
+        const row = (y + ty) * w + x;
+        const tRow = ty * tw;
+        for (let tx = 0; tx < tw; tx++) dot += centred[tRow + tx]! * image.data[row + tx]!;
+      }
+      best = Math.max(best, dot / Math.sqrt(variance * tNorm));
+    }
+  }
+  return best;
+}
+
+/** Summed-area tables of the pixels and their squares, (w + 1) × (h + 1) with a zero first row and column. */
+function integralImages(image: GrayImage): { sum: Float64Array; squares: Float64Array } {
+  const { width: w, height: h, data } = image;
+  const sum = new Float64Array((w + 1) * (h + 1));
+  const squares = new Float64Array((w + 1) * (h + 1));
+  for (let y = 0; y < h; y++) {
+    let rowSum = 0;
+    let rowSquares = 0;
+    for (let x = 0; x < w; x++) {
+      const v = data[y * w + x]!;
+      rowSum += v;
+      rowSquares += v * v;
+      const i = (y + 1) * (w + 1) + x + 1;
+      sum[i] = sum[i - w - 1]! + rowSum;
+      squares[i] = squares[i - w - 1]! + rowSquares;
+    }
+  }
+  return { sum, squares };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1]!;
+}

@@ -1,0 +1,107 @@
+import { createCanvas } from "@napi-rs/canvas";
+import { describe, expect, test } from "vitest";
+import { CELL_PX } from "../../src/digits/geometry.ts";
+import { prepareCell } from "../../src/digits/preprocess.ts";
+import { bestMatch, checkEntriesAgainstTypeface, TYPEFACE_MATCH } from "../../src/digits/typeface-check.ts";
+import type { GrayImage } from "../../src/shared/image.ts";
+import { isHandwritten, type CellRead } from "../../src/shared/reading.ts";
+import { registerFamilies } from "../../training/digits/fonts.ts";
+import { drawGlyph } from "../../training/photos/glyph.ts";
+
+const [print] = registerFamilies(["roboto"], 700);
+const [hand] = registerFamilies(["caveat"], 400);
+const PAPER = 232;
+
+interface Ink {
+  font: string;
+  /** Gray level of the strokes. */
+  gray?: number;
+  /** Draw a grid-line corner beside the digit (a remnant the cell cleaner keeps with it). */
+  lineCorner?: boolean;
+  /** Glyph offset from the cell centre, in pixels. */
+  dx?: number;
+}
+
+/** A CELL_PX² cell as the warp cuts it: one digit on paper. */
+function cell(digit: number, { font, gray = 30, lineCorner = false, dx = 0 }: Ink): GrayImage {
+  const canvas = createCanvas(CELL_PX, CELL_PX);
+  const ctx = canvas.getContext("2d");
+  ctx.fillStyle = `rgb(${PAPER},${PAPER},${PAPER})`;
+  ctx.fillRect(0, 0, CELL_PX, CELL_PX);
+  drawGlyph(ctx, String(digit), font, CELL_PX * 0.55, [gray, gray, gray], CELL_PX / 2 + dx, CELL_PX / 2);
+  if (lineCorner) {
+    ctx.fillStyle = "rgb(40,40,40)";
+    ctx.fillRect(44, 50, 14, 3);
+    ctx.fillRect(55, 40, 3, 13);
+  }
+  const rgba = ctx.getImageData(0, 0, CELL_PX, CELL_PX).data;
+  const data = new Uint8ClampedArray(CELL_PX * CELL_PX);
+  for (let i = 0; i < data.length; i++) data[i] = rgba[i * 4]!;
+  return { width: CELL_PX, height: CELL_PX, data };
+}
+
+const read = (digit: number, handwritten: number, confidence = 0.99): CellRead => ({
+  digit,
+  confidence,
+  candidates: [{ digit, p: confidence }],
+  handwritten,
+});
+
+/** A grid of printed givens 1–9 (twice each, slightly shifted) followed by the cells under test. */
+function check(extra: { tile: GrayImage; read: CellRead }[], givensHandwritten = 0.01): CellRead[] {
+  const givens = [1, 2, 3, 4, 5, 6, 7, 8, 9, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((digit, i) => ({
+    tile: cell(digit, { font: print!.alias, dx: i < 9 ? 0 : 2 }),
+    read: read(digit, givensHandwritten),
+  }));
+  const all = [...givens, ...extra];
+  const tiles = all.map((c) => c.tile);
+  return checkEntriesAgainstTypeface(
+    all.map((c) => c.read),
+    tiles,
+    tiles.map(prepareCell),
+  ).slice(givens.length);
+}
+
+describe("checkEntriesAgainstTypeface", () => {
+  test("a printed digit the CNN called handwritten is a given when it matches the grid's typeface", () => {
+    const [plain, withLine] = check([
+      { tile: cell(2, { font: print!.alias, dx: -3 }), read: read(2, 0.9) },
+      { tile: cell(7, { font: print!.alias, lineCorner: true }), read: read(7, 0.98, 0.5) },
+    ]);
+    expect(isHandwritten(plain!)).toBe(false);
+    expect(isHandwritten(withLine!)).toBe(false);
+    expect(withLine!.digit).toBe(7);
+  });
+
+  test("a digit in another hand stays an entry", () => {
+    const [entry] = check([{ tile: cell(4, { font: hand!.alias }), read: read(4, 0.9) }]);
+    expect(entry).toEqual(read(4, 0.9));
+  });
+
+  test("faint strokes in the typeface's shape stay an entry: print shares one ink", () => {
+    const [pencil] = check([{ tile: cell(5, { font: print!.alias, gray: 170 }), read: read(5, 0.9) }]);
+    expect(isHandwritten(pencil!)).toBe(true);
+  });
+
+  test("without sure printed givens to compare with, the CNN's call stands", () => {
+    const [entry] = check([{ tile: cell(3, { font: print!.alias }), read: read(3, 0.9) }], 0.6);
+    expect(isHandwritten(entry!)).toBe(true);
+  });
+});
+
+describe("bestMatch", () => {
+  test("finds a glyph anywhere in a cell and tells it from another digit", () => {
+    const source = cell(8, { font: print!.alias });
+    const box = prepareCell(source).box!;
+    const width = box.x1 - box.x0 + 1;
+    const height = box.y1 - box.y0 + 1;
+    const data = new Uint8ClampedArray(width * height);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) data[y * width + x] = source.data[(box.y0 + y) * CELL_PX + box.x0 + x]!;
+    }
+    const glyph = { width, height, data };
+    expect(bestMatch(cell(8, { font: print!.alias, dx: 5 }), glyph)).toBeGreaterThan(0.98);
+    expect(bestMatch(cell(3, { font: print!.alias }), glyph)).toBeLessThan(TYPEFACE_MATCH);
+    expect(bestMatch({ width: 4, height: 4, data: new Uint8ClampedArray(16) }, glyph)).toBe(-1);
+  });
+});
