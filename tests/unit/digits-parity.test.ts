@@ -25,9 +25,10 @@ describe("preprocessing parity", () => {
       return cell;
     };
     const examples = syntheticExamples(recording, createRng(99), 9);
-    // App path: the cells sit in a warped grid, the vision stage cuts them out, then prepareCell.
+    // App path: the cells sit in a warped grid (away from its outer ring, none beside another), the
+    // vision stage cuts them out, then prepareCell.
     const warped = new Uint8ClampedArray(WARP_PX * WARP_PX).fill(255);
-    const spots = [0, 10, 20, 30, 40, 50, 60, 70, 80];
+    const spots = [10, 13, 16, 28, 31, 34, 46, 49, 52];
     rendered.forEach((cell, k) => {
       const row = Math.floor(spots[k]! / 9);
       const col = spots[k]! % 9;
@@ -38,6 +39,19 @@ describe("preprocessing parity", () => {
         );
       }
     });
+    // Grid lines where the warp puts them (k × CELL_PX, so the cut stays there), each drawn on whichever
+    // side of the cut leaves the rendered cells untouched.
+    const isSpot = (row: number, col: number) => spots.includes(row * 9 + col);
+    for (let band = 0; band < 9; band++) {
+      for (let k = 1; k < 9; k++) {
+        const x = isSpot(band, k - 1) ? k * CELL_PX : k * CELL_PX - 1;
+        const y = isSpot(k - 1, band) ? k * CELL_PX : k * CELL_PX - 1;
+        for (let t = band * CELL_PX; t < (band + 1) * CELL_PX; t++) {
+          warped[t * WARP_PX + x] = 0;
+          warped[y * WARP_PX + t] = 0;
+        }
+      }
+    }
     const cut = sliceCells({ width: WARP_PX, height: WARP_PX, data: warped });
     const appTensor = inputsToTensor(spots.map((s) => prepareCell(cut[s]!).input));
     const { xs, ys } = toTensors(examples);

@@ -1,0 +1,101 @@
+import { CELL_PX, WARP_PX } from "../digits/geometry.ts";
+import type { GrayImage } from "../shared/image.ts";
+
+/** How far from its expected place (k × CELL_PX) a grid line is looked for, in px of the unskewed grid. */
+const SEARCH_PX = Math.round(CELL_PX * 0.3);
+
+/** A grid line is ink along at least this share of a band of cells; a tall digit stroke ("1") is not. */
+const MIN_COVER = 0.9;
+/** A pixel is ink when this much darker than the mean of its neighbourhood (shadows and gradients cancel). */
+const INK_BELOW_MEAN = 0.85;
+/** Side of that neighbourhood: about half a cell. */
+const MEAN_SIDE = 31;
+
+/**
+ * Where the grid's lines really are in the unskewed grid, band by band: `columns[r][k]` is the x of
+ * vertical line k (0–9) along row band r, `rows[c][k]` the y of horizontal line k along column band c.
+ * A perspective warp from four corners is exact only for a flat page: a curled or bent page, or a
+ * corner found a few pixels off, puts the lines up to a quarter cell away from k × CELL_PX, so a
+ * fixed cut moves the digit off-centre and a grid line into the cell. A line is taken where a
+ * 3-px-wide column of the band is ink almost all along; where none is, the expected place stays.
+ */
+export function cellBounds(warped: GrayImage): { columns: number[][]; rows: number[][] } {
+  const ink = inkMask(warped);
+  const band = (b: number, vertical: boolean) =>
+    Array.from({ length: 10 }, (_, k) => findLine(ink, b, k, vertical));
+  return {
+    columns: Array.from({ length: 9 }, (_, r) => ordered(band(r, true))),
+    rows: Array.from({ length: 9 }, (_, c) => ordered(band(c, false))),
+  };
+}
+
+/** Pixels darker than their neighbourhood's mean by `INK_BELOW_MEAN`, from an integral image. */
+function inkMask({ width: w, height: h, data }: GrayImage): Uint8Array {
+  const sum = new Float64Array((w + 1) * (h + 1));
+  for (let y = 0; y < h; y++) {
+    let row = 0;
+    for (let x = 0; x < w; x++) {
+      row += data[y * w + x]!;
+      sum[(y + 1) * (w + 1) + x + 1] = sum[y * (w + 1) + x + 1]! + row;
+    }
+  }
+  const half = MEAN_SIDE >> 1;
+  const mask = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const y0 = Math.max(0, y - half);
+    const y1 = Math.min(h, y + half + 1);
+    for (let x = 0; x < w; x++) {
+      const x0 = Math.max(0, x - half);
+      const x1 = Math.min(w, x + half + 1);
+      const total =
+        sum[y1 * (w + 1) + x1]! - sum[y0 * (w + 1) + x1]! - sum[y1 * (w + 1) + x0]! + sum[y0 * (w + 1) + x0]!;
+      const mean = total / ((x1 - x0) * (y1 - y0));
+      mask[y * w + x] = data[y * w + x]! < INK_BELOW_MEAN * mean ? 1 : 0;
+    }
+  }
+  return mask;
+}
+
+/**
+ * Line `k` across band `b`: the place within SEARCH_PX of k × CELL_PX where a 3-px-wide strip is ink
+ * along the most of the band (ties: the nearest to the expected place), if that is at least MIN_COVER.
+ */
+function findLine(ink: Uint8Array, b: number, k: number, vertical: boolean): number {
+  const expected = k * CELL_PX;
+  const along0 = b * CELL_PX;
+  let best = expected;
+  let bestCover = MIN_COVER * CELL_PX - 0.5;
+  for (let d = 0; d <= SEARCH_PX; d++) {
+    for (const at of d === 0 ? [expected] : [expected - d, expected + d]) {
+      if (at < 0 || at > WARP_PX) continue;
+      let cover = 0;
+      for (let t = along0; t < along0 + CELL_PX; t++) {
+        let hit = 0;
+        for (let s = Math.max(0, at - 1); s <= Math.min(WARP_PX - 1, at + 1) && !hit; s++) {
+          hit = vertical ? ink[t * WARP_PX + s]! : ink[s * WARP_PX + t]!;
+        }
+        cover += hit;
+      }
+      if (cover > bestCover) {
+        bestCover = cover;
+        best = at;
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * Keeps found lines only where they leave cells of a plausible size (0.6–1.4 cells) between them;
+ * a line that does not falls back to its expected place.
+ */
+function ordered(lines: number[]): number[] {
+  return lines.map((at, k) => {
+    const before = k === 0 ? undefined : lines[k - 1]!;
+    const after = k === 9 ? undefined : lines[k + 1]!;
+    const plausible = (gap: number) => gap >= 0.6 * CELL_PX && gap <= 1.4 * CELL_PX;
+    const fits =
+      (before === undefined || plausible(at - before)) && (after === undefined || plausible(after - at));
+    return fits ? at : k * CELL_PX;
+  });
+}

@@ -1,0 +1,60 @@
+import { expect, test } from "vitest";
+import { CELL_PX, WARP_PX } from "../../src/digits/geometry.ts";
+import type { GrayImage } from "../../src/shared/image.ts";
+import { cellBounds } from "../../src/vision/cell-bounds.ts";
+import { sliceCells } from "../../src/vision/cells.ts";
+
+/** An unskewed grid: paper 230, 2-px lines (40) at `at(k)`, and a tall thin "1" stroke in every cell. */
+function drawnGrid(at: (k: number) => number): GrayImage {
+  const data = new Uint8ClampedArray(WARP_PX * WARP_PX).fill(230);
+  const ink = (x: number, y: number) => {
+    if (x >= 0 && y >= 0 && x < WARP_PX && y < WARP_PX) data[y * WARP_PX + x] = 40;
+  };
+  for (let k = 0; k <= 9; k++) {
+    for (let t = 0; t < WARP_PX; t++) {
+      for (const d of [-1, 0]) {
+        ink(at(k) + d, t);
+        ink(t, at(k) + d);
+      }
+    }
+  }
+  // The "1": 3 px wide, 75 % of a cell tall, a little right of centre (near where a shifted line is looked for).
+  for (let r = 0; r < 9; r++) {
+    for (let c = 0; c < 9; c++) {
+      for (let y = 0; y < 0.75 * CELL_PX; y++) {
+        for (let x = 0; x < 3; x++) ink(at(c) + 44 + x, at(r) + 8 + y);
+      }
+    }
+  }
+  return { width: WARP_PX, height: WARP_PX, data };
+}
+
+test("a grid whose lines sit where the warp put them is cut at k × CELL_PX, as before", () => {
+  const grid = drawnGrid((k) => Math.min(WARP_PX - 1, k * CELL_PX));
+  const { columns, rows } = cellBounds(grid);
+  for (const band of [...columns, ...rows]) {
+    expect(band.slice(1, 9)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((k) => k * CELL_PX));
+  }
+});
+
+test("lines a curled page moved up to a quarter cell are found, and a tall digit stroke is no line", () => {
+  // Inner lines 11 px off in the middle of the grid, as a bent page leaves them.
+  const shift = (k: number) => (k >= 3 && k <= 6 ? 11 : 0);
+  const grid = drawnGrid((k) => Math.min(WARP_PX - 1, k * CELL_PX + shift(k)));
+  const { columns, rows } = cellBounds(grid);
+  // Found at the strip nearest the expected place that touches the line: within 2 px of its centre.
+  for (const band of [...columns, ...rows]) {
+    band
+      .slice(1, 9)
+      .forEach((at, i) => expect(Math.abs(at - ((i + 1) * CELL_PX + shift(i + 1)))).toBeLessThanOrEqual(2));
+  }
+  // The cell between the moved lines has its stroke where a cell cut from an unmoved grid has it.
+  const strokeLeft = (cell: GrayImage) => {
+    const row = Array.from(cell.data.subarray(32 * CELL_PX, 33 * CELL_PX));
+    return row.findIndex((v, x) => x > 8 && v < 128);
+  };
+  const moved = sliceCells(grid)[4 * 9 + 4]!;
+  const plain = sliceCells(drawnGrid((k) => Math.min(WARP_PX - 1, k * CELL_PX)))[4 * 9 + 4]!;
+  expect(strokeLeft(plain)).toBe(44);
+  expect(Math.abs(strokeLeft(moved) - strokeLeft(plain))).toBeLessThanOrEqual(2);
+});
