@@ -37,6 +37,12 @@ export default defineConfig({
   },
   // Module workers: comlink and dynamic imports of OpenCV/TF.js need ES format.
   worker: { format: "es" },
+  // TF.js is reached only through the pipeline worker's dynamic import, which the dev server's dependency
+  // scan does not see: found at run time, it re-optimises and reloads the page (a fresh clone's browser
+  // tests failed on that reload).
+  optimizeDeps: {
+    include: ["@tensorflow/tfjs-core", "@tensorflow/tfjs-layers", "@tensorflow/tfjs-backend-wasm"],
+  },
   plugins: [
     openCvSplitPlugin(),
     VitePWA({
