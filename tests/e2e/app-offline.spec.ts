@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 
 const SAMPLE = fileURLToPath(new URL("../../public/samples/sample.jpg", import.meta.url));
 const SAMPLE_SOLUTION = "637928541248513769519764328391457286462831957875296413756149832923685174184372695";
@@ -17,9 +17,24 @@ function cachedPaths(page: Page, prefix: string): Promise<string[]> {
   }, prefix);
 }
 
+/** Offline from now on: the page reloads from the service worker, reads the sample photo and solves it. */
+async function readsSampleOffline(page: Page, context: BrowserContext): Promise<void> {
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole("grid", { name: "Sudoku" }).getByRole("gridcell")).toHaveCount(81);
+  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await page.getByLabel("Choose a photo").setInputFiles(SAMPLE);
+  await expect(page.locator("#status")).toHaveText("Solved.", { timeout: 120_000 });
+  const grid = await page
+    .getByRole("gridcell")
+    .evaluateAll((cells) => cells.map((c) => c.textContent || "0").join(""));
+  expect(grid).toBe(SAMPLE_SOLUTION);
+}
+
 /** The reader's files, one pattern each: what a photo needs offline besides the app shell. */
 const READER_FILES = [
   /pipeline\.worker-.*\.js$/,
+  /pipeline-reader-.*\.js$/,
   /opencv-.*\.wasm$/,
   /opencv-.*\.js$/,
   /tfjs-backend-wasm.*\.wasm$/,
@@ -43,7 +58,9 @@ test("after one online visit that read a photo, the page reloads offline and sti
   const cached = (prefix: string) => cachedPaths(page, prefix);
   const precached = await cached("workbox-precache");
   expect(precached).toContain("/index.html");
-  expect(precached.filter((path) => /opencv|tfjs|pipeline\.worker|models\/digits/.test(path))).toEqual([]);
+  expect(
+    precached.filter((path) => /opencv|tfjs|pipeline\.worker|pipeline-reader|models\/digits/.test(path)),
+  ).toEqual([]);
   await page.getByRole("button", { name: "Try a sample photo" }).click();
   await expect(page.locator("#status")).toHaveText("Solved.", { timeout: 120_000 });
 
@@ -51,16 +68,7 @@ test("after one online visit that read a photo, the page reloads offline and sti
   for (const part of [/opencv-.*\.wasm$/, /opencv-.*\.js$/, /tfjs-backend-wasm.*\.wasm$/, /weights\.bin$/])
     expect(reader.filter((path) => part.test(path)).length, String(part)).toBe(1);
 
-  await context.setOffline(true);
-  await page.reload();
-  await expect(page.getByRole("grid", { name: "Sudoku" }).getByRole("gridcell")).toHaveCount(81);
-  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-  await page.getByLabel("Choose a photo").setInputFiles(SAMPLE);
-  await expect(page.locator("#status")).toHaveText("Solved.", { timeout: 120_000 });
-  const grid = await page
-    .getByRole("gridcell")
-    .evaluateAll((cells) => cells.map((c) => c.textContent || "0").join(""));
-  expect(grid).toBe(SAMPLE_SOLUTION);
+  await readsSampleOffline(page, context);
 
   // The sample button works offline too: the sample is precached with the app shell.
   await page.getByRole("gridcell").first().click();
@@ -97,13 +105,5 @@ test("a reader that loaded before the service worker took control kept its files
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
-  await context.setOffline(true);
-  await page.reload();
-  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-  await page.getByLabel("Choose a photo").setInputFiles(SAMPLE);
-  await expect(page.locator("#status")).toHaveText("Solved.", { timeout: 120_000 });
-  const grid = await page
-    .getByRole("gridcell")
-    .evaluateAll((cells) => cells.map((c) => c.textContent || "0").join(""));
-  expect(grid).toBe(SAMPLE_SOLUTION);
+  await readsSampleOffline(page, context);
 });
