@@ -9,6 +9,7 @@ import { readMessage } from "../../src/ui/messages.ts";
 import { decodePuzzle, DEFAULT_SETTINGS, encodePuzzle } from "../../src/ui/saved-game.ts";
 import { SudokuPanel } from "../../src/ui/sudoku-panel.ts";
 import "../../src/ui/styles.css";
+import { gridQueries } from "./grid-queries.ts";
 
 const PUZZLE = "530070000600195000098000060800060003400803001700020006060000280000419005000080079";
 const SOLUTION = "534678912672195348198342567859761423426853791713924856961537284287419635345286179";
@@ -98,13 +99,7 @@ function mount() {
     solver,
     DEFAULT_SETTINGS,
   );
-  const cells = () => Array.from(gridHost.querySelectorAll<HTMLElement>('[role="gridcell"]'));
-  const text = () =>
-    cells()
-      .map((c) => c.textContent || "0")
-      .join("");
-  const description = (cell: HTMLElement) =>
-    document.getElementById(cell.getAttribute("aria-describedby") ?? "")?.textContent ?? "";
+  const { cells, text, description } = gridQueries(gridHost);
   return { sudoku, solver, el, cells, text, description, hint, hintStatus, hideSolution };
 }
 

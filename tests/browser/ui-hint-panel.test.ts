@@ -15,6 +15,7 @@ import { HintPanel } from "../../src/ui/hint-panel.ts";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/ui/saved-game.ts";
 import { SudokuPanel } from "../../src/ui/sudoku-panel.ts";
 import "../../src/ui/styles.css";
+import { gridQueries } from "./grid-queries.ts";
 
 const PUZZLE = "530070000600195000098000060800060003400803001700020006060000280000419005000080079";
 const SOLUTION = "534678912672195348198342567859761423426853791713924856961537284287419635345286179";
@@ -94,13 +95,7 @@ function mount(settings: Settings = DEFAULT_SETTINGS) {
     settings,
   );
   new DifficultyView($("difficulty"), sudoku, solver);
-  const cells = () => Array.from(host.querySelectorAll<HTMLElement>('[role="gridcell"]'));
-  const text = () =>
-    cells()
-      .map((c) => c.textContent || "0")
-      .join("");
-  const description = (cell: HTMLElement) =>
-    document.getElementById(cell.getAttribute("aria-describedby") ?? "")?.textContent ?? "";
+  const { cells, text, description } = gridQueries(host);
   return { sudoku, hints, solver, cells, text, description, $ };
 }
 

@@ -6,6 +6,7 @@ import type { Grid, SolveOptions, SolveResult } from "../../src/solver/types.ts"
 import type { Solver } from "../../src/ui/auto-solve.ts";
 import { SudokuPanel } from "../../src/ui/sudoku-panel.ts";
 import "../../src/ui/styles.css";
+import { gridQueries } from "./grid-queries.ts";
 
 const PUZZLE = "530070000600195000098000060800060003400803001700020006060000280000419005000080079";
 const SOLUTION = "534678912672195348198342567859761423426853791713924856961537284287419635345286179";
@@ -42,8 +43,7 @@ function mount() {
   document.body.append(host);
   const solver = new InThreadSolver();
   const panel = new SudokuPanel({ gridHost, pad, solve: solveButton, clear, status }, solver);
-  const text = () =>
-    Array.from(host.querySelectorAll('[role="gridcell"]'), (c) => c.textContent || "0").join("");
+  const { text } = gridQueries(host);
   return { panel, solver, status, text, digit, clear, solveButton };
 }
 
