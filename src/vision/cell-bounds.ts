@@ -24,8 +24,8 @@ export function cellBounds(warped: GrayImage): { columns: number[][]; rows: numb
   const band = (b: number, vertical: boolean) =>
     Array.from({ length: 10 }, (_, k) => findLine(ink, b, k, vertical));
   return {
-    columns: Array.from({ length: 9 }, (_, r) => ordered(band(r, true))),
-    rows: Array.from({ length: 9 }, (_, c) => ordered(band(c, false))),
+    columns: Array.from({ length: 9 }, (_, r) => plausibleLines(band(r, true))),
+    rows: Array.from({ length: 9 }, (_, c) => plausibleLines(band(c, false))),
   };
 }
 
@@ -89,7 +89,7 @@ function findLine(ink: Uint8Array, b: number, k: number, vertical: boolean): num
  * Keeps found lines only where they leave cells of a plausible size (0.6–1.4 cells) between them;
  * a line that does not falls back to its expected place.
  */
-function ordered(lines: number[]): number[] {
+function plausibleLines(lines: number[]): number[] {
   return lines.map((at, k) => {
     const before = k === 0 ? undefined : lines[k - 1]!;
     const after = k === 9 ? undefined : lines[k + 1]!;

@@ -44,9 +44,9 @@ export interface PhotoReadOptions {
   beforeStage: (stage: PipelineStage) => Promise<void>;
 }
 
-/** Reads a photo (decoding already under way) into what the page shows, its debug images transferred. */
+/** Reads a decoded photo into what the page shows, its debug images transferred. */
 export async function readPhoto(
-  decoded: Promise<DecodedPhoto>,
+  decoded: DecodedPhoto,
   model: DigitClassifier,
   options: PhotoReadOptions,
 ): Promise<ReadResult> {

@@ -16,23 +16,27 @@ import type { PipelineProgress } from "./pipeline-types.ts";
 // heavy half (`pipeline-reader.ts`: TF.js, the stages) arrives beside it instead of before it.
 
 type ProgressSink = (p: PipelineProgress) => void;
-type Reader = typeof import("./pipeline-reader.ts");
+/** The heavy half's module and the digit model it loaded: what every call waits for. */
+interface Loaded {
+  reader: typeof import("./pipeline-reader.ts");
+  model: DigitClassifier;
+}
 
 /** Downloads report to whichever call is waiting now (the memoised loads outlive the first caller). */
 let listener: ProgressSink | undefined;
 const report: ProgressSink = paceProgress((p) => listener?.(p));
 
-let loading: Promise<{ reader: Reader; model: DigitClassifier }> | undefined;
+let loading: Promise<Loaded> | undefined;
 let latest = 0;
 const cancelled = new Set<number>();
 
 /** OpenCV.js, the reader's code, TF.js (wasm) and the digit model, loaded once, on first need. */
-function ready(assetBase: string): Promise<{ reader: Reader; model: DigitClassifier }> {
+function ready(assetBase: string): Promise<Loaded> {
   return (loading ??= load(assetBase));
 }
 
 /** All downloads start at once: OpenCV.js (script and wasm), the reader's code, then TF.js's wasm and the model. */
-async function load(assetBase: string): Promise<{ reader: Reader; model: DigitClassifier }> {
+async function load(assetBase: string): Promise<Loaded> {
   const [, loaded] = await Promise.all([
     loadOpenCV(() =>
       fetchOpenCV((loaded, total) => report({ kind: "download", what: "opencv", loaded, total })),
@@ -91,9 +95,9 @@ const api = {
     const decoded = decodePhotoBlob(photo);
     decoded.catch(() => undefined); // reported through the read below, not as an unhandled rejection
     try {
-      const [{ reader, model }] = await Promise.all([ready(assetBase), decoded]);
+      const [{ reader, model }, picture] = await Promise.all([ready(assetBase), decoded]);
       stopIfStale();
-      return await reader.readPhoto(decoded, model, {
+      return await reader.readPhoto(picture, model, {
         debug,
         ...(corners ? { corners } : {}),
         beforeStage: async (stage) => {
