@@ -7,7 +7,6 @@ import {
   inkedInSomeTurn,
   type InkDoubt,
 } from "../digits/empty-cell.ts";
-import { WARP_PX } from "../digits/geometry.ts";
 import { turnTile } from "../digits/orientation.ts";
 import { prepareCell, type PreparedCell } from "../digits/preprocess.ts";
 import { checkEntriesAgainstTypeface } from "../digits/typeface-check.ts";
@@ -198,17 +197,7 @@ export async function rehearseCells(
   const tiles = sliceCells(warped);
   const prepared = tiles.map(prepareCell);
   looksLikeSudoku(prepared);
-  const corners: Corners = [
-    { x: 0, y: 0 },
-    { x: WARP_PX, y: 0 },
-    { x: WARP_PX, y: WARP_PX },
-    { x: 0, y: WARP_PX },
-  ];
-  await classifyUpright(
-    [{ found: { corners, otherGridsSeen: false }, scale: 1, warped, tiles, prepared }],
-    classifier,
-    undefined,
-  );
+  await classifyUpright([{ tiles, prepared }], classifier, undefined);
 }
 
 /**
@@ -222,7 +211,7 @@ export async function rehearseCells(
  * @returns the turns and the 81 reads in upright row-major order, and the runner-up turn's reads on a near-tie
  */
 async function classifyUpright(
-  views: readonly GridView[],
+  views: readonly Pick<GridView, "tiles" | "prepared">[],
   classifier: Pick<DigitClassifier, "classifyCells">,
   forced: Turns | undefined,
 ): Promise<{ turns: Turns; cells: CellRead[]; otherTurn?: { rotation: Turns; cells: CellRead[] } }> {
