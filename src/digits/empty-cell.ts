@@ -82,17 +82,22 @@ export function inkDoubts(shapes: readonly (InkShape | undefined)[]): InkDoubt[]
   });
 }
 
-/** Per cell, whether its strokes are faint against the mean stroke darkness of the grid's inked cells. */
+/**
+ * A sudoku has at least this many clues, so the darkest this many inked cells are digits even when
+ * faint grid-line remnants or grain pass the ink test in every other cell (a textured page with
+ * hairline cell lines had 81 inked cells, 52 of them blank at a third of the digits' darkness).
+ */
+const MIN_CLUES = 17;
+
+/**
+ * Per cell, whether its strokes are faint against the grid's typical digit: the median stroke
+ * darkness of the `MIN_CLUES` darkest inked cells (of all of them when fewer are inked).
+ */
 function faintCells(shapes: readonly (InkShape | undefined)[]): boolean[] {
   const strokes = shapes.flatMap((s) => (cellLooksEmptyInEveryTurn(s) ? [] : [s!.strokeContrast]));
-  const typical = median(strokes);
+  const darkest = strokes.sort((a, b) => b - a).slice(0, MIN_CLUES);
+  const typical = darkest[darkest.length >> 1] ?? 0;
   return shapes.map((s) => s !== undefined && s.strokeContrast < MIN_RELATIVE_STROKE * typical);
-}
-
-function median(values: readonly number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1]!;
 }
 
 /**

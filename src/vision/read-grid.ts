@@ -13,6 +13,7 @@ import { checkEntriesAgainstTypeface } from "../digits/typeface-check.ts";
 import type { CellRead, PipelineStage, ReadResult, StageTiming } from "../shared/reading.ts";
 import { isGridQuad } from "../shared/corners.ts";
 import type { Corners, GrayImage } from "../shared/image.ts";
+import { innerLineShare } from "./cell-bounds.ts";
 import { sliceCells } from "./cells.ts";
 import { outlineGrid, type StageImages } from "./debug-images.ts";
 import { detectionImage, findGridCandidates, type GridFound } from "./find-grid.ts";
@@ -28,6 +29,8 @@ import { warpToSquare } from "./warp.ts";
 
 /** Corners given by hand must span at least 4 px per cell (in the working image) to be read. */
 const MIN_GIVEN_SIDE = 36;
+/** A weak candidate's unskewed grid shows most of its box borders (`innerLineShare`: 0.25 for all). */
+const MIN_WEAK_LINE_SHARE = 0.2;
 
 /** `ReadResult` with RGBA debug images that need no DOM (Node has no ImageData). */
 export type GridReading =
@@ -159,7 +162,9 @@ export async function readGrid(
 /**
  * Straightens and cuts each candidate grid of one picture in turn (best first) and keeps the first
  * whose cells look like a sudoku's, else the first: a larger blank grid or a table gives way. A weak
- * candidate (below the finder's gridness bar) is kept only when it reads like a sudoku.
+ * candidate (below the finder's gridness bar) is kept only when it reads like a sudoku and its box
+ * borders at least lie where a 9×9 grid's do: a quad cut across a grid can hold a sudoku's share of
+ * inked cells too.
  */
 async function firstSudokuLike(
   gray: GrayImage,
@@ -178,7 +183,10 @@ async function firstSudokuLike(
       const tiles = sliceCells(warped);
       return { found, scale, warped, tiles, prepared: tiles.map(prepareCell) };
     });
-    if (looksLikeSudoku(view.prepared)) return view;
+    if (!found.weak && looksLikeSudoku(view.prepared)) return view;
+    if (found.weak && looksLikeSudoku(view.prepared) && innerLineShare(warped) >= MIN_WEAK_LINE_SHARE) {
+      return view;
+    }
     if (!found.weak) chosen ??= view;
   }
   return chosen;

@@ -1,16 +1,20 @@
 import { expect, test } from "vitest";
 import { CELL_PX, WARP_PX } from "../../src/digits/geometry.ts";
 import type { GrayImage } from "../../src/shared/image.ts";
-import { cellBounds } from "../../src/vision/cell-bounds.ts";
+import { cellBounds, innerLineShare } from "../../src/vision/cell-bounds.ts";
 import { sliceCells } from "../../src/vision/cells.ts";
 
-/** An unskewed grid: paper 230, 2-px lines (40) at `at(k)`, and a tall thin "1" stroke in every cell. */
-function drawnGrid(at: (k: number) => number): GrayImage {
+/**
+ * An unskewed grid: paper 230, 2-px lines (40) at `at(k)` for the lines `drawn(k)` keeps, and a tall
+ * thin "1" stroke in every cell.
+ */
+function drawnGrid(at: (k: number) => number, drawn: (k: number) => boolean = () => true): GrayImage {
   const data = new Uint8ClampedArray(WARP_PX * WARP_PX).fill(230);
   const ink = (x: number, y: number) => {
     if (x >= 0 && y >= 0 && x < WARP_PX && y < WARP_PX) data[y * WARP_PX + x] = 40;
   };
   for (let k = 0; k <= 9; k++) {
+    if (!drawn(k)) continue;
     for (let t = 0; t < WARP_PX; t++) {
       for (const d of [-1, 0]) {
         ink(at(k) + d, t);
@@ -57,4 +61,18 @@ test("lines a curled page moved up to a quarter cell are found, and a tall digit
   const plain = sliceCells(drawnGrid((k) => Math.min(WARP_PX - 1, k * CELL_PX)))[4 * 9 + 4]!;
   expect(strokeLeft(plain)).toBe(44);
   expect(Math.abs(strokeLeft(moved) - strokeLeft(plain))).toBeLessThanOrEqual(2);
+});
+
+test("the inner lines are all found in a grid, only the box borders when hairlines vanished, few in a misfit quad", () => {
+  const grid = drawnGrid((k) => Math.min(WARP_PX - 1, k * CELL_PX));
+  expect(innerLineShare(grid)).toBe(1);
+  // Hairline cell lines that vanished: only the outline and the 3×3 box borders are left.
+  const boxesOnly = drawnGrid(
+    (k) => Math.min(WARP_PX - 1, k * CELL_PX),
+    (k) => k % 3 === 0,
+  );
+  expect(innerLineShare(boxesOnly)).toBe(0.25);
+  // A quad half a cell off the grid: every line lies midway between two expected places.
+  const offset = drawnGrid((k) => Math.min(WARP_PX - 1, k * CELL_PX + CELL_PX / 2));
+  expect(innerLineShare(offset)).toBeLessThan(0.2);
 });

@@ -33,6 +33,11 @@ test("grain much fainter than the digits does not count as givens", () => {
   expect(looksLikeSudoku(cells(30, 25))).toBe(true);
 });
 
+test("junk that outnumbers the givens (grain, hairline remnants in every blank cell) does not count either", () => {
+  // 20 givens and 61 blank cells whose grain passes the ink test: the grain is the median inked cell.
+  expect(looksLikeSudoku(cells(20, 61))).toBe(true);
+});
+
 test("a sideways puzzle counts its givens too: the turn is not known yet", () => {
   // prepareCell's own ink test wants a tall digit, so it calls every sideways given empty.
   const sideways: InkShape = { ...digit, height: digit.width, width: digit.height };
