@@ -337,19 +337,25 @@ function pairedHulls(cv: OpenCV, hulls: Mat[], track: Track): Mat[] {
 }
 
 /** Four-corner fits of a hull: polygon simplification at growing tolerance, then diagonal extremes. */
-function quadHypotheses(cv: OpenCV, hull: Mat): Corners[] {
+export function quadHypotheses(cv: OpenCV, hull: Mat): Corners[] {
   const points = matPoints(hull);
   if (points.length < 4) return [];
   const quads: Corners[] = [diagonalExtremes(points)];
   const perimeter = cv.arcLength(hull, true);
   withMats((track) => {
+    let pentagon: Point[] | undefined;
     for (const epsilon of [0.01, 0.02, 0.04, 0.07]) {
       const approx = track(new cv.Mat());
       cv.approxPolyDP(hull, approx, epsilon * perimeter, true);
+      if (approx.rows === 5) pentagon ??= matPoints(approx);
       if (approx.rows === 4) {
         quads.push(orderCorners(matPoints(approx)));
         break;
       }
+    }
+    // A crease or a text line touching the grid adds one point to its outline's hull: drop each in turn.
+    if (pentagon) {
+      for (let skip = 0; skip < 5; skip++) quads.push(orderCorners(pentagon.filter((_, i) => i !== skip)));
     }
   });
   return quads;

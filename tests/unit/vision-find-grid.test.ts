@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { loadPhoto } from "../../tooling/load-photo.ts";
 import { CELL_PX, WARP_PX } from "../../src/digits/geometry.ts";
 import { sliceCells } from "../../src/vision/cells.ts";
-import { findGridCorners } from "../../src/vision/find-grid.ts";
+import { findGridCorners, quadHypotheses } from "../../src/vision/find-grid.ts";
 import { downscale, toGray } from "../../src/vision/gray.ts";
-import { loadOpenCV } from "../../src/vision/opencv.ts";
+import { loadOpenCV, opencv } from "../../src/vision/opencv.ts";
 import type { Corners, GrayImage } from "../../src/shared/image.ts";
 import { warpToSquare } from "../../src/vision/warp.ts";
 import { fixturePhotoUrl, HAND_CORNERS } from "../fixtures/fixture-photos.ts";
@@ -140,6 +140,30 @@ function shrink(image: GrayImage, factor: number): GrayImage {
   }
   return out;
 }
+
+test("a fold line reaching out of the grid's outline adds a fifth hull point: the quad without it is tried", () => {
+  const cv = opencv();
+  // The grid's outline (a 400-px square, turned a little) and the tip of a fold line past its top edge.
+  const grid: Corners = [
+    { x: 100, y: 120 },
+    { x: 500, y: 150 },
+    { x: 470, y: 550 },
+    { x: 70, y: 520 },
+  ];
+  const tip = { x: 420, y: 20 };
+  const hull = cv.matFromArray(
+    5,
+    1,
+    cv.CV_32SC2,
+    [grid[0], tip, grid[1], grid[2], grid[3]].flatMap((p) => [p.x, p.y]),
+  );
+  try {
+    const near = (q: Corners) => q.every((p, i) => Math.hypot(p.x - grid[i]!.x, p.y - grid[i]!.y) < 2);
+    expect(quadHypotheses(cv, hull).some(near)).toBe(true);
+  } finally {
+    hull.delete();
+  }
+});
 
 function paste(into: GrayImage, image: GrayImage, left: number, top: number): void {
   for (let y = 0; y < image.height; y++) {
