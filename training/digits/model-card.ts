@@ -132,7 +132,9 @@ differences in \`tests/unit/conv-gradients.test.ts\`).
 ## Reproduce
 
 \`\`\`
-npm run gen:photos -- --count 700 --out tmp/gen-s2 --seed 2 --filled
+npm run gen:photos -- --count 900 --out tmp/gen-s1 --seed 1
+npm run gen:photos -- --count 700 --out tmp/gen-s2-filled --seed 2 --filled
+npm run gen:photos -- --count 600 --out tmp/gen-s3-filled --seed 3 --filled
 ${r.command}
 \`\`\`
 

@@ -47,7 +47,7 @@ const shared = resolve(repo, "../shared");
 const { values } = parseArgs({
   options: {
     steps: { type: "string", default: "2500" },
-    "fine-tune-steps": { type: "string", default: "1200" },
+    "fine-tune-steps": { type: "string", default: "2000" },
     seed: { type: "string", default: "1" },
     batch: { type: "string", default: "64" },
     photos: {
