@@ -13,8 +13,11 @@ export const CANDIDATE_COUNT = 3;
  */
 export const OVERRULE_EMPTY_P = 0.9;
 
-/** Confidence at most of an empty read whose ink the grid-level check calls "weak" (a coin toss). */
-const WEAK_INK_EMPTY_P = 0.5;
+/**
+ * Confidence at most of an empty read of ink that passes the ink test, or fails only its contrast bar
+ * ("weak"): the CNN and the ink test disagree, a coin toss.
+ */
+const DISPUTED_EMPTY_P = 0.5;
 
 /**
  * Combines the ink test and the CNN. A cell the ink test calls empty stays empty unless the CNN
@@ -26,7 +29,8 @@ const WEAK_INK_EMPTY_P = 0.5;
  * @param empty the ink/component decision from `prepareCell`
  * @param doubt the grid-level ink check (`inkDoubts`): "small" ink is empty; "faint" ink is empty unless the CNN is sure it
  *   is handwriting, since the CNN sees ink normalised to full strength and reads a show-through digit as
- *   sharply as a real one; an empty read of "weak" ink is at best a coin toss, so it is shown as doubtful
+ *   sharply as a real one; an empty read of ink that passes the ink test, or fails only its contrast bar
+ *   ("weak"), is at best a coin toss, so it is shown as doubtful
  */
 export function toCellRead(probs: CellProbabilities, empty: boolean, doubt?: InkDoubt): CellRead {
   const ranked = Array.from(digitProbabilities(probs), (p, digit) => ({ digit, p })).sort(
@@ -40,7 +44,9 @@ export function toCellRead(probs: CellProbabilities, empty: boolean, doubt?: Ink
   const chosen =
     doubt === "small" || (doubt === "faint" && !sureHand) || (empty && !sureDigit) ? 0 : best.digit;
   const read = ranked.find((c) => c.digit === chosen)!;
-  const first = doubt === "weak" && chosen === 0 ? { digit: 0, p: Math.min(read.p, WEAK_INK_EMPTY_P) } : read;
+  // Ink that passes the ink test, or nearly ("weak"), read as empty: the CNN and the ink test disagree.
+  const disputed = chosen === 0 && (doubt === "weak" || (!empty && doubt === undefined));
+  const first = disputed ? { digit: 0, p: Math.min(read.p, DISPUTED_EMPTY_P) } : read;
   const candidates = [first, ...ranked.filter((c) => c.digit !== chosen)].slice(0, CANDIDATE_COUNT);
   return {
     digit: chosen,

@@ -55,8 +55,13 @@ describe("toCellRead", () => {
     expect(toCellRead(probs({ 0: 0.02, 7: 0.98 }), false, "weak").confidence).toBeCloseTo(0.98);
   });
 
-  test("the CNN may call an inked cell empty (a smudge)", () => {
-    expect(toCellRead(probs({ 0: 0.9, 4: 0.1 }), false).digit).toBe(0);
+  test("the CNN may call an inked cell empty (a smudge), but the disagreement with the ink test is doubtful", () => {
+    const read = toCellRead(probs({ 0: 0.97, 4: 0.03 }), false);
+    expect(read.digit).toBe(0);
+    expect(read.confidence).toBeLessThan(DOUBT_THRESHOLD);
+    // Ink the grid-level check empties (too small, too faint) is no disagreement.
+    expect(toCellRead(probs({ 0: 0.97, 4: 0.03 }), false, "small").confidence).toBeCloseTo(0.97);
+    expect(toCellRead(probs({ 0: 0.97, 4: 0.03 }), false, "faint").confidence).toBeCloseTo(0.97);
   });
 
   test("candidate probabilities sum to at most 1, best first", () => {
