@@ -89,12 +89,16 @@ describe("toCellRead", () => {
     expect(read.handwritten).toBeUndefined();
   });
 
-  test("faint ink the CNN surely reads as handwriting is an entry (pencil), not show-through", () => {
+  test("faint ink the CNN reads as handwriting is an entry (pencil), not show-through", () => {
     const pencil = toCellRead(probs({ 0: 0.02, [classOf(7, true)]: 0.95, 7: 0.03 }), false, "faint");
     expect(pencil.digit).toBe(7);
     expect(isHandwritten(pencil)).toBe(true);
-    // Unsure handwriting, or print, stays empty.
-    expect(toCellRead(probs({ 0: 0.2, [classOf(7, true)]: 0.8 }), false, "faint").digit).toBe(0);
+    // Less sure handwriting is an entry still, shown as doubtful.
+    const unsure = toCellRead(probs({ 0: 0.3, [classOf(7, true)]: 0.7 }), false, "faint");
+    expect(unsure.digit).toBe(7);
+    expect(unsure.confidence).toBeLessThan(DOUBT_THRESHOLD);
+    // A coin toss, or print, stays empty.
+    expect(toCellRead(probs({ 0: 0.45, [classOf(7, true)]: 0.55 }), false, "faint").digit).toBe(0);
     expect(toCellRead(probs({ 0: 0.02, 7: 0.98 }), false, "faint").digit).toBe(0);
   });
 });
