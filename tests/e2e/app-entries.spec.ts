@@ -4,9 +4,9 @@ import { expect, test, type Page } from "@playwright/test";
 import { solve } from "../../src/solver/solve.ts";
 import { gridText, status } from "./helpers.ts";
 
-// A generated puzzle-book photo of a puzzle half solved by hand (attribution in tests/fixtures/README.md).
+// A generated newspaper photo of a puzzle half solved by hand (attribution in tests/fixtures/README.md).
 const DIR = new URL("../fixtures/photos/half-solved/", import.meta.url);
-const FILE = "s4343-0006.jpg";
+const FILE = "s4343-0011.jpg";
 const PHOTO = fileURLToPath(new URL(FILE, DIR));
 const read = (name: string) => JSON.parse(readFileSync(new URL(name, DIR), "utf8")) as Record<string, string>;
 const GIVENS = read("labels.json")[FILE]!;
