@@ -43,8 +43,25 @@ const { values, positionals } = parseArgs({
     turns: { type: "string" },
     model: { type: "string" },
     kfold: { type: "string" },
+    help: { type: "boolean", short: "h" },
   },
 });
+if (values.help) {
+  console.log(`Usage: npm run -s bench:recognition -- [DIR] [--limit N] [--megapixels MP] [--fold K/N] [--turns all]
+  [--model DIR | --kfold DIR]
+
+Reads every photo of DIR (default ../shared/photos/dev) listed in its labels.json with the app's own
+pipeline; one line per photo on stderr, the summary JSON last on stdout. An entries.json beside
+labels.json adds the handwritten-entry figures.
+
+  --limit N        the first N photos only
+  --megapixels MP  upscale each photo to MP megapixels (re-encoded as JPEG) to time full-size photos
+  --fold K/N       only the photos of fold K of N
+  --turns all      also read each photo turned 90°, 180° and 270°; counts wrongTurns
+  --model DIR      read with this digit model instead of the shipped one
+  --kfold DIR      read each photo with DIR/fold-K, the fold model that never saw it`);
+  process.exit(0);
+}
 if (values.turns !== undefined && values.turns !== "all") throw new Error("--turns takes only `all`");
 const allTurns = values.turns === "all";
 /** With --turns all, agreement below this leaves the best of the four reads in doubt: forced turns decide. */
