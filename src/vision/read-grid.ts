@@ -183,8 +183,7 @@ async function firstSudokuLike(
       const tiles = sliceCells(warped);
       return { found, scale, warped, tiles, prepared: tiles.map(prepareCell) };
     });
-    if (!found.weak && looksLikeSudoku(view.prepared)) return view;
-    if (found.weak && looksLikeSudoku(view.prepared) && innerLineShare(warped) >= MIN_WEAK_LINE_SHARE) {
+    if (looksLikeSudoku(view.prepared) && (!found.weak || innerLineShare(warped) >= MIN_WEAK_LINE_SHARE)) {
       return view;
     }
     if (!found.weak) chosen ??= view;
