@@ -1,4 +1,5 @@
 import type { GrayImage } from "../shared/image.ts";
+import { summedArea, windowSum } from "../shared/summed-area.ts";
 import { DOUBT_THRESHOLD, isHandwritten, type CellRead } from "../shared/reading.ts";
 import type { Box } from "./fit-box.ts";
 import type { PreparedCell } from "./preprocess.ts";
@@ -102,7 +103,7 @@ function crop(image: GrayImage, box: Box, margin: number): GrayImage {
 
 /**
  * Best normalised cross-correlation of `template` placed anywhere inside `image` (−1 when it does
- * not fit or either is flat). Window sums come from integral images, so a placement costs one pass
+ * not fit or either is flat). Window sums come from summed-area tables, so a placement costs one pass
  * over the template.
  */
 export function bestMatch(image: GrayImage, template: GrayImage): number {
@@ -117,15 +118,13 @@ export function bestMatch(image: GrayImage, template: GrayImage): number {
   let tNorm = 0;
   for (const v of centred) tNorm += v * v;
   if (tNorm === 0) return -1;
-  const { sum, squares } = integralImages(image);
-  const at = (table: Float64Array, x: number, y: number) => table[y * (w + 1) + x]!;
-  const windowSum = (table: Float64Array, x: number, y: number) =>
-    at(table, x + tw, y + th) - at(table, x, y + th) - at(table, x + tw, y) + at(table, x, y);
+  const sums = summedArea(image);
+  const squares = summedArea(image, (v) => v * v);
   let best = -1;
   for (let y = 0; y + th <= h; y++) {
     for (let x = 0; x + tw <= w; x++) {
-      const s = windowSum(sum, x, y);
-      const variance = windowSum(squares, x, y) - (s * s) / n;
+      const s = windowSum(sums, x, y, x + tw, y + th);
+      const variance = windowSum(squares, x, y, x + tw, y + th) - (s * s) / n;
       if (variance <= 0) continue;
       // The template is centred, so the window's mean drops out of the product.
       let dot = 0;
@@ -138,26 +137,6 @@ export function bestMatch(image: GrayImage, template: GrayImage): number {
     }
   }
   return best;
-}
-
-/** Summed-area tables of the pixels and their squares, (w + 1) × (h + 1) with a zero first row and column. */
-function integralImages(image: GrayImage): { sum: Float64Array; squares: Float64Array } {
-  const { width: w, height: h, data } = image;
-  const sum = new Float64Array((w + 1) * (h + 1));
-  const squares = new Float64Array((w + 1) * (h + 1));
-  for (let y = 0; y < h; y++) {
-    let rowSum = 0;
-    let rowSquares = 0;
-    for (let x = 0; x < w; x++) {
-      const v = data[y * w + x]!;
-      rowSum += v;
-      rowSquares += v * v;
-      const i = (y + 1) * (w + 1) + x + 1;
-      sum[i] = sum[i - w - 1]! + rowSum;
-      squares[i] = squares[i - w - 1]! + rowSquares;
-    }
-  }
-  return { sum, squares };
 }
 
 function median(values: readonly number[]): number {

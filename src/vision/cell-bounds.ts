@@ -1,5 +1,6 @@
 import { CELL_PX, WARP_PX } from "../digits/geometry.ts";
 import type { GrayImage } from "../shared/image.ts";
+import { summedArea, windowSum } from "../shared/summed-area.ts";
 
 /** How far from its expected place (k × CELL_PX) a grid line is looked for, in px of the unskewed grid. */
 const SEARCH_PX = Math.round(CELL_PX * 0.3);
@@ -52,16 +53,10 @@ export function innerLineShare(warped: GrayImage): number {
   return found / (9 * 8 * 2);
 }
 
-/** Pixels darker than `belowMean` times their neighbourhood's mean, from an integral image. */
-function inkMask({ width: w, height: h, data }: GrayImage, belowMean = INK_BELOW_MEAN): Uint8Array {
-  const sum = new Float64Array((w + 1) * (h + 1));
-  for (let y = 0; y < h; y++) {
-    let row = 0;
-    for (let x = 0; x < w; x++) {
-      row += data[y * w + x]!;
-      sum[(y + 1) * (w + 1) + x + 1] = sum[y * (w + 1) + x + 1]! + row;
-    }
-  }
+/** Pixels darker than `belowMean` times their neighbourhood's mean. */
+function inkMask(image: GrayImage, belowMean = INK_BELOW_MEAN): Uint8Array {
+  const { width: w, height: h, data } = image;
+  const sums = summedArea(image);
   const half = MEAN_SIDE >> 1;
   const mask = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) {
@@ -70,9 +65,7 @@ function inkMask({ width: w, height: h, data }: GrayImage, belowMean = INK_BELOW
     for (let x = 0; x < w; x++) {
       const x0 = Math.max(0, x - half);
       const x1 = Math.min(w, x + half + 1);
-      const total =
-        sum[y1 * (w + 1) + x1]! - sum[y0 * (w + 1) + x1]! - sum[y1 * (w + 1) + x0]! + sum[y0 * (w + 1) + x0]!;
-      const mean = total / ((x1 - x0) * (y1 - y0));
+      const mean = windowSum(sums, x0, y0, x1, y1) / ((x1 - x0) * (y1 - y0));
       mask[y * w + x] = data[y * w + x]! < belowMean * mean ? 1 : 0;
     }
   }
