@@ -285,13 +285,13 @@ function mostlyEmpty(views: readonly (readonly PreparedCell[])[]): boolean[] {
 }
 
 /**
- * Per cell, the grid-level ink doubt: a doubt that empties the cell ("small", "faint") only when more
- * than half of the views see one (a frame whose glare wiped a digit must not veto the frames that show
- * it), else the first view's verdict among those that do not.
+ * Per cell, the grid-level ink doubt: a doubt that may empty the cell ("small", "faint", "ghost") only
+ * when more than half of the views see one (a frame whose glare wiped a digit must not veto the frames
+ * that show it), else the first view's verdict among those that do not.
  */
 function mostlyDoubts(views: readonly (readonly PreparedCell[])[]): InkDoubt[] {
   const perView = views.map((cells) => inkDoubts(cells.map((cell) => cell.shape)));
-  const empties = (doubt: InkDoubt) => doubt === "small" || doubt === "faint";
+  const empties = (doubt: InkDoubt) => doubt === "small" || doubt === "faint" || doubt === "ghost";
   return perView[0]!.map((_, i) => {
     const clear = perView.filter((doubts) => !empties(doubts[i]));
     return clear.length * 2 >= perView.length

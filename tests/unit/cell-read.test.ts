@@ -33,11 +33,19 @@ describe("toCellRead", () => {
     expect(toCellRead(probs({ 0: 0.2, 9: OVERRULE_EMPTY_P - 0.1 }), true).digit).toBe(0);
   });
 
-  test("ink too faint for the grid is empty however sure the CNN is of print, and doubtful when it disagrees", () => {
-    const read = toCellRead(probs({ 0: 0.01, 9: 0.99 }), false, "faint");
+  test("ghostly ink is empty however sure the CNN is of print, and doubtful when it disagrees", () => {
+    const read = toCellRead(probs({ 0: 0.01, 9: 0.99 }), false, "ghost");
     expect(read.digit).toBe(0);
     expect(read.confidence).toBeCloseTo(0.01);
     expect(read.candidates[1]!.digit).toBe(9);
+  });
+
+  test("faint ink is a printed digit only when the CNN is all but sure of it, and then doubtful", () => {
+    const glared = toCellRead(probs({ 0: 0.005, 9: 0.995 }), false, "faint");
+    expect(glared.digit).toBe(9);
+    expect(glared.handwritten).toBeCloseTo(0);
+    expect(glared.confidence).toBeLessThan(DOUBT_THRESHOLD);
+    expect(toCellRead(probs({ 0: 0.03, 9: 0.97 }), false, "faint").digit).toBe(0);
   });
 
   test("ink too small for a digit is empty however sure the CNN is (it sees the ink scaled up)", () => {
@@ -97,8 +105,10 @@ describe("toCellRead", () => {
     const unsure = toCellRead(probs({ 0: 0.3, [classOf(7, true)]: 0.7 }), false, "faint");
     expect(unsure.digit).toBe(7);
     expect(unsure.confidence).toBeLessThan(DOUBT_THRESHOLD);
-    // A coin toss, or print, stays empty.
+    // A coin toss, or print the CNN is not all but sure of, stays empty.
     expect(toCellRead(probs({ 0: 0.45, [classOf(7, true)]: 0.55 }), false, "faint").digit).toBe(0);
     expect(toCellRead(probs({ 0: 0.02, 7: 0.98 }), false, "faint").digit).toBe(0);
+    // Ghostly ink read as handwriting is an entry too.
+    expect(toCellRead(probs({ 0: 0.02, [classOf(7, true)]: 0.95 }), false, "ghost").digit).toBe(7);
   });
 });
