@@ -10,6 +10,7 @@ import {
 import { turnTile } from "../digits/orientation.ts";
 import { prepareCell, type PreparedCell } from "../digits/preprocess.ts";
 import { checkEntriesAgainstTypeface } from "../digits/typeface-check.ts";
+import { shortOfPrintedSize } from "../digits/digit-size.ts";
 import type { CellRead, PipelineStage, ReadResult, StageTiming } from "../shared/reading.ts";
 import { isGridQuad } from "../shared/corners.ts";
 import type { Corners, GrayImage } from "../shared/image.ts";
@@ -268,9 +269,17 @@ async function classifyUpright(
     const cells = perView.map(({ prepared }) => prepared);
     const empty = mostlyEmpty(cells);
     const cellDoubts = mostlyDoubts(cells);
-    const cellReads = probs.map((p, i) => toCellRead(p, empty[i]!, cellDoubts[i]));
+    const firstReads = probs.map((p, i) => toCellRead(p, empty[i]!, cellDoubts[i]));
     // The first view's cut decides, as it does the turn.
-    return checkEntriesAgainstTypeface(cellReads, perView[0]!.tiles, perView[0]!.prepared);
+    const { tiles, prepared } = perView[0]!;
+    const short = shortOfPrintedSize(
+      firstReads,
+      prepared.map((cell) => cell.shape),
+    );
+    const cellReads = firstReads.map((read, i) =>
+      short[i] ? toCellRead(probs[i]!, empty[i]!, "small") : read,
+    );
+    return checkEntriesAgainstTypeface(cellReads, tiles, prepared);
   });
   return {
     turns: choice.turns,

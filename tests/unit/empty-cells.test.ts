@@ -42,6 +42,12 @@ describe("only a printed digit is a digit", () => {
     expect(await digitsRead({ givens, distractors: lone })).toBe(givens);
   });
 
+  test("a lone pencil candidate tall enough for the ink test, but half the givens' height, reads as empty", async () => {
+    // Its cap height is about 0.36 of the cell (the ink test's bar is 0.28), the givens' 0.7.
+    const lone = everyEmptyCell((cell) => ({ kind: "pencil", digits: [5], size: 0.5 }));
+    expect(await digitsRead({ givens, digitSize: 0.7, distractors: lone })).toBe(givens);
+  });
+
   test("digits showing through mirrored from the reverse page read as empty", async () => {
     const showThrough = everyEmptyCell((cell) => ({ kind: "show-through", digit: (cell % 9) + 1 }));
     expect(await digitsRead({ givens, distractors: showThrough })).toBe(givens);

@@ -1,0 +1,56 @@
+import { describe, expect, test } from "vitest";
+import { shortOfPrintedSize } from "../../src/digits/digit-size.ts";
+import type { InkShape } from "../../src/digits/empty-cell.ts";
+import type { CellRead } from "../../src/shared/reading.ts";
+
+const shape = (height: number): InkShape => ({
+  inkFraction: 0.1,
+  height,
+  width: height * 0.6,
+  longestPart: height,
+  peakContrast: 0.8,
+  strokeContrast: 0.8,
+});
+const read = (digit: number, confidence = 0.99, handwritten = 0): CellRead => ({
+  digit,
+  confidence,
+  candidates: [{ digit, p: confidence }],
+  ...(digit === 0 ? {} : { handwritten }),
+});
+
+/** 20 sure printed givens 0.5 of the cell tall, then the cells under test. */
+function grid(rest: readonly [CellRead, number][]): { reads: CellRead[]; shapes: InkShape[] } {
+  const cells: [CellRead, number][] = [
+    ...Array.from({ length: 20 }, () => [read(5), 0.5] as [CellRead, number]),
+    ...rest,
+  ];
+  return { reads: cells.map(([r]) => r), shapes: cells.map(([, h]) => shape(h)) };
+}
+
+describe("shortOfPrintedSize", () => {
+  test("a digit read at half the givens' height is short; one at 0.8 of it is not", () => {
+    const { reads, shapes } = grid([
+      [read(3), 0.25],
+      [read(3, 0.8, 0.9), 0.25],
+      [read(7), 0.4],
+    ]);
+    expect(shortOfPrintedSize(reads, shapes).slice(20)).toEqual([true, true, false]);
+  });
+
+  test("the size comes from sure printed reads: full-height line remnants read as empty do not set it", () => {
+    const remnants: [CellRead, number][] = Array.from({ length: 40 }, () => [read(0), 1]);
+    const { reads, shapes } = grid([...remnants, [read(2), 0.45]]);
+    expect(shortOfPrintedSize(reads, shapes).at(-1)).toBe(false);
+  });
+
+  test("lone candidates read as sure print in every other cell do not shrink the size", () => {
+    const candidates: [CellRead, number][] = Array.from({ length: 40 }, () => [read(4), 0.22]);
+    const { reads, shapes } = grid(candidates);
+    expect(shortOfPrintedSize(reads, shapes).slice(20).every(Boolean)).toBe(true);
+  });
+
+  test("with too few sure printed digits nothing is judged", () => {
+    const reads = [read(1), read(2), read(3), read(4, 0.5)];
+    expect(shortOfPrintedSize(reads, [0.5, 0.5, 0.2, 0.2].map(shape))).toEqual([false, false, false, false]);
+  });
+});
