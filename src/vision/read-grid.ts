@@ -1,4 +1,3 @@
-import { toCellRead } from "../digits/cell-read.ts";
 import { digitProbabilities } from "../digits/classes.ts";
 import type { CellProbabilities, DigitClassifier } from "../digits/classifier.ts";
 import {
@@ -9,8 +8,8 @@ import {
 } from "../digits/empty-cell.ts";
 import { turnTile } from "../digits/orientation.ts";
 import { prepareCell, type PreparedCell } from "../digits/preprocess.ts";
-import { checkEntriesAgainstTypeface } from "../digits/typeface-check.ts";
-import { shortOfPrintedSize } from "../digits/digit-size.ts";
+import { checkEntriesAgainstTypeface, checkGivensAgainstTypeface } from "../digits/typeface-check.ts";
+import { readGridCells } from "../digits/grid-reads.ts";
 import type { CellRead, PipelineStage, ReadResult, StageTiming } from "../shared/reading.ts";
 import { isGridQuad } from "../shared/corners.ts";
 import type { Corners, GrayImage } from "../shared/image.ts";
@@ -269,17 +268,16 @@ async function classifyUpright(
     const cells = perView.map(({ prepared }) => prepared);
     const empty = mostlyEmpty(cells);
     const cellDoubts = mostlyDoubts(cells);
-    const firstReads = probs.map((p, i) => toCellRead(p, empty[i]!, cellDoubts[i]));
     // The first view's cut decides, as it does the turn.
     const { tiles, prepared } = perView[0]!;
-    const short = shortOfPrintedSize(
-      firstReads,
+    const cellReads = readGridCells(
+      probs,
+      empty,
+      cellDoubts,
       prepared.map((cell) => cell.shape),
     );
-    const cellReads = firstReads.map((read, i) =>
-      short[i] ? toCellRead(probs[i]!, empty[i]!, "small") : read,
-    );
-    return checkEntriesAgainstTypeface(cellReads, tiles, prepared);
+    const entriesChecked = checkEntriesAgainstTypeface(cellReads, tiles, prepared);
+    return checkGivensAgainstTypeface(entriesChecked, tiles, prepared);
   });
   return {
     turns: choice.turns,

@@ -2,13 +2,19 @@ import { createCanvas } from "@napi-rs/canvas";
 import { describe, expect, test } from "vitest";
 import { CELL_PX } from "../../src/digits/geometry.ts";
 import { prepareCell } from "../../src/digits/preprocess.ts";
-import { bestMatch, checkEntriesAgainstTypeface, TYPEFACE_MATCH } from "../../src/digits/typeface-check.ts";
+import {
+  bestMatch,
+  checkEntriesAgainstTypeface,
+  checkGivensAgainstTypeface,
+  TYPEFACE_MATCH,
+} from "../../src/digits/typeface-check.ts";
 import type { GrayImage } from "../../src/shared/image.ts";
 import { isHandwritten, type CellRead } from "../../src/shared/reading.ts";
 import { registerFamilies } from "../../training/digits/fonts.ts";
 import { drawGlyph } from "../../training/photos/glyph.ts";
 
 const [print] = registerFamilies(["roboto"], 700);
+const [serif] = registerFamilies(["libre-baskerville"], 700);
 const [hand] = registerFamilies(["caveat"], 400);
 const PAPER = 232;
 
@@ -47,15 +53,23 @@ const read = (digit: number, handwritten: number, confidence = 0.99): CellRead =
   handwritten,
 });
 
-/** A grid of printed givens 1–9 (twice each, slightly shifted) followed by the cells under test. */
-function check(extra: { tile: GrayImage; read: CellRead }[], givensHandwritten = 0.01): CellRead[] {
+/**
+ * A grid of printed givens 1–9 (twice each, the second slightly shifted, or in `twinFont`) followed by
+ * the cells under test.
+ */
+function check(
+  extra: { tile: GrayImage; read: CellRead }[],
+  givensHandwritten = 0.01,
+  checker = checkEntriesAgainstTypeface,
+  twinFont = print!.alias,
+): CellRead[] {
   const givens = [1, 2, 3, 4, 5, 6, 7, 8, 9, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((digit, i) => ({
-    tile: cell(digit, { font: print!.alias, dx: i < 9 ? 0 : 2 }),
+    tile: cell(digit, i < 9 ? { font: print!.alias } : { font: twinFont, dx: 2 }),
     read: read(digit, givensHandwritten),
   }));
   const all = [...givens, ...extra];
   const tiles = all.map((c) => c.tile);
-  return checkEntriesAgainstTypeface(
+  return checker(
     all.map((c) => c.read),
     tiles,
     tiles.map(prepareCell),
@@ -86,6 +100,53 @@ describe("checkEntriesAgainstTypeface", () => {
   test("without sure printed givens to compare with, the CNN's call stands", () => {
     const [entry] = check([{ tile: cell(3, { font: print!.alias }), read: read(3, 0.9) }], 0.6);
     expect(isHandwritten(entry!)).toBe(true);
+  });
+});
+
+describe("checkGivensAgainstTypeface", () => {
+  const checkGivens = (extra: { tile: GrayImage; read: CellRead }[]) =>
+    check(extra, 0.01, checkGivensAgainstTypeface);
+
+  test("a neat hand the CNN doubts as print is an entry when it matches no printed glyph of its digit", () => {
+    const [entry] = check(
+      [{ tile: cell(4, { font: hand!.alias }), read: read(4, 0.3) }],
+      0.01,
+      checkGivensAgainstTypeface,
+    );
+    expect(isHandwritten(entry!)).toBe(true);
+    expect(entry!.digit).toBe(4);
+  });
+
+  test("print the CNN doubts stays print when it matches its digit's glyph, even beside a line remnant", () => {
+    const [plain, withLine] = checkGivens([
+      { tile: cell(6, { font: print!.alias, dx: -3 }), read: read(6, 0.35) },
+      { tile: cell(7, { font: print!.alias, lineCorner: true }), read: read(7, 0.3) },
+    ]);
+    expect(plain).toEqual(read(6, 0.35));
+    expect(withLine).toEqual(read(7, 0.3));
+  });
+
+  test("print the CNN is sure of, a doubtful digit, or one with no printed twin keeps the CNN's call", () => {
+    const [sure, doubtful] = checkGivens([
+      { tile: cell(4, { font: hand!.alias }), read: read(4, 0.1) },
+      { tile: cell(4, { font: hand!.alias }), read: read(4, 0.3, 0.7) },
+    ]);
+    expect(isHandwritten(sure!)).toBe(false);
+    expect(isHandwritten(doubtful!)).toBe(false);
+    // A grid whose print does not match itself (here two typefaces) is no reference either.
+    const [unlike] = check(
+      [{ tile: cell(4, { font: hand!.alias }), read: read(4, 0.3) }],
+      0.01,
+      checkGivensAgainstTypeface,
+      serif!.alias,
+    );
+    expect(isHandwritten(unlike!)).toBe(false);
+    const [alone] = check(
+      [{ tile: cell(4, { font: hand!.alias }), read: read(4, 0.3) }],
+      0.6,
+      checkGivensAgainstTypeface,
+    );
+    expect(isHandwritten(alone!)).toBe(false);
   });
 });
 

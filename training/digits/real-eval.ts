@@ -1,8 +1,8 @@
 import type * as tf from "@tensorflow/tfjs";
-import { toCellRead } from "../../src/digits/cell-read.ts";
 import { digitOf } from "../../src/digits/classes.ts";
 import { predictProbabilities, type CellProbabilities } from "../../src/digits/classifier.ts";
 import { inkDoubts } from "../../src/digits/empty-cell.ts";
+import { readGridCells } from "../../src/digits/grid-reads.ts";
 import type { PreparedCell } from "../../src/digits/preprocess.ts";
 import { DOUBT_THRESHOLD, type CellRead } from "../../src/shared/reading.ts";
 
@@ -54,9 +54,9 @@ async function readCells(
     model,
     cells.map((c) => c.input),
   );
-  const doubts = inkDoubts(cells.map((c) => c.shape));
+  const shapes = cells.map((c) => c.shape);
   const empty = cells.map((c) => c.empty);
-  return { reads: probs.map((p, i) => toCellRead(p, empty[i]!, doubts[i])), probs, empty };
+  return { reads: readGridCells(probs, empty, inkDoubts(shapes), shapes), probs, empty };
 }
 
 /** Scores reads against their labels, digit by digit (printed and handwritten alike). */
