@@ -44,7 +44,7 @@ describe("only a printed digit is a digit", () => {
 
   test("a lone pencil candidate tall enough for the ink test, but half the givens' height, reads as empty", async () => {
     // Its cap height is about 0.36 of the cell (the ink test's bar is 0.28), the givens' 0.7.
-    const lone = everyEmptyCell((cell) => ({ kind: "pencil", digits: [5], size: 0.5 }));
+    const lone = everyEmptyCell(() => ({ kind: "pencil", digits: [5], size: 0.5 }));
     expect(await digitsRead({ givens, digitSize: 0.7, distractors: lone })).toBe(givens);
   });
 
