@@ -268,14 +268,14 @@ async function classifyUpright(
     const cells = perView.map(({ prepared }) => prepared);
     const empty = mostlyEmpty(cells);
     const cellDoubts = mostlyDoubts(cells);
-    // The first view's cut decides, as it does the turn.
-    const { tiles, prepared } = perView[0]!;
     const cellReads = readGridCells(
       probs,
       empty,
       cellDoubts,
-      prepared.map((cell) => cell.shape),
+      cells.map((view) => view.map((cell) => cell.shape)),
     );
+    // The first view's cut decides the kind of ink, as it does the turn.
+    const { tiles, prepared } = perView[0]!;
     const entriesChecked = checkEntriesAgainstTypeface(cellReads, tiles, prepared);
     return checkGivensAgainstTypeface(entriesChecked, tiles, prepared);
   });

@@ -56,7 +56,7 @@ async function readCells(
   );
   const shapes = cells.map((c) => c.shape);
   const empty = cells.map((c) => c.empty);
-  return { reads: readGridCells(probs, empty, inkDoubts(shapes), shapes), probs, empty };
+  return { reads: readGridCells(probs, empty, inkDoubts(shapes), [shapes]), probs, empty };
 }
 
 /** Scores reads against their labels, digit by digit (printed and handwritten alike). */
