@@ -1,4 +1,4 @@
-import { HANDWRITTEN_THRESHOLD, type CellRead } from "../shared/reading.ts";
+import { DOUBT_THRESHOLD, HANDWRITTEN_THRESHOLD, type CellRead } from "../shared/reading.ts";
 import { digitProbabilities, handwrittenShare } from "./classes.ts";
 import type { CellProbabilities } from "./classifier.ts";
 import type { InkDoubt } from "./empty-cell.ts";
@@ -80,4 +80,16 @@ export function toCellRead(probs: CellProbabilities, empty: boolean, doubt?: Ink
     // The choice is the best digit or empty.
     ...(chosen === 0 ? {} : { handwritten: hand }),
   };
+}
+
+/** A sure digit the CNN calls handwritten with less than this share is a sample of the grid's print. */
+const SURE_PRINT_MAX_HANDWRITTEN = 0.1;
+
+/** Whether a read is a sure printed digit: a sample of the grid's typeface and size. */
+export function isSurePrint(read: CellRead): boolean {
+  return (
+    read.digit !== 0 &&
+    (read.handwritten ?? 0) < SURE_PRINT_MAX_HANDWRITTEN &&
+    read.confidence >= DOUBT_THRESHOLD
+  );
 }

@@ -1,5 +1,6 @@
-import { DOUBT_THRESHOLD, type CellRead } from "../shared/reading.ts";
-import type { InkShape } from "./empty-cell.ts";
+import type { CellRead } from "../shared/reading.ts";
+import { isSurePrint } from "./cell-read.ts";
+import { typicalOfLargest, type InkShape } from "./empty-cell.ts";
 
 /**
  * Ink shorter than this share of the grid's printed digits is a pencil candidate, not a digit: a
@@ -8,21 +9,15 @@ import type { InkShape } from "./empty-cell.ts";
  * 135 lay below 0.65 (lone pencil candidates), against 2 of 9,410 givens and 12 of 2,039 entries.
  */
 const MIN_RELATIVE_HEIGHT = 0.65;
-/** A read this far from handwritten, and sure, is a sample of the printed size. */
-const SAMPLE_MAX_HANDWRITTEN = 0.1;
 /** Fewer sure printed digits than this give no trustworthy size: nothing is judged. */
 const MIN_SAMPLES = 5;
-/**
- * A sudoku has at least this many clues, so the tallest this many sure printed reads are givens even
- * when lone pencil candidates, which the CNN reads as sharp print, fill every other cell.
- */
-const MIN_CLUES = 17;
 
 /**
  * Per cell, whether its ink is too short to be a digit of this grid: shorter than `MIN_RELATIVE_HEIGHT`
- * of the median height of the `MIN_CLUES` tallest surely printed reads. The reference comes from reads, not from ink
- * alone: on a curled page with hairline cell lines, most blank cells hold a line remnant the full
- * cell tall.
+ * of the typical height (`typicalOfLargest`: a sudoku has at least 17 clues, so the tallest 17 sure
+ * printed reads are givens even when lone pencil candidates, which the CNN reads as sharp print, fill
+ * every other cell). The reference comes from reads, not from ink alone: on a curled page with
+ * hairline cell lines, most blank cells hold a line remnant the full cell tall.
  * @param reads the cells' reads, row-major
  * @param shapes the ink kept in each cell (`PreparedCell.shape`), in the same order
  */
@@ -30,16 +25,8 @@ export function shortOfPrintedSize(
   reads: readonly CellRead[],
   shapes: readonly (InkShape | undefined)[],
 ): boolean[] {
-  const heights = reads.flatMap((read, i) =>
-    read.digit !== 0 &&
-    (read.handwritten ?? 0) < SAMPLE_MAX_HANDWRITTEN &&
-    read.confidence >= DOUBT_THRESHOLD &&
-    shapes[i]
-      ? [shapes[i].height]
-      : [],
-  );
+  const heights = reads.flatMap((read, i) => (isSurePrint(read) && shapes[i] ? [shapes[i].height] : []));
   if (heights.length < MIN_SAMPLES) return reads.map(() => false);
-  const tallest = heights.sort((a, b) => b - a).slice(0, MIN_CLUES);
-  const minHeight = MIN_RELATIVE_HEIGHT * tallest[tallest.length >> 1]!;
+  const minHeight = MIN_RELATIVE_HEIGHT * typicalOfLargest(heights);
   return reads.map((read, i) => read.digit !== 0 && shapes[i] !== undefined && shapes[i].height < minHeight);
 }

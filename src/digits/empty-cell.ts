@@ -100,13 +100,17 @@ export function inkDoubts(shapes: readonly (InkShape | undefined)[]): InkDoubt[]
 const MIN_CLUES = 17;
 
 /**
- * The grid's typical digit stroke: the median stroke darkness of the `MIN_CLUES` darkest inked cells
- * (of all of them when fewer are inked).
+ * A grid's typical digit by one measure: the median of the `MIN_CLUES` largest values (of all of them
+ * when fewer; 0 when none).
  */
+export function typicalOfLargest(values: readonly number[]): number {
+  const largest = [...values].sort((a, b) => b - a).slice(0, MIN_CLUES);
+  return largest[largest.length >> 1] ?? 0;
+}
+
+/** The grid's typical digit stroke: `typicalOfLargest` of the inked cells' stroke darkness. */
 function typicalStroke(shapes: readonly (InkShape | undefined)[]): number {
-  const strokes = shapes.flatMap((s) => (cellLooksEmptyInEveryTurn(s) ? [] : [s!.strokeContrast]));
-  const darkest = strokes.sort((a, b) => b - a).slice(0, MIN_CLUES);
-  return darkest[darkest.length >> 1] ?? 0;
+  return typicalOfLargest(shapes.flatMap((s) => (cellLooksEmptyInEveryTurn(s) ? [] : [s!.strokeContrast])));
 }
 
 /**

@@ -1,11 +1,10 @@
 import type { GrayImage } from "../shared/image.ts";
 import { summedArea, windowSum } from "../shared/summed-area.ts";
 import { DOUBT_THRESHOLD, HANDWRITTEN_THRESHOLD, isHandwritten, type CellRead } from "../shared/reading.ts";
+import { isSurePrint } from "./cell-read.ts";
 import type { Box } from "./fit-box.ts";
 import type { PreparedCell } from "./preprocess.ts";
 
-/** A given the CNN calls handwritten with less than this share is a sample of the grid's typeface. */
-const SAMPLE_MAX_HANDWRITTEN = 0.1;
 /** Paper kept around a sample glyph, in pixels: the match then also checks the glyph's outline. */
 const SAMPLE_MARGIN = 2;
 /**
@@ -143,12 +142,6 @@ function pairMatch(
   return Math.max(
     bestMatch(crop(tiles[i]!, a, SAMPLE_MARGIN + BOX_SLACK), crop(tiles[j]!, b, SAMPLE_MARGIN)),
     bestMatch(crop(tiles[j]!, b, SAMPLE_MARGIN + BOX_SLACK), crop(tiles[i]!, a, SAMPLE_MARGIN)),
-  );
-}
-
-function isSurePrint(cell: CellRead): boolean {
-  return (
-    cell.digit !== 0 && (cell.handwritten ?? 0) < SAMPLE_MAX_HANDWRITTEN && cell.confidence >= DOUBT_THRESHOLD
   );
 }
 
