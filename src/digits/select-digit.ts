@@ -1,9 +1,13 @@
 import type { Component } from "./components.ts";
 import { EDGE_BAND } from "./grid-lines.ts";
 
+/** Below this share of its pixels outside the edge bands, a side piece counts as lying in the band. */
+const EDGE_PIECE_CENTRAL = 0.5;
+
 /**
  * Picks the components that make up the digit: the largest blob reaching into the centre of the
- * cell, plus blobs that overlap it or are of comparable size (a stroke broken by thresholding).
+ * cell, plus blobs that overlap it or are of comparable size (a stroke broken by thresholding);
+ * small blobs lying in the edge band must overlap its box itself, not just lie near it.
  * Drops specks, blobs confined to the edge band (neighbouring digits, line corners) and long
  * thin blobs touching the border (slanted grid-line remnants that survived `clearEdgeLines`).
  * @returns the labels to keep, empty when nothing digit-like is there.
@@ -36,12 +40,15 @@ export function selectDigitComponents(
   if (!main) return keep;
   const margin = 0.08 * side;
   for (const c of candidates) {
-    const overlapsMain =
-      c.x1 >= main.x0 - margin &&
-      c.x0 <= main.x1 + margin &&
-      c.y1 >= main.y0 - margin &&
-      c.y0 <= main.y1 + margin;
-    if (c === main || (overlapsMain && c.area >= 0.05 * main.area) || c.area >= 0.3 * main.area)
+    // A small piece lying mostly in the edge band beside the digit is a grid-line end or corner that
+    // a slightly-off warp left inside the cell: kept, it shrinks the digit in the tile to a corner.
+    const reach = central[c.label]! < EDGE_PIECE_CENTRAL * c.area ? 0 : margin;
+    const nearMain =
+      c.x1 >= main.x0 - reach &&
+      c.x0 <= main.x1 + reach &&
+      c.y1 >= main.y0 - reach &&
+      c.y0 <= main.y1 + reach;
+    if (c === main || (nearMain && c.area >= 0.05 * main.area) || c.area >= 0.3 * main.area)
       keep.add(c.label);
   }
   return keep;

@@ -106,6 +106,22 @@ describe("prepareCell", () => {
     expect(Math.max(...frame)).toBeLessThan(0.05);
   });
 
+  test("a grid-line corner left inside the cell beside the digit is dropped", () => {
+    // A warp a few pixels off leaves the corner where two lines cross inside the cell, clear of its
+    // border: kept, it would stretch the digit's box and shrink the digit to a corner of the tile.
+    const cell = drawCell({ digit: "5" });
+    const ink = (x: number, y: number) => (cell.data[y * CELL_PX + x] = 20);
+    for (let k = 0; k < 11; k++) {
+      for (const t of [0, 1]) {
+        ink(45 + k, 4 + t);
+        ink(54 + t, 4 + k);
+      }
+    }
+    const prepared = prepareCell(cell);
+    expect(prepared.empty).toBe(false);
+    expect(meanAbsDiff(prepared.input, clean())).toBeLessThan(0.03);
+  });
+
   test("reads ink values in 0..1 with strokes at full strength", () => {
     const { input } = prepareCell(drawCell({ digit: "8" }));
     expect(Math.min(...input)).toBeGreaterThanOrEqual(0);
