@@ -153,11 +153,15 @@ export function findGridCandidates(gray: GrayImage, options: FindGridOptions = {
   }));
 }
 
-/** The best weak fits, separate from one another, best first. */
+/**
+ * The best weak fits, best first, each separate from the others or of clearly another size: a page's
+ * or a photo frame's outline outscores a grid nested in it whose faint cell lines vanished (shaded
+ * boxes), and the reader rejects it only by reading it.
+ */
 function weakCandidates(weak: Candidate[], scale: number): GridFound[] {
   const kept: Candidate[] = [];
   for (const c of [...weak].sort((a, b) => b.score - a.score)) {
-    if (kept.every((k) => separate(k.corners, c.corners))) kept.push(c);
+    if (kept.every((k) => separate(k.corners, c.corners) || !similarArea(k, c))) kept.push(c);
   }
   return kept.slice(0, MAX_CANDIDATES).map((c) => ({
     corners: scaleCorners(c.corners, 1 / scale),
@@ -419,6 +423,13 @@ function pickLargestGrid(candidates: Candidate[]): Candidate | undefined {
 }
 
 const bestScore = (best: Candidate, c: Candidate) => (c.score > best.score ? c : best);
+
+/** Two nested fits below this area ratio are two objects (a page and its grid), not one outline's two edges. */
+const NESTED_AREA_RATIO = 0.6;
+
+function similarArea(a: Candidate, b: Candidate): boolean {
+  return Math.min(a.area, b.area) >= NESTED_AREA_RATIO * Math.max(a.area, b.area);
+}
 
 function separate(a: Corners, b: Corners): boolean {
   return !quadContains(a, quadCentre(b)) && !quadContains(b, quadCentre(a));

@@ -45,3 +45,39 @@ for (const layout of ["plain", "newspaper", "book", "app-light"] as const) {
     expect(result.cells.map((c) => c.digit).join("")).toBe(photo.label);
   });
 }
+
+test("shaded boxes whose hairline cell lines drown in paper grain: the grid inside its page's outline is read", async () => {
+  // Only the box borders show: a single box or a strip of boxes scores higher than the grid, which
+  // must still be handed to the reader as a candidate of its own.
+  const fonts = registerFonts();
+  const faintCells = (design: PhotoDesign): PhotoDesign => {
+    const camera = easy("plain")(design).camera;
+    return {
+      ...easy("plain")(design),
+      grid: {
+        ...design.grid,
+        digitFont: "montserrat-700",
+        background: null,
+        shadedBoxes: [221, 221, 221],
+        thin: { width: 0.02, colour: [150, 150, 150] },
+        box: { width: 0.12, colour: [20, 20, 20] },
+        outer: { width: 0.18, colour: [20, 20, 20] },
+      },
+      page: { ...design.page, paper: [181, 181, 180], texture: 0.78, crumple: 0.32, showThrough: 0 },
+      camera: {
+        ...camera,
+        width: 1024,
+        height: 960,
+        fill: 0.64,
+        angle: 0.08,
+        blur: 0.6,
+        noise: 4,
+        jpegQuality: 70,
+      },
+    };
+  };
+  const photo = generatePhoto({ fonts, puzzles: [...FALLBACK_PUZZLES], adjust: faintCells }, 1, 0);
+  const result = await readGrid(() => decodePhoto(photo.jpeg), classifier());
+  if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
+  expect(result.cells.map((c) => c.digit).join("")).toBe(photo.label);
+});
