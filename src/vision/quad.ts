@@ -35,12 +35,21 @@ export function quadArea(c: Corners): number {
 const distance = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
 
 /**
+ * Width over height (or the reverse) beyond which a quad is no photographed square: a square seen
+ * this foreshortened is tilted 60° away. A strip of three 3×3 boxes (3:1) is not a grid.
+ */
+const MAX_ASPECT = 2;
+
+/**
  * A quadrilateral that a photographed square could project to: convex, no side shorter than
- * `minSide`, opposite sides within 2.5× of each other and corner angles between 35° and 145°.
+ * `minSide`, opposite sides within 2.5× of each other, width and height within `MAX_ASPECT` and
+ * corner angles between 35° and 145°.
  */
 export function isPlausibleSquare(c: Corners, minSide: number): boolean {
   const sides = [0, 1, 2, 3].map((i) => distance(c[i]!, c[(i + 1) % 4]!));
   if (Math.min(...sides) < minSide) return false;
+  const aspect = (sides[0]! + sides[2]!) / (sides[1]! + sides[3]!);
+  if (aspect > MAX_ASPECT || aspect < 1 / MAX_ASPECT) return false;
   if (Math.max(sides[0]!, sides[2]!) > 2.5 * Math.min(sides[0]!, sides[2]!)) return false;
   if (Math.max(sides[1]!, sides[3]!) > 2.5 * Math.min(sides[1]!, sides[3]!)) return false;
   let sign = 0;
