@@ -4,6 +4,7 @@ import { DOUBT_THRESHOLD, HANDWRITTEN_THRESHOLD, isHandwritten, type CellRead } 
 import { isSurePrint } from "./cell-read.ts";
 import type { Box } from "./fit-box.ts";
 import type { PreparedCell } from "./preprocess.ts";
+import { median } from "../shared/median.ts";
 
 /** Paper kept around a sample glyph, in pixels: the match then also checks the glyph's outline. */
 const SAMPLE_MARGIN = 2;
@@ -212,9 +213,4 @@ export function bestMatch(image: GrayImage, template: GrayImage): number {
     }
   }
   return best;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1]!;
 }

@@ -1,5 +1,6 @@
 import type { InkShape } from "../digits/empty-cell.ts";
 import { ALL_TURNS, clashes, type Turns } from "./rotation.ts";
+import { median } from "../shared/median.ts";
 
 /** The quarter turn taken as upright, and the runner-up when the evidence was a near-tie. */
 export interface UprightChoice {
@@ -91,11 +92,4 @@ function sureShare(inked: readonly number[], probs: readonly Float32Array[]): nu
     sure++;
   });
   return (sure - clashes(grid)) / Math.max(1, inked.length);
-}
-
-function median(values: readonly number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
