@@ -18,6 +18,27 @@ export function toGray(image: RgbaImage): GrayImage {
   return { width, height, data: out };
 }
 
+/**
+ * The photo's colour apart from its brightness, as two opponent planes offset by 128 (gray = 128):
+ * blue against yellow (B − (R + G)/2) and red against green (R − G), each halved to fit a byte.
+ * Enough to tell blue or red pen from black print (`inkTint`).
+ */
+export function toChroma(image: RgbaImage): readonly [GrayImage, GrayImage] {
+  const { width, height, data } = image;
+  const blueYellow = new Uint8ClampedArray(width * height);
+  const redGreen = new Uint8ClampedArray(width * height);
+  for (let i = 0, j = 0; i < blueYellow.length; i++, j += 4) {
+    const r = data[j]!;
+    const g = data[j + 1]!;
+    blueYellow[i] = 128 + ((2 * data[j + 2]! - r - g) >> 2);
+    redGreen[i] = 128 + ((r - g) >> 1);
+  }
+  return [
+    { width, height, data: blueYellow },
+    { width, height, data: redGreen },
+  ];
+}
+
 /** Gray back to opaque RGBA, for debug images. */
 export function toRgba(gray: GrayImage): RgbaImage {
   const data = new Uint8ClampedArray(gray.width * gray.height * 4);

@@ -5,6 +5,8 @@ import type { PhotoDesign } from "../../training/photos/design.ts";
 import { generatePhoto } from "../../training/photos/generate-photo.ts";
 import { FALLBACK_PUZZLES } from "../../training/photos/puzzles.ts";
 import { decodePhoto } from "../../tooling/load-photo.ts";
+import { isHandwritten } from "../../src/shared/reading.ts";
+import { registerHandwritingFonts } from "../../training/photos/handwriting.ts";
 import { useShippedClassifier } from "../fixtures/node-reader.ts";
 
 const classifier = useShippedClassifier();
@@ -81,3 +83,46 @@ test("shaded boxes whose hairline cell lines drown in paper grain: the grid insi
   if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
   expect(result.cells.map((c) => c.digit).join("")).toBe(photo.label);
 });
+
+// The second size is shrunk for reading: the colour planes must be cut from the same place.
+for (const [width, height] of [
+  [1024, 768],
+  [2800, 2100],
+] as const) {
+  test(`entries in blue pen, in a neat hand the CNN takes for print, are read as entries by their colour (${width}×${height})`, async () => {
+    // A player who has just begun (three entries, so they cannot outnumber the print's own colour)
+    // in a rounded hand (Coming Soon): without the colour check, one of them reads as a given.
+    const fonts = registerFonts();
+    const filled = { mnist: undefined, fonts: registerHandwritingFonts() };
+    const bluePen = (design: PhotoDesign): PhotoDesign => {
+      const easyFlat = easy("plain")(design);
+      const flat = { ...easyFlat, camera: { ...easyFlat.camera, width, height } };
+      const kept = flat.marks.flatMap((m, i) => (m?.kind === "entry" ? [i] : [])).slice(0, 3);
+      return {
+        ...flat,
+        grid: { ...flat.grid, digitInk: [20, 20, 20] },
+        marks: flat.marks.map((m, i) =>
+          m?.kind !== "entry"
+            ? m
+            : !kept.includes(i)
+              ? null
+              : {
+                  ...m,
+                  hand: {
+                    ...m.hand,
+                    source: { kind: "font", font: "coming-soon-400" },
+                    tool: "pen",
+                    ink: [30, 60, 170],
+                  },
+                },
+        ),
+      };
+    };
+    const photo = generatePhoto({ fonts, puzzles: [...FALLBACK_PUZZLES], filled, adjust: bluePen }, 1, 0);
+    const result = await readGrid(() => decodePhoto(photo.jpeg), classifier());
+    if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
+    const kinds = result.cells.map((c) => (c.digit === 0 ? "0" : isHandwritten(c) ? "e" : "g")).join("");
+    const expected = [...photo.label].map((g, i) => (g !== "0" ? "g" : photo.entries[i] !== "0" ? "e" : "0"));
+    expect(kinds).toBe(expected.join(""));
+  });
+}

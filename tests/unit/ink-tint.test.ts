@@ -1,0 +1,99 @@
+import { createCanvas } from "@napi-rs/canvas";
+import { describe, expect, test } from "vitest";
+import { CELL_PX } from "../../src/digits/geometry.ts";
+import { checkGivensAgainstInkColour, inkTint, type InkTint } from "../../src/digits/ink-tint.ts";
+import { prepareCell } from "../../src/digits/preprocess.ts";
+import { isHandwritten, type CellRead } from "../../src/shared/reading.ts";
+import { toChroma, toGray } from "../../src/vision/gray.ts";
+import { registerFamilies } from "../../training/digits/fonts.ts";
+import type { Rgb } from "../../training/photos/design.ts";
+import { drawGlyph } from "../../training/photos/glyph.ts";
+
+const [print] = registerFamilies(["roboto"], 700);
+const BLACK: Rgb = [25, 25, 25];
+const BLUE: Rgb = [30, 70, 170];
+const WHITE: Rgb = [235, 233, 228];
+
+/**
+ * The tint of one digit drawn in `ink` on `paper`, measured as the reader measures it, within the
+ * ink box that the cleaner finds for the same digit in black.
+ */
+function tintOf(ink: Rgb, paper: Rgb = WHITE): InkTint | undefined {
+  const { gray, rgba } = drawDigit(ink, paper);
+  const { box } = prepareCell(drawDigit(BLACK, paper).gray);
+  return inkTint(gray, toChroma(rgba), box!);
+}
+
+function drawDigit(ink: Rgb, paper: Rgb) {
+  const canvas = createCanvas(CELL_PX, CELL_PX);
+  const ctx = canvas.getContext("2d");
+  ctx.fillStyle = `rgb(${paper.join(",")})`;
+  ctx.fillRect(0, 0, CELL_PX, CELL_PX);
+  drawGlyph(ctx, "5", print!.alias, CELL_PX * 0.55, ink, CELL_PX / 2, CELL_PX / 2);
+  const rgba = { width: CELL_PX, height: CELL_PX, data: ctx.getImageData(0, 0, CELL_PX, CELL_PX).data };
+  return { gray: toGray(rgba), rgba };
+}
+
+/** `share` of the way from the paper to the ink: a pale, blurred or thin stroke. */
+const pale = (ink: Rgb, share: number, paper: Rgb = WHITE): Rgb =>
+  [0, 1, 2].map((c) => Math.round(paper[c]! + share * (ink[c]! - paper[c]!))) as [number, number, number];
+
+describe("inkTint", () => {
+  test("black ink has no tint, blue pen has a blue one, and paling keeps it", () => {
+    const black = tintOf(BLACK)!;
+    const blue = tintOf(BLUE)!;
+    expect(Math.max(...black.map(Math.abs))).toBeLessThan(0.03);
+    expect(blue[0]).toBeGreaterThan(0.3);
+    const paleBlue = tintOf(pale(BLUE, 0.45))!;
+    expect(Math.abs(paleBlue[0] - blue[0])).toBeLessThan(0.08);
+  });
+
+  test("ink too faint to show its colour has no tint", () => {
+    expect(tintOf(pale(BLUE, 0.08))).toBeUndefined();
+  });
+});
+
+const read = (digit: number, handwritten: number): CellRead => ({
+  digit,
+  confidence: 0.99,
+  candidates: [{ digit, p: 0.99 }],
+  handwritten,
+});
+
+describe("checkGivensAgainstInkColour", () => {
+  const blackTint = tintOf(BLACK)!;
+  const blueTint = tintOf(BLUE)!;
+  const givens = (tints: readonly InkTint[]) => ({
+    cells: tints.map((_, i) => read((i % 9) + 1, 0.01)),
+    tints,
+  });
+  const check = (grid: { cells: CellRead[]; tints: readonly InkTint[] }, hand: number) =>
+    checkGivensAgainstInkColour([...grid.cells, read(4, hand)], [...grid.tints, blueTint]).at(-1)!;
+
+  test("a digit read as print in blue or red pen on black print is an entry", () => {
+    expect(isHandwritten(check(givens(Array(20).fill(blackTint)), 0.15))).toBe(true);
+    const grid = givens(Array(20).fill(blackTint));
+    const red = tintOf([160, 30, 40])!;
+    const out = checkGivensAgainstInkColour([...grid.cells, read(4, 0.15)], [...grid.tints, red]);
+    expect(isHandwritten(out.at(-1)!)).toBe(true);
+  });
+
+  test("unless the CNN is all but sure it is print, or the print itself comes in more than one colour", () => {
+    expect(isHandwritten(check(givens(Array(20).fill(blackTint)), 0.005))).toBe(false);
+    const mixed = Array.from({ length: 20 }, (_, i) => (i % 2 ? blueTint : blackTint));
+    expect(isHandwritten(check(givens(mixed), 0.15))).toBe(false);
+  });
+
+  test("a cell yellower than the print (a lamp's or a shadow's cast) is not taken for a pen", () => {
+    const grid = givens(Array(20).fill(blackTint));
+    const yellower: InkTint = [blackTint[0] - 0.4, blackTint[1] + 0.05];
+    const out = checkGivensAgainstInkColour([...grid.cells, read(4, 0.15)], [...grid.tints, yellower]);
+    expect(isHandwritten(out.at(-1)!)).toBe(false);
+  });
+
+  test("black pen on black print gives no sign", () => {
+    const grid = givens(Array(20).fill(blackTint));
+    const out = checkGivensAgainstInkColour([...grid.cells, read(4, 0.15)], [...grid.tints, blackTint]);
+    expect(isHandwritten(out.at(-1)!)).toBe(false);
+  });
+});
