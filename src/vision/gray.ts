@@ -1,5 +1,5 @@
 import type { GrayImage } from "../shared/image.ts";
-import { opencv, type Mat } from "./opencv.ts";
+import { opencv, withMats, type Mat } from "./opencv.ts";
 
 /** RGBA pixels as in `ImageData`; a structural type so Node code (no ImageData) can pass plain objects. */
 export interface RgbaImage {
@@ -50,6 +50,36 @@ export function toRgba(gray: GrayImage): RgbaImage {
     data[j + 3] = 255;
   }
   return { width: gray.width, height: gray.height, data };
+}
+
+/**
+ * The box (`x0`, `y0`, `width`, `height` in its pixels) of an RGBA photo, shrunk by `scale` ≤ 1 with area
+ * averaging. Only the box's rows are copied into the wasm heap, not the whole photo.
+ */
+export function cropRgba(
+  image: RgbaImage,
+  box: { x0: number; y0: number; width: number; height: number },
+  scale: number,
+): RgbaImage {
+  const cv = opencv();
+  return withMats((track) => {
+    const crop = track(new cv.Mat(box.height, box.width, cv.CV_8UC4));
+    const row = box.width * 4;
+    for (let y = 0; y < box.height; y++) {
+      const from = ((box.y0 + y) * image.width + box.x0) * 4;
+      crop.data.set(image.data.subarray(from, from + row), y * row);
+    }
+    let out = crop;
+    if (scale < 1) {
+      out = track(new cv.Mat());
+      const size = new cv.Size(
+        Math.max(1, Math.round(box.width * scale)),
+        Math.max(1, Math.round(box.height * scale)),
+      );
+      cv.resize(crop, out, size, 0, 0, cv.INTER_AREA);
+    }
+    return { width: out.cols, height: out.rows, data: new Uint8ClampedArray(out.data) };
+  });
 }
 
 /** Copies a gray image into a new CV_8UC1 Mat; the caller owns (deletes) it. */

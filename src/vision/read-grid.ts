@@ -18,7 +18,7 @@ import { innerLineShare } from "./cell-bounds.ts";
 import { sliceCells } from "./cells.ts";
 import { outlineGrid, type StageImages } from "./debug-images.ts";
 import { detectionImage, findGridCandidates, type GridFound } from "./find-grid.ts";
-import { downscale, toChroma, toGray, toRgba, type RgbaImage } from "./gray.ts";
+import { cropRgba, downscale, toChroma, toGray, toRgba, type RgbaImage } from "./gray.ts";
 import { PhotoFailure } from "./photo-failure.ts";
 import { invertGray, isLightOnDark } from "./polarity.ts";
 import { DECODE_MAX_SIDE } from "./photo-format.ts";
@@ -213,19 +213,12 @@ function cutChroma(rgba: RgbaImage, gray: GrayImage, corners: Corners): readonly
   const y0 = Math.max(0, Math.floor(Math.min(...ys)) - 2);
   const width = Math.min(rgba.width, Math.ceil(Math.max(...xs)) + 2) - x0;
   const height = Math.min(rgba.height, Math.ceil(Math.max(...ys)) + 2) - y0;
-  const data = new Uint8ClampedArray(width * height * 4);
-  for (let y = 0; y < height; y++) {
-    const from = ((y0 + y) * rgba.width + x0) * 4;
-    data.set(rgba.data.subarray(from, from + width * 4), y * width * 4);
-  }
-  const [blueYellow, redGreen] = toChroma({ width, height, data }).map((plane) => {
-    const work = downscale(plane, Math.round(Math.max(width, height) * scale));
-    const local = mapCorners(corners, (p) => ({
-      x: (p.x / scale - x0) * work.scale,
-      y: (p.y / scale - y0) * work.scale,
-    }));
-    return sliceCells(warpToSquare(work.image, local));
-  });
+  const box = cropRgba(rgba, { x0, y0, width, height }, scale);
+  const local = mapCorners(corners, (p) => ({
+    x: (p.x / scale - x0) * (box.width / width),
+    y: (p.y / scale - y0) * (box.height / height),
+  }));
+  const [blueYellow, redGreen] = toChroma(box).map((plane) => sliceCells(warpToSquare(plane, local)));
   return [blueYellow!, redGreen!];
 }
 
