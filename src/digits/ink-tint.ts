@@ -90,13 +90,18 @@ const PRINT_AGREEMENT = 0.8;
 /**
  * Print shares one ink: a digit the CNN calls printed whose ink is of another colour than the grid's
  * sure printed digits (blue or red pen on black print) is written by hand.
- * @param tints each cell's `inkTint`, row-major like `cells`
+ * @param tintsOf each cell's `inkTint`, row-major like `cells`; called only when some digit could be
+ *   another ink (the colour planes cost a warp of the photo, and half the photos have no such digit)
  * @returns the reads, with such givens' handwritten share raised to at least `HANDWRITTEN_THRESHOLD`
  */
 export function checkGivensAgainstInkColour(
   cells: readonly CellRead[],
-  tints: readonly (InkTint | undefined)[],
+  tintsOf: () => readonly (InkTint | undefined)[],
 ): CellRead[] {
+  const doubted = (cell: CellRead) =>
+    cell.digit !== 0 && !isHandwritten(cell) && (cell.handwritten ?? 0) >= MIN_HAND_SHARE;
+  if (!cells.some(doubted)) return [...cells];
+  const tints = tintsOf();
   const printed = cells.flatMap((cell, i) => {
     const tint = tints[i];
     return isSurePrint(cell) && tint ? [tint] : [];
@@ -111,9 +116,7 @@ export function checkGivensAgainstInkColour(
   if (agreeing < PRINT_AGREEMENT * printed.length) return [...cells];
   return cells.map((cell, i) => {
     const tint = tints[i];
-    if (cell.digit === 0 || isHandwritten(cell) || (cell.handwritten ?? 0) < MIN_HAND_SHARE || !tint) {
-      return cell;
-    }
+    if (!doubted(cell) || !tint) return cell;
     const distance = towardPen(tint);
     return distance >= TINT_APART
       ? { ...cell, handwritten: Math.max(HANDWRITTEN_THRESHOLD, Math.min(1, distance / (2 * TINT_APART))) }

@@ -74,8 +74,8 @@ interface GridView {
   warped: GrayImage;
   tiles: GrayImage[];
   prepared: PreparedCell[];
-  /** The cells' colour (`toChroma` planes cut like `tiles`): the reference view's only. */
-  chroma?: readonly [GrayImage[], GrayImage[]];
+  /** The cells' colour (`toChroma` planes cut like `tiles`), cut on the first call: the reference view's only. */
+  chroma?: () => readonly [GrayImage[], GrayImage[]];
 }
 
 /**
@@ -114,7 +114,6 @@ export async function readGrid(
       });
     });
     const views: GridView[] = [];
-    let colourOfReference: { rgba: RgbaImage; gray: GrayImage } | undefined;
     for (const [i, { rgba, gray, scale }] of grays.entries()) {
       const onThreshold =
         debug && i === 0 ? (binary: GrayImage) => (debug.threshold = toRgba(binary)) : undefined;
@@ -127,7 +126,10 @@ export async function readGrid(
           );
       const view = await firstSudokuLike(gray, scale, candidates, stage);
       if (!view) continue;
-      if (views.length === 0) colourOfReference = { rgba, gray };
+      if (views.length === 0) {
+        let planes: ReturnType<typeof cutChroma> | undefined;
+        view.chroma = () => (planes ??= cutChroma(rgba, gray, view.found.corners));
+      }
       // The first picture with a grid is the reference: its outline is the one shown.
       if (debug && views.length === 0) {
         const detection = detectionImage(gray);
@@ -140,14 +142,9 @@ export async function readGrid(
     if (views.every((view) => view.prepared.every((cell) => cellLooksEmptyInEveryTurn(cell.shape)))) {
       throw new PhotoFailure({ code: "no-digits" });
     }
-    const { turns, cells, otherTurn } = await stage("classify", () => {
-      // The kind of ink is told in this stage, partly by its colour.
-      if (colourOfReference) {
-        const { rgba, gray } = colourOfReference;
-        reference.chroma = cutChroma(rgba, gray, reference.found.corners);
-      }
-      return classifyUpright(views, classifier, options.turns);
-    });
+    const { turns, cells, otherTurn } = await stage("classify", () =>
+      classifyUpright(views, classifier, options.turns),
+    );
     if (cells.every((cell) => cell.digit === 0)) throw new PhotoFailure({ code: "no-digits" });
     if (debug) {
       debug.warped = toRgba(rotateGray(reference.warped, turns));
@@ -289,7 +286,12 @@ async function classifyUpright(
       return {
         tiles: turned,
         prepared: turned.map(prepareCell),
-        chroma: chroma && ([upright(chroma[0]), upright(chroma[1])] as const),
+        chroma:
+          chroma &&
+          (() => {
+            const [blueYellow, redGreen] = chroma();
+            return [upright(blueYellow), upright(redGreen)] as const;
+          }),
       };
     }),
   );
@@ -316,10 +318,12 @@ async function classifyUpright(
     const entriesChecked = checkEntriesAgainstTypeface(cellReads, tiles, prepared);
     const givensChecked = checkGivensAgainstTypeface(entriesChecked, tiles, prepared);
     if (!chroma) return givensChecked;
-    const tints = prepared.map(({ box }, i) =>
-      box ? inkTint(tiles[i]!, [chroma[0][i]!, chroma[1][i]!], box) : undefined,
-    );
-    return checkGivensAgainstInkColour(givensChecked, tints);
+    return checkGivensAgainstInkColour(givensChecked, () => {
+      const [blueYellow, redGreen] = chroma();
+      return prepared.map(({ box }, i) =>
+        box ? inkTint(tiles[i]!, [blueYellow[i]!, redGreen[i]!], box) : undefined,
+      );
+    });
   });
   return {
     turns: choice.turns,
