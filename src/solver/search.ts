@@ -47,6 +47,8 @@ export class SudokuSearch {
   private readonly guessDigits = new Uint16Array(LEVELS);
   /** The first solution found by the last `run`. */
   readonly solution: Grid = new Uint8Array(81);
+  /** The second solution found by the last `run`, when it looked for and found one. */
+  readonly secondSolution: Grid = new Uint8Array(81);
   /** Guesses made by the last `run` (a measure of difficulty). */
   guesses = 0;
   /** Digits whose boards changed since their rules last ran (bit d = digit d+1). */
@@ -67,7 +69,7 @@ export class SudokuSearch {
     if (!this.propagate(0)) return { kind: "searched", count: 0 };
     let cell = this.chooseCell(0);
     if (cell < 0) {
-      this.record(0);
+      this.record(0, this.solution);
       return { kind: "searched", count: 1 };
     }
     let count = 0;
@@ -93,7 +95,7 @@ export class SudokuSearch {
       if (!this.place(base, guessCell[level]!, lowestIndex(bit)) || !this.propagate(base)) continue;
       cell = this.chooseCell(base);
       if (cell < 0) {
-        if (count === 0) this.record(base);
+        if (count < 2) this.record(base, count === 0 ? this.solution : this.secondSolution);
         if (++count >= maxSolutions) return { kind: "searched", count };
         continue;
       }
@@ -284,11 +286,11 @@ export class SudokuSearch {
     return digits;
   }
 
-  private record(base: number): void {
+  private record(base: number, into: Grid): void {
     for (let d = 0; d < 9; d++) {
       for (let band = 0; band < 3; band++) {
         for (let rest = this.states[base + d * 3 + band]!; rest !== 0; rest &= rest - 1) {
-          this.solution[band * 27 + lowestIndex(rest)] = d + 1;
+          into[band * 27 + lowestIndex(rest)] = d + 1;
         }
       }
     }

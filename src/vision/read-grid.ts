@@ -13,6 +13,7 @@ import { checkEntriesAgainstTypeface, checkGivensAgainstTypeface } from "../digi
 import { readGridCells } from "../digits/grid-reads.ts";
 import type { CellRead, PipelineStage, ReadResult, StageTiming } from "../shared/reading.ts";
 import { isGridQuad } from "../shared/corners.ts";
+import { doubtWhereCluesMissing } from "../solver/missed-clue.ts";
 import { mapCorners, type Corners, type GrayImage } from "../shared/image.ts";
 import { innerLineShare } from "./cell-bounds.ts";
 import { sliceCells } from "./cells.ts";
@@ -317,13 +318,18 @@ async function classifyUpright(
     const { tiles, prepared, chroma } = perView[0]!;
     const entriesChecked = checkEntriesAgainstTypeface(cellReads, tiles, prepared);
     const givensChecked = checkGivensAgainstTypeface(entriesChecked, tiles, prepared);
-    if (!chroma) return givensChecked;
-    return checkGivensAgainstInkColour(givensChecked, () => {
-      const [blueYellow, redGreen] = chroma();
-      return prepared.map(({ box }, i) =>
-        box ? inkTint(tiles[i]!, [blueYellow[i]!, redGreen[i]!], box) : undefined,
-      );
-    });
+    const inkChecked = chroma
+      ? checkGivensAgainstInkColour(givensChecked, () => {
+          const [blueYellow, redGreen] = chroma();
+          return prepared.map(({ box }, i) =>
+            box ? inkTint(tiles[i]!, [blueYellow[i]!, redGreen[i]!], box) : undefined,
+          );
+        })
+      : givensChecked;
+    return doubtWhereCluesMissing(
+      inkChecked,
+      prepared.map((cell) => cell.shape !== undefined),
+    );
   });
   return {
     turns: choice.turns,

@@ -1,0 +1,30 @@
+import { isHandwritten, type CellRead } from "../shared/reading.ts";
+import { undeterminedCells } from "./solve.ts";
+
+/** Confidence at most of an empty read where a clue may have been missed. */
+const MISSED_CLUE_P = 0.5;
+
+/** A read's printed clues get this long to show a second solution; a slower search flags nothing. */
+const SEARCH_MS = 50;
+
+/**
+ * A printed sudoku has one solution. When the givens as read have several, a clue was missed (or
+ * misread) in one of the cells whose digit differs between them. Those cells are often a third of the
+ * grid, so only the ones read as empty although they hold some ink (too small, faint or pale for a
+ * digit by the ink test) are flagged as doubtful: a faint digit the ink test cut to a fragment. Entries
+ * and givens are left as they were; the solver still reports the grid as having several solutions.
+ * @param reads the 81 reads, row-major
+ * @param inked per cell, whether the ink test kept any ink there
+ */
+export function doubtWhereCluesMissing(reads: readonly CellRead[], inked: readonly boolean[]): CellRead[] {
+  const givens = Uint8Array.from(reads, (read) => (isHandwritten(read) ? 0 : read.digit));
+  const open = new Set(undeterminedCells(givens, { timeoutMs: SEARCH_MS }));
+  return reads.map((read, cell) => {
+    if (!open.has(cell) || !inked[cell] || read.digit !== 0 || read.confidence <= MISSED_CLUE_P) return read;
+    return {
+      ...read,
+      confidence: MISSED_CLUE_P,
+      candidates: [{ digit: 0, p: MISSED_CLUE_P }, ...read.candidates.slice(1)],
+    };
+  });
+}
