@@ -3,13 +3,16 @@ import { EDGE_BAND } from "./grid-lines.ts";
 
 /** Below this share of its pixels outside the edge bands, a side piece counts as lying in the band. */
 const EDGE_PIECE_CENTRAL = 0.5;
+/** A side piece in the band is part of the digit when at least this share of its box lies in the digit's. */
+const BAND_PIECE_OVERLAP = 0.25;
 
 /**
  * Picks the components that make up the digit: the largest blob reaching into the centre of the
  * cell, plus blobs that overlap it or are of comparable size (a stroke broken by thresholding);
- * small blobs lying in the edge band must overlap its box itself, not just lie near it.
- * Drops specks, blobs confined to the edge band (neighbouring digits, line corners) and long
- * thin blobs touching the border (slanted grid-line remnants that survived `clearEdgeLines`).
+ * small blobs lying in the edge band must share a good part of their box with its box, not just lie
+ * near it. Drops specks, blobs confined to the edge band (neighbouring digits, line corners) and long
+ * blobs a few pixels across touching the border (grid-line remnants that survived `clearEdgeLines`,
+ * slanted ones included).
  * @returns the labels to keep, empty when nothing digit-like is there.
  */
 export function selectDigitComponents(
@@ -31,9 +34,8 @@ export function selectDigitComponents(
     if (c.touchesBorder && central[c.label]! < 0.2 * c.area) return false;
     const reachesCentre = c.x1 >= bx0 && c.x0 < bx1 && c.y1 >= by0 && c.y0 < by1;
     if (!reachesCentre) return false;
-    const thin = Math.min(c.x1 - c.x0, c.y1 - c.y0) + 1 <= 0.15 * side;
     const long = Math.max(c.x1 - c.x0, c.y1 - c.y0) + 1 >= 0.45 * side;
-    return !(c.touchesBorder && thin && long);
+    return !(c.touchesBorder && long && crossSpan(c, labels, w) <= 0.15 * side);
   });
   const main = candidates.reduce<Component | undefined>((a, c) => (a && a.area >= c.area ? a : c), undefined);
   const keep = new Set<number>();
@@ -42,16 +44,48 @@ export function selectDigitComponents(
   for (const c of candidates) {
     // A small piece lying mostly in the edge band beside the digit is a grid-line end or corner that
     // a slightly-off warp left inside the cell: kept, it shrinks the digit in the tile to a corner.
-    const reach = central[c.label]! < EDGE_PIECE_CENTRAL * c.area ? 0 : margin;
+    // Such a corner's box may touch the digit's box at a corner of both; a broken stroke's lies in it.
     const nearMain =
-      c.x1 >= main.x0 - reach &&
-      c.x0 <= main.x1 + reach &&
-      c.y1 >= main.y0 - reach &&
-      c.y0 <= main.y1 + reach;
+      central[c.label]! < EDGE_PIECE_CENTRAL * c.area
+        ? overlap(c, main, 0) >= BAND_PIECE_OVERLAP * boxArea(c)
+        : overlap(c, main, margin) > 0;
     if (c === main || (nearMain && c.area >= 0.05 * main.area) || c.area >= 0.3 * main.area)
       keep.add(c.label);
   }
   return keep;
+}
+
+type Box = Pick<Component, "x0" | "y0" | "x1" | "y1">;
+
+/** Pixels shared by box `a` and box `b` grown by `margin` on each side (0 when apart). */
+function overlap(a: Box, b: Box, margin: number): number {
+  const w = Math.min(a.x1, b.x1 + margin) - Math.max(a.x0, b.x0 - margin) + 1;
+  const h = Math.min(a.y1, b.y1 + margin) - Math.max(a.y0, b.y0 - margin) + 1;
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+function boxArea(b: Box): number {
+  return (b.x1 - b.x0 + 1) * (b.y1 - b.y0 + 1);
+}
+
+/**
+ * The widest a component is across its length: per row for a tall one, per column for a wide one. A
+ * grid line is a few pixels across even when slanted, where its bounding box is not.
+ */
+function crossSpan(c: Component, labels: Int32Array, w: number): number {
+  const tall = c.y1 - c.y0 >= c.x1 - c.x0;
+  let widest = 0;
+  for (let a = tall ? c.y0 : c.x0; a <= (tall ? c.y1 : c.x1); a++) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let b = tall ? c.x0 : c.y0; b <= (tall ? c.x1 : c.y1); b++) {
+      if (labels[tall ? a * w + b : b * w + a] !== c.label) continue;
+      lo = Math.min(lo, b);
+      hi = Math.max(hi, b);
+    }
+    widest = Math.max(widest, hi - lo + 1);
+  }
+  return widest;
 }
 
 /** Per label, how many of its pixels lie inside the central box (outside the edge bands). */

@@ -122,6 +122,32 @@ describe("prepareCell", () => {
     expect(meanAbsDiff(prepared.input, clean())).toBeLessThan(0.03);
   });
 
+  test("a line corner whose box only touches the digit's box is dropped", () => {
+    // The corner of two lines beside the digit, its box sharing one pixel with the digit's box: it
+    // lies in the edge band and is no part of the digit.
+    const cell = drawCell({ digit: "5" });
+    const box = prepareCell(cell).box!;
+    const ink = (x: number, y: number) => (cell.data[y * CELL_PX + x] = 20);
+    for (let k = 0; k <= box.x0 - 3; k++) for (const t of [0, 1]) ink(3 + k, CELL_PX - 5 + t);
+    for (let k = box.y1; k < CELL_PX - 4; k++) for (const t of [0, 1]) ink(3 + t, k);
+    const prepared = prepareCell(cell);
+    expect(prepared.empty).toBe(false);
+    expect(meanAbsDiff(prepared.input, clean())).toBeLessThan(0.03);
+  });
+
+  test("a slanted grid line along the cell's side is dropped", () => {
+    // A curled page bends the lines, so a line remnant runs through the cell at a slant: its box is
+    // wide, but each row of it is a few pixels across.
+    const cell = drawCell({ digit: "5", dx: -6 });
+    for (let y = 0; y < CELL_PX; y++) {
+      const x0 = Math.round(52 - (12 * y) / CELL_PX);
+      for (let x = x0; x < x0 + 3; x++) cell.data[y * CELL_PX + x] = 20;
+    }
+    const prepared = prepareCell(cell);
+    expect(prepared.empty).toBe(false);
+    expect(meanAbsDiff(prepared.input, clean())).toBeLessThan(0.03);
+  });
+
   test("reads ink values in 0..1 with strokes at full strength", () => {
     const { input } = prepareCell(drawCell({ digit: "8" }));
     expect(Math.min(...input)).toBeGreaterThanOrEqual(0);
