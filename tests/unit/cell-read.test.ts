@@ -27,9 +27,12 @@ describe("toCellRead", () => {
     expect(read.candidates[1]!.digit).toBe(1);
   });
 
-  test("a digit the ink test missed is read when the CNN is very sure of it", () => {
-    const read = toCellRead(probs({ 0: 0.02, 9: OVERRULE_EMPTY_P + 0.01 }), true);
+  test("a digit the ink test missed is read when the CNN is very sure of it, and doubtful", () => {
+    const read = toCellRead(probs({ 0: 0.01, 9: 0.99 }), true);
     expect(read.digit).toBe(9);
+    expect(read.confidence).toBeLessThan(DOUBT_THRESHOLD);
+    expect(read.candidates[0]).toEqual({ digit: 9, p: read.confidence });
+    expect(toCellRead(probs({ 0: 0.02, 9: OVERRULE_EMPTY_P + 0.01 }), true).digit).toBe(9);
     expect(toCellRead(probs({ 0: 0.2, 9: OVERRULE_EMPTY_P - 0.1 }), true).digit).toBe(0);
   });
 
