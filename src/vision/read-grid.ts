@@ -23,7 +23,7 @@ import { cropRgba, downscale, toChroma, toGray, toRgba, type RgbaImage } from ".
 import { PhotoFailure } from "./photo-failure.ts";
 import { invertGray, isLightOnDark } from "./polarity.ts";
 import { DECODE_MAX_SIDE } from "./photo-format.ts";
-import { scaleCorners } from "./quad.ts";
+import { quadArea, scaleCorners } from "./quad.ts";
 import { rotateGray, uprightOrder, type Turns } from "./rotation.ts";
 import { looksLikeSudoku } from "./sudoku-like.ts";
 import { chooseUpright } from "./upright-turn.ts";
@@ -172,7 +172,8 @@ export async function readGrid(
  * whose cells look like a sudoku's, else the first: a larger blank grid or a table gives way. A weak
  * candidate (below the finder's gridness bar) is kept only when it reads like a sudoku and its box
  * borders at least lie where a 9×9 grid's do: a quad cut across a grid can hold a sudoku's share of
- * inked cells too.
+ * inked cells too. Of several such weak candidates the largest is kept, as of clear grids: a page's
+ * main puzzle whose cell lines vanished in shaded boxes scored below a smaller neighbouring grid.
  */
 async function firstSudokuLike(
   gray: GrayImage,
@@ -181,6 +182,7 @@ async function firstSudokuLike(
   stage: <T>(name: PipelineStage, work: () => T | Promise<T>) => Promise<T>,
 ): Promise<GridView | undefined> {
   let chosen: GridView | undefined;
+  let largestWeak: GridView | undefined;
   for (const found of candidates) {
     const warped = await stage("unskew", () => {
       const square = warpToSquare(gray, found.corners);
@@ -191,12 +193,18 @@ async function firstSudokuLike(
       const tiles = sliceCells(warped);
       return { found, scale, warped, tiles, prepared: tiles.map(prepareCell) };
     });
-    if (looksLikeSudoku(view.prepared) && (!found.weak || innerLineShare(warped) >= MIN_WEAK_LINE_SHARE)) {
-      return view;
+    if (!found.weak) {
+      if (looksLikeSudoku(view.prepared)) return view;
+      chosen ??= view;
+    } else if (
+      looksLikeSudoku(view.prepared) &&
+      innerLineShare(warped) >= MIN_WEAK_LINE_SHARE &&
+      (!largestWeak || quadArea(found.corners) > quadArea(largestWeak.found.corners))
+    ) {
+      largestWeak = view;
     }
-    if (!found.weak) chosen ??= view;
   }
-  return chosen;
+  return largestWeak ?? chosen;
 }
 
 /**

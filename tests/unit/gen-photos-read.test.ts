@@ -84,6 +84,42 @@ test("shaded boxes whose hairline cell lines drown in paper grain: the grid insi
   expect(result.cells.map((c) => c.digit).join("")).toBe(photo.label);
 });
 
+test("a newspaper's puzzle whose hairline cell lines vanish in shaded boxes is read, not the small grid beside it", async () => {
+  // Both grids are weak fits (few of their lines show) and the small one scored higher: of weak grids
+  // that read like a sudoku, the largest is the page's puzzle.
+  const fonts = registerFonts();
+  const shadedNewspaper = (design: PhotoDesign): PhotoDesign => ({
+    ...design,
+    layout: "newspaper",
+    grid: {
+      ...design.grid,
+      digitFont: "open-sans-700",
+      background: null,
+      shadedBoxes: [222, 222, 222],
+      thin: { width: 0.006, colour: [148, 148, 148] },
+      box: { width: 0.045, colour: [60, 60, 60] },
+      outer: { width: 0.06, colour: [60, 60, 60] },
+    },
+    page: { ...design.page, paper: [183, 172, 155], texture: 0.63, crumple: 0, showThrough: 0 },
+    camera: {
+      ...easy("newspaper")(design).camera,
+      width: 1280,
+      height: 960,
+      fill: 0.56,
+      angle: -0.05,
+      perspective: 0.05,
+      blur: 0.3,
+      noise: 1.1,
+      jpegQuality: 82,
+    },
+    marks: design.marks.map((m) => (m?.kind === "given" ? m : null)),
+  });
+  const photo = generatePhoto({ fonts, puzzles: [...FALLBACK_PUZZLES], adjust: shadedNewspaper }, 5, 0);
+  const result = await readGrid(() => decodePhoto(photo.jpeg), classifier());
+  if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
+  expect(result.cells.map((c) => c.digit).join("")).toBe(photo.label);
+});
+
 // The second size is shrunk for reading: the colour planes must be cut from the same place.
 for (const [width, height] of [
   [1024, 768],
