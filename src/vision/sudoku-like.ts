@@ -1,4 +1,4 @@
-import { inkedInSomeTurn, type InkShape } from "../digits/empty-cell.ts";
+import { inkedInSomeTurn, typicalOfLargest, type InkShape } from "../digits/empty-cell.ts";
 
 /**
  * Whether the cells cut from a candidate grid look like a printed sudoku's: 17 clues is the proven
@@ -11,9 +11,17 @@ import { inkedInSomeTurn, type InkShape } from "../digits/empty-cell.ts";
  * puzzle over the bar, so a small neighbouring grid was read instead.
  */
 export function looksLikeSudoku(cells: readonly { shape?: InkShape }[]): boolean {
-  const inked = inkedInSomeTurn(cells.map((cell) => cell.shape)).filter(Boolean).length;
-  return inked >= MIN_INKED && inked <= MAX_INKED;
+  const shapes = cells.map((cell) => cell.shape);
+  const inked = inkedInSomeTurn(shapes).flatMap((yes, i) => (yes ? [shapes[i]!] : []));
+  // Pencil-mark candidates pass the ink test in every cell a player has annotated (an app screenshot
+  // counted 58), yet their parts are half as long as the givens': only digit-sized ink counts.
+  const typical = typicalOfLargest(inked.map((shape) => shape.longestPart));
+  const digits = inked.filter((shape) => shape.longestPart >= MIN_RELATIVE_PART * typical).length;
+  return digits >= MIN_INKED && digits <= MAX_INKED;
 }
+
+/** A part shorter than this share of the grid's typical digit's longest part is a pencil mark or a speck. */
+const MIN_RELATIVE_PART = 0.65;
 
 const MIN_INKED = 14;
 const MAX_INKED = 50;

@@ -46,3 +46,13 @@ test("a sideways puzzle counts its givens too: the turn is not known yet", () =>
   );
   expect(looksLikeSudoku(turned)).toBe(true);
 });
+
+test("pencil-mark candidates do not count as givens", () => {
+  // 30 givens and 28 annotated cells: each holds small candidates spread over the cell, dark as print
+  // and passing the ink test, but no part half as long as a given.
+  const pencil: InkShape = { ...digit, inkFraction: 0.05, height: 0.8, width: 0.8, longestPart: 0.25 };
+  const annotated = Array.from({ length: 81 }, (_, i) =>
+    i < 30 ? { shape: digit } : i < 58 ? { shape: pencil } : {},
+  );
+  expect(looksLikeSudoku(annotated)).toBe(true);
+});
