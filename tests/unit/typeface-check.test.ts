@@ -108,13 +108,15 @@ describe("checkGivensAgainstTypeface", () => {
     check(extra, 0.01, checkGivensAgainstTypeface);
 
   test("a neat hand the CNN doubts as print is an entry when it matches no printed glyph of its digit", () => {
-    const [entry] = check(
-      [{ tile: cell(4, { font: hand!.alias }), read: read(4, 0.3) }],
-      0.01,
-      checkGivensAgainstTypeface,
-    );
-    expect(isHandwritten(entry!)).toBe(true);
-    expect(entry!.digit).toBe(4);
+    // The CNN's doubt can be slight: neat black entries taken for print had a median handwritten share of 0.17.
+    const entries = checkGivens([
+      { tile: cell(4, { font: hand!.alias }), read: read(4, 0.3) },
+      { tile: cell(4, { font: hand!.alias }), read: read(4, 0.1) },
+    ]);
+    for (const entry of entries) {
+      expect(isHandwritten(entry)).toBe(true);
+      expect(entry.digit).toBe(4);
+    }
   });
 
   test("print the CNN doubts stays print when it matches its digit's glyph, even beside a line remnant", () => {
@@ -128,7 +130,7 @@ describe("checkGivensAgainstTypeface", () => {
 
   test("print the CNN is sure of, a doubtful digit, or one with no printed twin keeps the CNN's call", () => {
     const [sure, doubtful] = checkGivens([
-      { tile: cell(4, { font: hand!.alias }), read: read(4, 0.1) },
+      { tile: cell(4, { font: hand!.alias }), read: read(4, 0.02) },
       { tile: cell(4, { font: hand!.alias }), read: read(4, 0.3, 0.7) },
     ]);
     expect(isHandwritten(sure!)).toBe(false);
