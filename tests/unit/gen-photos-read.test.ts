@@ -2,7 +2,7 @@ import { expect, test } from "vitest";
 import { readGrid } from "../../src/vision/read-grid.ts";
 import { registerFonts } from "../../training/digits/fonts.ts";
 import type { PhotoDesign } from "../../training/photos/design.ts";
-import { generatePhoto } from "../../training/photos/generate-photo.ts";
+import { generatePhoto, type GeneratorInput } from "../../training/photos/generate-photo.ts";
 import { FALLBACK_PUZZLES } from "../../training/photos/puzzles.ts";
 import { decodePhoto } from "../../tooling/load-photo.ts";
 import { isHandwritten } from "../../src/shared/reading.ts";
@@ -10,6 +10,14 @@ import { registerHandwritingFonts } from "../../training/photos/handwriting.ts";
 import { useShippedClassifier } from "../fixtures/node-reader.ts";
 
 const classifier = useShippedClassifier();
+
+/** Generates photo `seed` with `input` and reads it as the app does; a photo that does not read fails. */
+async function readGenerated(input: Pick<GeneratorInput, "adjust" | "filled">, seed: number) {
+  const photo = generatePhoto({ fonts: registerFonts(), puzzles: [...FALLBACK_PUZZLES], ...input }, seed, 0);
+  const result = await readGrid(() => decodePhoto(photo.jpeg), classifier());
+  if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
+  return { photo, cells: result.cells };
+}
 
 /** The easy end of the generator: sharp, evenly lit, mildly tilted, no show-through or pencil marks. */
 const easy =
@@ -40,18 +48,14 @@ const easy =
 // The generator's labels are what the app's own reader sees in its easy photos.
 for (const layout of ["plain", "newspaper", "book", "app-light"] as const) {
   test(`the app reads an easy generated ${layout} photo exactly as labelled`, async () => {
-    const fonts = registerFonts();
-    const photo = generatePhoto({ fonts, puzzles: [...FALLBACK_PUZZLES], adjust: easy(layout) }, 47, 0);
-    const result = await readGrid(() => decodePhoto(photo.jpeg), classifier());
-    if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
-    expect(result.cells.map((c) => c.digit).join("")).toBe(photo.label);
+    const { photo, cells } = await readGenerated({ adjust: easy(layout) }, 47);
+    expect(cells.map((c) => c.digit).join("")).toBe(photo.label);
   });
 }
 
 test("shaded boxes whose hairline cell lines drown in paper grain: the grid inside its page's outline is read", async () => {
   // Only the box borders show: a single box or a strip of boxes scores higher than the grid, which
   // must still be handed to the reader as a candidate of its own.
-  const fonts = registerFonts();
   const faintCells = (design: PhotoDesign): PhotoDesign => {
     const camera = easy("plain")(design).camera;
     return {
@@ -78,16 +82,13 @@ test("shaded boxes whose hairline cell lines drown in paper grain: the grid insi
       },
     };
   };
-  const photo = generatePhoto({ fonts, puzzles: [...FALLBACK_PUZZLES], adjust: faintCells }, 1, 0);
-  const result = await readGrid(() => decodePhoto(photo.jpeg), classifier());
-  if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
-  expect(result.cells.map((c) => c.digit).join("")).toBe(photo.label);
+  const { photo, cells } = await readGenerated({ adjust: faintCells }, 1);
+  expect(cells.map((c) => c.digit).join("")).toBe(photo.label);
 });
 
 test("a newspaper's puzzle whose hairline cell lines vanish in shaded boxes is read, not the small grid beside it", async () => {
   // Both grids are weak fits (few of their lines show) and the small one scored higher: of weak grids
   // that read like a sudoku, the largest is the page's puzzle.
-  const fonts = registerFonts();
   const shadedNewspaper = (design: PhotoDesign): PhotoDesign => ({
     ...design,
     layout: "newspaper",
@@ -114,10 +115,8 @@ test("a newspaper's puzzle whose hairline cell lines vanish in shaded boxes is r
     },
     marks: design.marks.map((m) => (m?.kind === "given" ? m : null)),
   });
-  const photo = generatePhoto({ fonts, puzzles: [...FALLBACK_PUZZLES], adjust: shadedNewspaper }, 5, 0);
-  const result = await readGrid(() => decodePhoto(photo.jpeg), classifier());
-  if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
-  expect(result.cells.map((c) => c.digit).join("")).toBe(photo.label);
+  const { photo, cells } = await readGenerated({ adjust: shadedNewspaper }, 5);
+  expect(cells.map((c) => c.digit).join("")).toBe(photo.label);
 });
 
 // The second size is shrunk for reading: the colour planes must be cut from the same place.
@@ -128,7 +127,6 @@ for (const [width, height] of [
   test(`entries in blue pen, in a neat hand the CNN takes for print, are read as entries by their colour (${width}×${height})`, async () => {
     // A player who has just begun (three entries, so they cannot outnumber the print's own colour)
     // in a rounded hand (Coming Soon): without the colour check, one of them reads as a given.
-    const fonts = registerFonts();
     const filled = { mnist: undefined, fonts: registerHandwritingFonts() };
     const bluePen = (design: PhotoDesign): PhotoDesign => {
       const easyFlat = easy("plain")(design);
@@ -154,10 +152,8 @@ for (const [width, height] of [
         ),
       };
     };
-    const photo = generatePhoto({ fonts, puzzles: [...FALLBACK_PUZZLES], filled, adjust: bluePen }, 1, 0);
-    const result = await readGrid(() => decodePhoto(photo.jpeg), classifier());
-    if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
-    const kinds = result.cells.map((c) => (c.digit === 0 ? "0" : isHandwritten(c) ? "e" : "g")).join("");
+    const { photo, cells } = await readGenerated({ filled, adjust: bluePen }, 1);
+    const kinds = cells.map((c) => (c.digit === 0 ? "0" : isHandwritten(c) ? "e" : "g")).join("");
     const expected = [...photo.label].map((g, i) => (g !== "0" ? "g" : photo.entries[i] !== "0" ? "e" : "0"));
     expect(kinds).toBe(expected.join(""));
   });
