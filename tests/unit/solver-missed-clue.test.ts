@@ -2,11 +2,8 @@ import { describe, expect, it } from "vitest";
 import { doubtWhereCluesMissing } from "../../src/solver/missed-clue.ts";
 import { solve, undeterminedCells } from "../../src/solver/solve.ts";
 import type { Grid } from "../../src/solver/types.ts";
-import type { CellRead } from "../../src/shared/reading.ts";
+import { confidentReads, NORVIG, SEVENTEEN } from "../fixtures/confident-reads.ts";
 
-/** A 17-clue puzzle: losing any clue leaves several solutions. */
-const SEVENTEEN = ".................1.....2.3......3.2...1.4......5....6..3......4.7..8...962...7...";
-const NORVIG = "003020600900305001001806400008102900700000008006708200002609500800203009005010300";
 /** The 17-clue puzzle's clue in row 2, column 9 (a 1). */
 const LOST = 17;
 /** An open cell whose digit the 17-clue puzzle fixes even without that clue. */
@@ -59,19 +56,11 @@ describe("undeterminedCells", () => {
   });
 });
 
-/** Confident reads of a puzzle, as a clean photo gives them. */
-function reads(puzzle: string): CellRead[] {
-  return [...puzzle].map((ch) => {
-    const digit = ch === "." ? 0 : Number(ch);
-    return { digit, confidence: 0.97, candidates: [{ digit, p: 0.97 }] };
-  });
-}
-
 describe("doubtWhereCluesMissing", () => {
   const inkedAt = (...cells: number[]) => Array.from({ length: 81 }, (_, i) => cells.includes(i));
 
   it("flags an inked cell read as empty where the read puzzle's solutions differ", () => {
-    const read = reads(SEVENTEEN);
+    const read = confidentReads(SEVENTEEN);
     read[LOST] = {
       digit: 0,
       confidence: 0.99,
@@ -94,15 +83,15 @@ describe("doubtWhereCluesMissing", () => {
   });
 
   it("leaves cells without ink, and every cell of a puzzle with one solution, as read", () => {
-    const missing = reads(SEVENTEEN);
+    const missing = confidentReads(SEVENTEEN);
     missing[LOST] = { digit: 0, confidence: 0.99, candidates: [{ digit: 0, p: 0.99 }] };
     expect(doubtWhereCluesMissing(missing, inkedAt())).toEqual(missing);
-    const whole = reads(SEVENTEEN);
+    const whole = confidentReads(SEVENTEEN);
     expect(doubtWhereCluesMissing(whole, inkedAt(...Array.from({ length: 81 }, (_, i) => i)))).toEqual(whole);
   });
 
   it("does not count handwritten entries as clues", () => {
-    const read = reads(SEVENTEEN);
+    const read = confidentReads(SEVENTEEN);
     read[LOST] = { ...read[LOST]!, handwritten: 0.9 };
     const emptyInked = read.flatMap((cell, i) => (cell.digit === 0 ? [i] : []));
     const checked = doubtWhereCluesMissing(read, inkedAt(...emptyInked));

@@ -3,19 +3,9 @@ import { gridToString } from "../../src/solver/format.ts";
 import { proposeRepair } from "../../src/solver/repair.ts";
 import { solve } from "../../src/solver/solve.ts";
 import type { CellRead } from "../../src/shared/reading.ts";
+import { confidentReads, NORVIG, SEVENTEEN } from "../fixtures/confident-reads.ts";
 
-const NORVIG = "003020600900305001001806400008102900700000008006708200002609500800203009005010300";
 const NORVIG_SOLUTION = "483921657967345821251876493548132976729564138136798245372689514814253769695417382";
-/** A 17-clue puzzle: losing any clue leaves several solutions. */
-const SEVENTEEN = ".................1.....2.3......3.2...1.4......5....6..3......4.7..8...962...7...";
-
-/** A confident reading of every cell, as the classifier would give for a clean photo. */
-function confidentReads(puzzle: string): CellRead[] {
-  return [...puzzle].map((ch) => {
-    const digit = ch === "." ? 0 : Number(ch);
-    return { digit, confidence: 0.98, candidates: [{ digit, p: 0.98 }] };
-  });
-}
 
 /** Cell `cell` read as `read` with confidence `p`, its true digit `truth` the runner-up. */
 function misread(reads: CellRead[], cell: number, read: number, truth: number, p = 0.6): void {
