@@ -17,10 +17,14 @@ const SEARCH_MS = 50;
  * @param inked per cell, whether the ink test kept any ink there
  */
 export function doubtWhereCluesMissing(reads: readonly CellRead[], inked: readonly boolean[]): CellRead[] {
+  const suspect = (read: CellRead, cell: number) =>
+    inked[cell]! && read.digit === 0 && read.confidence > MISSED_CLUE_P;
+  // Half the dev photos have no such cell: the search (run on every camera frame too) is then skipped.
+  if (!reads.some(suspect)) return [...reads];
   const givens = Uint8Array.from(reads, (read) => (isHandwritten(read) ? 0 : read.digit));
   const open = new Set(undeterminedCells(givens, { timeoutMs: SEARCH_MS }));
   return reads.map((read, cell) => {
-    if (!open.has(cell) || !inked[cell] || read.digit !== 0 || read.confidence <= MISSED_CLUE_P) return read;
+    if (!open.has(cell) || !suspect(read, cell)) return read;
     return {
       ...read,
       confidence: MISSED_CLUE_P,
