@@ -18,22 +18,47 @@ const FAINT_INK_BELOW_MEAN = 0.92;
 /** Side of that neighbourhood: about half a cell. */
 const MEAN_SIDE = 31;
 
+/** How far a grid line may drift sideways across one band (a cell): a curled page bends and tilts it. */
+const MAX_DRIFT_PX = Math.round(CELL_PX * 0.2);
+/** Steps of that drift tried; a line is matched within ±1 px, so every slant in range is met. */
+const DRIFT_STEP_PX = 2;
+
+/** A grid line's piece across one band: where it crosses the band's two edges (px of the unskewed grid). */
+interface Segment {
+  start: number;
+  end: number;
+}
+
+/** `vertical[k][j]`: x of vertical line k at y = j × CELL_PX; `horizontal[k][j]`: y of line k at x = j × CELL_PX. */
+export interface GridLines {
+  vertical: number[][];
+  horizontal: number[][];
+}
+
 /**
- * Where the grid's lines really are in the unskewed grid, band by band: `columns[r][k]` is the x of
- * vertical line k (0–9) along row band r, `rows[c][k]` the y of horizontal line k along column band c.
+ * The grid's lines as they really run in the unskewed grid: `vertical[k][j]` is the x of vertical
+ * line k (0–9) at y = j × CELL_PX, `horizontal[k][j]` the y of horizontal line k at x = j × CELL_PX.
  * A perspective warp from four corners is exact only for a flat page: a curled or bent page, or a
- * corner found a few pixels off, puts the lines up to a quarter cell away from k × CELL_PX, so a
- * fixed cut moves the digit off-centre and a grid line into the cell. A line is taken where a
- * 3-px-wide column of the band is ink almost all along; where none is, the expected place stays.
+ * corner found a few pixels off, puts the lines up to a quarter cell away from k × CELL_PX and
+ * tilts them, so a fixed cut moves the digit off-centre and a grid line into the cell. Each line is
+ * looked for band by band (a cell long) as a straight piece, slanted up to MAX_DRIFT_PX; where a
+ * band shows none (a digit over it, a faint hairline), the line runs on between the pieces found
+ * in the other bands, and where no band shows it, at its expected place.
  */
-export function cellBounds(warped: GrayImage): { columns: number[][]; rows: number[][] } {
+export function gridLines(warped: GrayImage): GridLines {
   const ink = inkMask(warped);
-  const band = (b: number, vertical: boolean) =>
-    Array.from({ length: 10 }, (_, k) => findLine(ink, b, k, vertical) ?? k * CELL_PX);
-  return {
-    columns: Array.from({ length: 9 }, (_, r) => plausibleLines(band(r, true))),
-    rows: Array.from({ length: 9 }, (_, c) => plausibleLines(band(c, false))),
+  const lines = (vertical: boolean) => {
+    const bands = Array.from({ length: 9 }, (_, b) =>
+      plausibleSegments(Array.from({ length: 10 }, (_, k) => findLine(ink, b, k, vertical))),
+    );
+    return Array.from({ length: 10 }, (_, k) =>
+      polyline(
+        bands.map((band) => band[k]),
+        k * CELL_PX,
+      ),
+    );
   };
+  return { vertical: lines(true), horizontal: lines(false) };
 }
 
 /**
@@ -73,28 +98,38 @@ function inkMask(image: GrayImage, belowMean = INK_BELOW_MEAN): Uint8Array {
 }
 
 /**
- * Line `k` across band `b`: the place within SEARCH_PX of k × CELL_PX where a 3-px-wide strip is ink
- * along the most of the band (ties: the nearest to the expected place), if that is at least MIN_COVER.
+ * Line `k` across band `b`: the straight piece, its middle within SEARCH_PX of k × CELL_PX and its
+ * ends drifting apart by at most MAX_DRIFT_PX, along which a 3-px-wide strip is ink the most (ties:
+ * the least slanted, then the nearest to the expected place), if that is at least MIN_COVER.
  */
-function findLine(ink: Uint8Array, b: number, k: number, vertical: boolean): number | undefined {
+function findLine(ink: Uint8Array, b: number, k: number, vertical: boolean): Segment | undefined {
   const expected = k * CELL_PX;
   const along0 = b * CELL_PX;
-  let best: number | undefined;
+  let best: Segment | undefined;
   let bestCover = MIN_COVER * CELL_PX - 0.5;
-  for (let d = 0; d <= SEARCH_PX; d++) {
-    for (const at of d === 0 ? [expected] : [expected - d, expected + d]) {
-      if (at < 0 || at > WARP_PX) continue;
-      let cover = 0;
-      for (let t = along0; t < along0 + CELL_PX; t++) {
-        let hit = 0;
-        for (let s = Math.max(0, at - 1); s <= Math.min(WARP_PX - 1, at + 1) && !hit; s++) {
-          hit = vertical ? ink[t * WARP_PX + s]! : ink[s * WARP_PX + t]!;
+  const offsets = new Int32Array(CELL_PX);
+  for (let step = 0; step <= MAX_DRIFT_PX; step += DRIFT_STEP_PX) {
+    for (const drift of step === 0 ? [0] : [-step, step]) {
+      for (let t = 0; t < CELL_PX; t++) offsets[t] = Math.round(drift * ((t + 0.5) / CELL_PX - 0.5));
+      for (let d = 0; d <= SEARCH_PX; d++) {
+        for (const at of d === 0 ? [expected] : [expected - d, expected + d]) {
+          if (at < 0 || at > WARP_PX) continue;
+          // Stops once too many misses leave no chance of beating the best so far.
+          let misses = 0;
+          const allowed = CELL_PX - bestCover;
+          for (let t = 0; t < CELL_PX && misses < allowed; t++) {
+            const centre = at + offsets[t]!;
+            let hit = 0;
+            for (let s = Math.max(0, centre - 1); s <= Math.min(WARP_PX - 1, centre + 1) && !hit; s++) {
+              hit = vertical ? ink[(along0 + t) * WARP_PX + s]! : ink[s * WARP_PX + along0 + t]!;
+            }
+            misses += 1 - hit;
+          }
+          if (CELL_PX - misses > bestCover) {
+            bestCover = CELL_PX - misses;
+            best = { start: at - drift / 2, end: at + drift / 2 };
+          }
         }
-        cover += hit;
-      }
-      if (cover > bestCover) {
-        bestCover = cover;
-        best = at;
       }
     }
   }
@@ -102,16 +137,41 @@ function findLine(ink: Uint8Array, b: number, k: number, vertical: boolean): num
 }
 
 /**
- * Keeps found lines only where they leave cells of a plausible size (0.6–1.4 cells) between them;
- * a line that does not falls back to its expected place.
+ * Drops pieces of a band that leave cells of an implausible size (0.6–1.4 cells) to their
+ * neighbours (a missing neighbour counted at its expected place).
  */
-function plausibleLines(lines: number[]): number[] {
-  return lines.map((at, k) => {
-    const before = k === 0 ? undefined : lines[k - 1]!;
-    const after = k === 9 ? undefined : lines[k + 1]!;
-    const plausible = (gap: number) => gap >= 0.6 * CELL_PX && gap <= 1.4 * CELL_PX;
-    const fits =
-      (before === undefined || plausible(at - before)) && (after === undefined || plausible(after - at));
-    return fits ? at : k * CELL_PX;
+function plausibleSegments(lines: (Segment | undefined)[]): (Segment | undefined)[] {
+  const middle = (k: number) => {
+    const line = lines[k];
+    return line ? (line.start + line.end) / 2 : k * CELL_PX;
+  };
+  const plausible = (gap: number) => gap >= 0.6 * CELL_PX && gap <= 1.4 * CELL_PX;
+  return lines.map((line, k) =>
+    (k === 0 || plausible(middle(k) - middle(k - 1))) && (k === 9 || plausible(middle(k + 1) - middle(k)))
+      ? line
+      : undefined,
+  );
+}
+
+/**
+ * One line's place at the 10 band edges from its pieces in the 9 bands: two pieces meeting at an
+ * edge are averaged; an edge without a piece is interpolated between the nearest ones (held at the
+ * grid's ends); a line without any piece stays at `expected`.
+ */
+function polyline(pieces: readonly (Segment | undefined)[], expected: number): number[] {
+  const known = Array.from({ length: 10 }, (_, j) => {
+    const ends = [pieces[j - 1]?.end, pieces[j]?.start].filter((v) => v !== undefined);
+    return ends.length === 0 ? undefined : ends.reduce((a, v) => a + v, 0) / ends.length;
+  });
+  const found = known.flatMap((v, j) => (v === undefined ? [] : [j]));
+  if (found.length === 0) return known.map(() => expected);
+  return known.map((v, j) => {
+    if (v !== undefined) return v;
+    const before = found.filter((i) => i < j).at(-1);
+    const after = found.find((i) => i > j);
+    if (before === undefined) return known[after!]!;
+    if (after === undefined) return known[before]!;
+    const t = (j - before) / (after - before);
+    return known[before]! * (1 - t) + known[after]! * t;
   });
 }

@@ -1,45 +1,77 @@
 import { CELL_PX, WARP_PX } from "../digits/geometry.ts";
-import type { GrayImage } from "../shared/image.ts";
-import { cellBounds } from "./cell-bounds.ts";
+import type { Corners, GrayImage, Point } from "../shared/image.ts";
+import { gridLines, type GridLines } from "./cell-bounds.ts";
 
 /**
- * Cuts the WARP_PX² unskewed grid into its 81 cells, row-major, each resampled to CELL_PX² from between
- * the grid lines around it as found in the image (`cellBounds`; a flat, well-found grid cuts at exactly
- * k × CELL_PX). Grid-line remnants at the edges are left for the digit preprocessing, which knows how to
- * ignore them.
+ * Cuts the WARP_PX² unskewed grid into its 81 cells, row-major, each resampled to CELL_PX² from the
+ * quad between the grid lines around it as found in the image (`gridLines`; a flat, well-found grid
+ * cuts at exactly k × CELL_PX). Grid-line remnants at the edges are left for the digit
+ * preprocessing, which knows how to ignore them. Another plane of the same unskewed grid (its colour)
+ * is cut along the `lines` found in the gray one.
  */
-export function sliceCells(warped: GrayImage): GrayImage[] {
+export function sliceCells(warped: GrayImage, lines: GridLines = gridLines(warped)): GrayImage[] {
   if (warped.width !== WARP_PX || warped.height !== WARP_PX) {
     throw new Error(`sliceCells expects a ${WARP_PX}² grid, got ${warped.width}×${warped.height}`);
   }
-  const { columns, rows } = cellBounds(warped);
+  const { vertical, horizontal } = lines;
+  const crossing = (col: number, row: number) => cross(vertical[col]!, horizontal[row]!);
   const cells: GrayImage[] = [];
   for (let row = 0; row < 9; row++) {
     for (let col = 0; col < 9; col++) {
-      const x0 = columns[row]![col]!;
-      const y0 = rows[col]![row]!;
-      cells.push(resample(warped, x0, y0, columns[row]![col + 1]! - x0, rows[col]![row + 1]! - y0));
+      const quad: Corners = [
+        crossing(col, row),
+        crossing(col + 1, row),
+        crossing(col + 1, row + 1),
+        crossing(col, row + 1),
+      ];
+      cells.push(resample(warped, quad));
     }
   }
   return cells;
 }
 
-/** The `w`×`h` region at (`x0`, `y0`) scaled to CELL_PX² (bilinear; a CELL_PX² region is copied as is). */
-function resample(image: GrayImage, x0: number, y0: number, w: number, h: number): GrayImage {
+/**
+ * Where a vertical line (its x at each band edge y = j × CELL_PX) crosses a horizontal one (its y
+ * at each x = j × CELL_PX): both are nearly axis-parallel, so a few alternating look-ups settle it.
+ */
+function cross(vertical: readonly number[], horizontal: readonly number[]): Point {
+  let x = at(vertical, 0);
+  let y = at(horizontal, x);
+  for (let i = 0; i < 2; i++) {
+    x = at(vertical, y);
+    y = at(horizontal, x);
+  }
+  return { x, y };
+}
+
+/** A polyline's value at `t` (px), between its knots at j × CELL_PX; held beyond the ends. */
+function at(knots: readonly number[], t: number): number {
+  const s = Math.min(9, Math.max(0, t / CELL_PX));
+  const j = Math.min(8, Math.floor(s));
+  return knots[j]! + (knots[j + 1]! - knots[j]!) * (s - j);
+}
+
+/**
+ * The quad TL, TR, BR, BL scaled to CELL_PX² (bilinear in both the mapping and the sampling; an
+ * axis-aligned CELL_PX² square is copied as is).
+ */
+function resample(image: GrayImage, [tl, tr, br, bl]: Corners): GrayImage {
   const data = new Uint8ClampedArray(CELL_PX * CELL_PX);
-  const sx = w / CELL_PX;
-  const sy = h / CELL_PX;
   const last = WARP_PX - 1;
   for (let oy = 0; oy < CELL_PX; oy++) {
-    const y = Math.min(last, Math.max(0, y0 + (oy + 0.5) * sy - 0.5));
-    const ya = Math.floor(y);
-    const yb = Math.min(last, ya + 1);
-    const fy = y - ya;
+    const v = (oy + 0.5) / CELL_PX;
     for (let ox = 0; ox < CELL_PX; ox++) {
-      const x = Math.min(last, Math.max(0, x0 + (ox + 0.5) * sx - 0.5));
+      const u = (ox + 0.5) / CELL_PX;
+      const sx = (1 - v) * (tl.x + (tr.x - tl.x) * u) + v * (bl.x + (br.x - bl.x) * u);
+      const sy = (1 - u) * (tl.y + (bl.y - tl.y) * v) + u * (tr.y + (br.y - tr.y) * v);
+      const x = Math.min(last, Math.max(0, sx - 0.5));
+      const y = Math.min(last, Math.max(0, sy - 0.5));
       const xa = Math.floor(x);
       const xb = Math.min(last, xa + 1);
       const fx = x - xa;
+      const ya = Math.floor(y);
+      const yb = Math.min(last, ya + 1);
+      const fy = y - ya;
       const top = image.data[ya * WARP_PX + xa]! * (1 - fx) + image.data[ya * WARP_PX + xb]! * fx;
       const bottom = image.data[yb * WARP_PX + xa]! * (1 - fx) + image.data[yb * WARP_PX + xb]! * fx;
       data[oy * CELL_PX + ox] = top * (1 - fy) + bottom * fy;

@@ -15,7 +15,7 @@ import type { CellRead, PipelineStage, ReadResult, StageTiming } from "../shared
 import { isGridQuad } from "../shared/corners.ts";
 import { doubtWhereCluesMissing } from "../solver/missed-clue.ts";
 import { mapCorners, type Corners, type GrayImage } from "../shared/image.ts";
-import { innerLineShare } from "./cell-bounds.ts";
+import { gridLines, innerLineShare, type GridLines } from "./cell-bounds.ts";
 import { sliceCells } from "./cells.ts";
 import { outlineGrid, type StageImages } from "./debug-images.ts";
 import { detectionImage, findGridCandidates, type GridFound } from "./find-grid.ts";
@@ -73,6 +73,8 @@ interface GridView {
   found: Pick<GridFound, "corners" | "otherGridsSeen" | "weak">;
   scale: number;
   warped: GrayImage;
+  /** The grid lines found in `warped`, along which `tiles` (and the colour planes) are cut. */
+  lines: GridLines;
   tiles: GrayImage[];
   prepared: PreparedCell[];
   /** The cells' colour (`toChroma` planes cut like `tiles`), cut on the first call: the reference view's only. */
@@ -129,7 +131,7 @@ export async function readGrid(
       if (!view) continue;
       if (views.length === 0) {
         let planes: ReturnType<typeof cutChroma> | undefined;
-        view.chroma = () => (planes ??= cutChroma(rgba, gray, view.found.corners));
+        view.chroma = () => (planes ??= cutChroma(rgba, gray, view));
       }
       // The first picture with a grid is the reference: its outline is the one shown.
       if (debug && views.length === 0) {
@@ -190,8 +192,9 @@ async function firstSudokuLike(
       return isLightOnDark(square) ? invertGray(square) : square;
     });
     const view = await stage("cells", () => {
-      const tiles = sliceCells(warped);
-      return { found, scale, warped, tiles, prepared: tiles.map(prepareCell) };
+      const lines = gridLines(warped);
+      const tiles = sliceCells(warped, lines);
+      return { found, scale, warped, lines, tiles, prepared: tiles.map(prepareCell) };
     });
     if (!found.weak) {
       if (looksLikeSudoku(view.prepared)) return view;
@@ -209,9 +212,13 @@ async function firstSudokuLike(
 
 /**
  * The photo's `toChroma` planes, shrunk like its gray working image (`gray`), unskewed and cut into
- * cells. Only the grid's box of the photo is converted: on a 12-MP photo the whole took 200 ms.
+ * cells along the grid lines found in the gray view. Only the grid's box of the photo is converted: on a 12-MP photo the whole took 200 ms.
  */
-function cutChroma(rgba: RgbaImage, gray: GrayImage, corners: Corners): readonly [GrayImage[], GrayImage[]] {
+function cutChroma(
+  rgba: RgbaImage,
+  gray: GrayImage,
+  { found: { corners }, lines }: Pick<GridView, "found" | "lines">,
+): readonly [GrayImage[], GrayImage[]] {
   const scale = gray.width / rgba.width;
   const xs = corners.map((p) => p.x / scale);
   const ys = corners.map((p) => p.y / scale);
@@ -224,7 +231,7 @@ function cutChroma(rgba: RgbaImage, gray: GrayImage, corners: Corners): readonly
     x: (p.x / scale - x0) * (box.width / width),
     y: (p.y / scale - y0) * (box.height / height),
   }));
-  const [blueYellow, redGreen] = toChroma(box).map((plane) => sliceCells(warpToSquare(plane, local)));
+  const [blueYellow, redGreen] = toChroma(box).map((plane) => sliceCells(warpToSquare(plane, local), lines));
   return [blueYellow!, redGreen!];
 }
 

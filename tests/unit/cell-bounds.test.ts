@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import { CELL_PX, WARP_PX } from "../../src/digits/geometry.ts";
 import type { GrayImage } from "../../src/shared/image.ts";
-import { cellBounds, innerLineShare } from "../../src/vision/cell-bounds.ts";
+import { gridLines, innerLineShare } from "../../src/vision/cell-bounds.ts";
 import { sliceCells } from "../../src/vision/cells.ts";
 
 /**
@@ -35,9 +35,10 @@ function drawnGrid(at: (k: number) => number, drawn: (k: number) => boolean = ()
 
 test("a grid whose lines sit where the warp put them is cut at k × CELL_PX, as before", () => {
   const grid = drawnGrid((k) => Math.min(WARP_PX - 1, k * CELL_PX));
-  const { columns, rows } = cellBounds(grid);
-  for (const band of [...columns, ...rows]) {
-    expect(band.slice(1, 9)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((k) => k * CELL_PX));
+  const { vertical, horizontal } = gridLines(grid);
+  for (const [k, line] of [...vertical, ...horizontal].entries()) {
+    if (k % 10 === 0 || k % 10 === 9) continue;
+    expect(line).toEqual(line.map(() => (k % 10) * CELL_PX));
   }
 });
 
@@ -45,12 +46,12 @@ test("lines a curled page moved up to a quarter cell are found, and a tall digit
   // Inner lines 11 px off in the middle of the grid, as a bent page leaves them.
   const shift = (k: number) => (k >= 3 && k <= 6 ? 11 : 0);
   const grid = drawnGrid((k) => Math.min(WARP_PX - 1, k * CELL_PX + shift(k)));
-  const { columns, rows } = cellBounds(grid);
+  const { vertical, horizontal } = gridLines(grid);
   // Found at the strip nearest the expected place that touches the line: within 2 px of its centre.
-  for (const band of [...columns, ...rows]) {
-    band
-      .slice(1, 9)
-      .forEach((at, i) => expect(Math.abs(at - ((i + 1) * CELL_PX + shift(i + 1)))).toBeLessThanOrEqual(2));
+  for (const [k, line] of [...vertical, ...horizontal].entries()) {
+    const expected = (k % 10) * CELL_PX + shift(k % 10);
+    if (k % 10 === 0 || k % 10 === 9) continue;
+    for (const at of line) expect(Math.abs(at - expected)).toBeLessThanOrEqual(2);
   }
   // The cell between the moved lines has its stroke where a cell cut from an unmoved grid has it.
   const strokeLeft = (cell: GrayImage) => {
@@ -75,4 +76,30 @@ test("the inner lines are all found in a grid, only the box borders when hairlin
   // A quad half a cell off the grid: every line lies midway between two expected places.
   const offset = drawnGrid((k) => Math.min(WARP_PX - 1, k * CELL_PX + CELL_PX / 2));
   expect(innerLineShare(offset)).toBeLessThan(0.2);
+});
+
+test("lines a bulging page bent and tilted are followed, so every cell is cut around its own digit", () => {
+  const flat = drawnGrid((k) => Math.min(WARP_PX - 1, k * CELL_PX));
+  // The page bulges: inner lines bow by up to 16 px mid-grid and tilt by up to 5 px across a cell,
+  // while the outline stays where the corners put it.
+  const bulge = (x: number, y: number) =>
+    Math.round(16 * Math.sin((Math.PI * x) / WARP_PX) * Math.sin((Math.PI * y) / WARP_PX));
+  const bent = new Uint8ClampedArray(WARP_PX * WARP_PX);
+  for (let y = 0; y < WARP_PX; y++) {
+    for (let x = 0; x < WARP_PX; x++) {
+      const fx = Math.min(WARP_PX - 1, Math.max(0, x - bulge(x, y)));
+      const fy = Math.min(WARP_PX - 1, Math.max(0, y - bulge(x, y)));
+      bent[y * WARP_PX + x] = flat.data[fy * WARP_PX + fx]!;
+    }
+  }
+  const strokeLeft = (cell: GrayImage) => {
+    const row = Array.from(cell.data.subarray(32 * CELL_PX, 33 * CELL_PX));
+    return row.findIndex((v, x) => x > 8 && v < 128);
+  };
+  const plain = sliceCells(flat);
+  const cut = sliceCells({ width: WARP_PX, height: WARP_PX, data: bent });
+  // Cut at k × CELL_PX, cells mid-grid would have the stroke 8 px off (the bulge shears it by up to 3).
+  cut.forEach((cell, i) =>
+    expect(Math.abs(strokeLeft(cell) - strokeLeft(plain[i]!)), `cell ${i}`).toBeLessThanOrEqual(3),
+  );
 });
