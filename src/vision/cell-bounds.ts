@@ -43,7 +43,8 @@ export interface GridLines {
  * tilts them, so a fixed cut moves the digit off-centre and a grid line into the cell. Each line is
  * looked for band by band (a cell long) as a straight piece, slanted up to MAX_DRIFT_PX; where a
  * band shows none (a digit over it, a faint hairline), the line runs on between the pieces found
- * in the other bands, and where no band shows it, at its expected place.
+ * in the other bands; a line no band shows runs between its neighbouring lines, and with none
+ * found at all, each line lies at its expected place.
  */
 export function gridLines(warped: GrayImage): GridLines {
   const ink = inkMask(warped);
@@ -51,11 +52,18 @@ export function gridLines(warped: GrayImage): GridLines {
     const bands = Array.from({ length: 9 }, (_, b) =>
       plausibleSegments(Array.from({ length: 10 }, (_, k) => findLine(ink, b, k, vertical))),
     );
-    return Array.from({ length: 10 }, (_, k) =>
-      polyline(
-        bands.map((band) => band[k]),
-        k * CELL_PX,
+    const along = Array.from({ length: 10 }, (_, k) =>
+      fillGaps(edges(bands.map((band) => band[k])), (nearest) => nearest),
+    );
+    // A line no band shows (a faint hairline) runs between its neighbours, at each band edge.
+    const across = Array.from({ length: 10 }, (_, j) =>
+      fillGaps(
+        along.map((line) => line?.[j]),
+        (nearest, lines) => nearest + lines * CELL_PX,
       ),
+    );
+    return Array.from({ length: 10 }, (_, k) =>
+      Array.from({ length: 10 }, (_, j) => across[j]?.[k] ?? k * CELL_PX),
     );
   };
   return { vertical: lines(true), horizontal: lines(false) };
@@ -153,25 +161,31 @@ function plausibleSegments(lines: (Segment | undefined)[]): (Segment | undefined
   );
 }
 
-/**
- * One line's place at the 10 band edges from its pieces in the 9 bands: two pieces meeting at an
- * edge are averaged; an edge without a piece is interpolated between the nearest ones (held at the
- * grid's ends); a line without any piece stays at `expected`.
- */
-function polyline(pieces: readonly (Segment | undefined)[], expected: number): number[] {
-  const known = Array.from({ length: 10 }, (_, j) => {
+/** One line's place at the 10 band edges from its pieces in the 9 bands: two pieces meeting at an edge are averaged. */
+function edges(pieces: readonly (Segment | undefined)[]): (number | undefined)[] {
+  return Array.from({ length: 10 }, (_, j) => {
     const ends = [pieces[j - 1]?.end, pieces[j]?.start].filter((v) => v !== undefined);
     return ends.length === 0 ? undefined : ends.reduce((a, v) => a + v, 0) / ends.length;
   });
-  const found = known.flatMap((v, j) => (v === undefined ? [] : [j]));
-  if (found.length === 0) return known.map(() => expected);
-  return known.map((v, j) => {
+}
+
+/**
+ * `values` with the gaps interpolated between the nearest known values; before the first and after
+ * the last, `beyond(nearest, steps)` carries the nearest on (`steps` signed). Undefined when none is known.
+ */
+function fillGaps(
+  values: readonly (number | undefined)[],
+  beyond: (nearest: number, steps: number) => number,
+): number[] | undefined {
+  const known = values.flatMap((v, i) => (v === undefined ? [] : [i]));
+  if (known.length === 0) return undefined;
+  return values.map((v, i) => {
     if (v !== undefined) return v;
-    const before = found.filter((i) => i < j).at(-1);
-    const after = found.find((i) => i > j);
-    if (before === undefined) return known[after!]!;
-    if (after === undefined) return known[before]!;
-    const t = (j - before) / (after - before);
-    return known[before]! * (1 - t) + known[after]! * t;
+    const before = known.filter((k) => k < i).at(-1);
+    const after = known.find((k) => k > i);
+    if (before === undefined) return beyond(values[after!]!, i - after!);
+    if (after === undefined) return beyond(values[before]!, i - before);
+    const t = (i - before) / (after - before);
+    return values[before]! * (1 - t) + values[after]! * t;
   });
 }
