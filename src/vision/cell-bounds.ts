@@ -29,16 +29,14 @@ interface Segment {
   end: number;
 }
 
-/** `vertical[k][j]`: x of vertical line k at y = j × CELL_PX; `horizontal[k][j]`: y of line k at x = j × CELL_PX. */
+/** `vertical[k][j]`: the x of vertical line k at y = j × CELL_PX; `horizontal[k][j]`: the y of line k at x = j × CELL_PX. */
 export interface GridLines {
   vertical: number[][];
   horizontal: number[][];
 }
 
 /**
- * The grid's lines as they really run in the unskewed grid: `vertical[k][j]` is the x of vertical
- * line k (0–9) at y = j × CELL_PX, `horizontal[k][j]` the y of horizontal line k at x = j × CELL_PX.
- * A perspective warp from four corners is exact only for a flat page: a curled or bent page, or a
+ * The grid's lines (0–9 each way) as they really run in the unskewed grid. A perspective warp from four corners is exact only for a flat page: a curled or bent page, or a
  * corner found a few pixels off, puts the lines up to a quarter cell away from k × CELL_PX and
  * tilts them, so a fixed cut moves the digit off-centre and a grid line into the cell. Each line is
  * looked for band by band (a cell long) as a straight piece, slanted up to MAX_DRIFT_PX; where a
@@ -59,7 +57,7 @@ export function gridLines(warped: GrayImage): GridLines {
     const across = Array.from({ length: 10 }, (_, j) =>
       fillGaps(
         along.map((line) => line?.[j]),
-        (nearest, lines) => nearest + lines * CELL_PX,
+        (nearest, steps) => nearest + steps * CELL_PX,
       ),
     );
     return Array.from({ length: 10 }, (_, k) =>
