@@ -75,7 +75,7 @@ export function renderDebug(
   const named: [ImageData | undefined, string][] = [
     [debug?.threshold, "Threshold"],
     [debug?.contour, "Grid contour and corners"],
-    [debug?.warped, "Straightened grid"],
+    [debug?.warped, "Straightened grid, cut into cells along the blue lines"],
   ];
   for (const [image, label] of named) if (image) stages.append(figure(imageCanvas(image, label), label));
   const parts: HTMLElement[] = [stages];

@@ -67,6 +67,13 @@ export function gridLines(warped: GrayImage): GridLines {
   return { vertical: lines(true), horizontal: lines(false) };
 }
 
+/** A line's place (x of a vertical one, y of a horizontal one) at `t` px along it, between its band-edge knots. */
+export function lineAt(knots: readonly number[], t: number): number {
+  const s = Math.min(9, Math.max(0, t / CELL_PX));
+  const j = Math.min(8, Math.floor(s));
+  return knots[j]! + (knots[j + 1]! - knots[j]!) * (s - j);
+}
+
 /**
  * Share of the inner grid lines' pieces (lines 1–8 across each of the 9 bands, both ways) found near
  * their expected place: a quad that fits a grid shows at least its 3×3 box borders in every band

@@ -1,6 +1,6 @@
 import { CELL_PX, WARP_PX } from "../digits/geometry.ts";
 import type { Corners, GrayImage, Point } from "../shared/image.ts";
-import { gridLines, type GridLines } from "./cell-bounds.ts";
+import { gridLines, lineAt, type GridLines } from "./cell-bounds.ts";
 
 /**
  * Cuts the WARP_PX² unskewed grid into its 81 cells, row-major, each resampled to CELL_PX² from the
@@ -35,20 +35,13 @@ export function sliceCells(warped: GrayImage, lines: GridLines = gridLines(warpe
  * at each x = j × CELL_PX): both are nearly axis-parallel, so a few alternating look-ups settle it.
  */
 function cross(vertical: readonly number[], horizontal: readonly number[]): Point {
-  let x = at(vertical, 0);
-  let y = at(horizontal, x);
+  let x = lineAt(vertical, 0);
+  let y = lineAt(horizontal, x);
   for (let i = 0; i < 2; i++) {
-    x = at(vertical, y);
-    y = at(horizontal, x);
+    x = lineAt(vertical, y);
+    y = lineAt(horizontal, x);
   }
   return { x, y };
-}
-
-/** A polyline's value at `t` (px), between its knots at j × CELL_PX; held beyond the ends. */
-function at(knots: readonly number[], t: number): number {
-  const s = Math.min(9, Math.max(0, t / CELL_PX));
-  const j = Math.min(8, Math.floor(s));
-  return knots[j]! + (knots[j + 1]! - knots[j]!) * (s - j);
 }
 
 /**

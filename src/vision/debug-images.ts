@@ -1,5 +1,7 @@
-import type { Corners, GrayImage } from "../shared/image.ts";
+import type { Corners, GrayImage, Point } from "../shared/image.ts";
+import { lineAt, type GridLines } from "./cell-bounds.ts";
 import { toRgba, type RgbaImage } from "./gray.ts";
+import { rotateGray, type Turns } from "./rotation.ts";
 
 /** The stage images of one read, as RGBA (the worker wraps them in ImageData for transfer). */
 export interface StageImages {
@@ -24,6 +26,42 @@ export function outlineGrid(gray: GrayImage, corners: Corners): RgbaImage {
   }
   disc(image, corners[0].x, corners[0].y, radius * 4);
   return image;
+}
+
+/**
+ * The unskewed grid turned upright (`turns`), with the grid lines the cells were cut along drawn in
+ * blue: on a curled page they bend with the print, where a flat warp's cut would run straight.
+ */
+export function traceGridLines(
+  warped: GrayImage,
+  { vertical, horizontal }: GridLines,
+  turns: Turns,
+): RgbaImage {
+  const image = toRgba(rotateGray(warped, turns));
+  const side = warped.width;
+  // One clockwise quarter turn takes (x, y) to (side − 1 − y, x), as rotateGray does.
+  const upright = (p: Point): Point => {
+    let { x, y } = p;
+    for (let t = 0; t < turns; t++) [x, y] = [side - 1 - y, x];
+    return { x, y };
+  };
+  for (let t = 0; t < side; t++) {
+    for (const knots of vertical) dot(image, upright({ x: lineAt(knots, t), y: t }), LINE_BLUE);
+    for (const knots of horizontal) dot(image, upright({ x: t, y: lineAt(knots, t) }), LINE_BLUE);
+  }
+  return image;
+}
+
+const LINE_BLUE: readonly [number, number, number] = [20, 110, 230];
+
+function dot(image: RgbaImage, { x, y }: Point, [r, g, b]: readonly [number, number, number]): void {
+  const px = Math.round(x);
+  const py = Math.round(y);
+  if (px < 0 || py < 0 || px >= image.width || py >= image.height) return;
+  const j = (py * image.width + px) * 4;
+  image.data[j] = r;
+  image.data[j + 1] = g;
+  image.data[j + 2] = b;
 }
 
 function disc(image: RgbaImage, cx: number, cy: number, r: number): void {

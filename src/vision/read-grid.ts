@@ -17,7 +17,7 @@ import { doubtWhereCluesMissing } from "../solver/missed-clue.ts";
 import { mapCorners, type Corners, type GrayImage } from "../shared/image.ts";
 import { gridLines, innerLineShare, type GridLines } from "./cell-bounds.ts";
 import { sliceCells } from "./cells.ts";
-import { outlineGrid, type StageImages } from "./debug-images.ts";
+import { outlineGrid, traceGridLines, type StageImages } from "./debug-images.ts";
 import { detectionImage, findGridCandidates, type GridFound } from "./find-grid.ts";
 import { cropRgba, downscale, toChroma, toGray, toRgba, type RgbaImage } from "./gray.ts";
 import { PhotoFailure } from "./photo-failure.ts";
@@ -150,7 +150,7 @@ export async function readGrid(
     );
     if (cells.every((cell) => cell.digit === 0)) throw new PhotoFailure({ code: "no-digits" });
     if (debug) {
-      debug.warped = toRgba(rotateGray(reference.warped, turns));
+      debug.warped = traceGridLines(reference.warped, reference.lines, turns);
       debug.cells = uprightOrder(reference.tiles, turns).map((tile) => toRgba(rotateGray(tile, turns)));
     }
     return {

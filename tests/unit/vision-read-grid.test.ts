@@ -94,6 +94,12 @@ describe("readGrid", () => {
     // image1.jpg is 640 px wide: detection enlarges it to 800 px, and the outline is drawn on that.
     expect([threshold?.width, contour?.width, warped?.width]).toEqual([800, 800, 576]);
     expect(cells).toHaveLength(81);
+    // The straightened grid shows the 20 lines the cells were cut along, in blue, one dot per pixel along each.
+    let blue = 0;
+    for (let i = 0; i < warped!.data.length; i += 4) {
+      if (warped!.data[i + 2]! > warped!.data[i]! + 100) blue++;
+    }
+    expect(blue).toBeGreaterThan(0.9 * 20 * 576);
   });
 
   test("reading the same photo 50 times leaves the OpenCV heap and the tensor count flat", async () => {
