@@ -36,13 +36,14 @@ export interface GridLines {
 }
 
 /**
- * The grid's lines (0–9 each way) as they really run in the unskewed grid. A perspective warp from four corners is exact only for a flat page: a curled or bent page, or a
- * corner found a few pixels off, puts the lines up to a quarter cell away from k × CELL_PX and
- * tilts them, so a fixed cut moves the digit off-centre and a grid line into the cell. Each line is
- * looked for band by band (a cell long) as a straight piece, slanted up to MAX_DRIFT_PX; where a
- * band shows none (a digit over it, a faint hairline), the line runs on between the pieces found
- * in the other bands; a line no band shows runs between its neighbouring lines, and with none
- * found at all, each line lies at its expected place.
+ * The grid's lines (0–9 each way) as they really run in the unskewed grid. A perspective warp
+ * from four corners is exact only for a flat page: a curled or bent page, or a corner found a few
+ * pixels off, puts the lines up to a quarter cell away from k × CELL_PX and tilts them, so a fixed
+ * cut moves the digit off-centre and a grid line into the cell. Each line is looked for band by
+ * band (a cell long) as a straight piece, slanted up to MAX_DRIFT_PX; where a band shows none (a
+ * digit over it, a faint hairline), the line runs on between the pieces found in the other bands;
+ * a line no band shows runs between its neighbouring lines, the outline staying where the corners
+ * put it.
  */
 export function gridLines(warped: GrayImage): GridLines {
   const ink = inkMask(warped);
@@ -50,19 +51,14 @@ export function gridLines(warped: GrayImage): GridLines {
     const bands = Array.from({ length: 9 }, (_, b) =>
       plausibleSegments(Array.from({ length: 10 }, (_, k) => findLine(ink, b, k, vertical))),
     );
-    const along = Array.from({ length: 10 }, (_, k) =>
-      fillGaps(edges(bands.map((band) => band[k])), (nearest) => nearest),
-    );
-    // A line no band shows (a faint hairline) runs between its neighbours, at each band edge.
+    const along = Array.from({ length: 10 }, (_, k) => fillGaps(edges(bands.map((band) => band[k]))));
+    // A line no band shows (a faint hairline) runs between its neighbours, at each band edge; the
+    // outline, where the warp put the grid's corners, anchors the lines next to it.
     const across = Array.from({ length: 10 }, (_, j) =>
-      fillGaps(
-        along.map((line) => line?.[j]),
-        (nearest, steps) => nearest + steps * CELL_PX,
-      ),
+      fillGaps(along.map((line, k) => line?.[j] ?? (k === 0 || k === 9 ? k * CELL_PX : undefined))),
     );
-    return Array.from({ length: 10 }, (_, k) =>
-      Array.from({ length: 10 }, (_, j) => across[j]?.[k] ?? k * CELL_PX),
-    );
+    // The outline's anchors leave no band edge without a place for every line.
+    return Array.from({ length: 10 }, (_, k) => across.map((edge) => edge![k]!));
   };
   return { vertical: lines(true), horizontal: lines(false) };
 }
@@ -175,21 +171,18 @@ function edges(pieces: readonly (Segment | undefined)[]): (number | undefined)[]
 }
 
 /**
- * `values` with the gaps interpolated between the nearest known values; before the first and after
- * the last, `beyond(nearest, steps)` carries the nearest on (`steps` signed). Undefined when none is known.
+ * `values` with the gaps interpolated between the nearest known values, and held at the nearest
+ * before the first and after the last. Undefined when none is known.
  */
-function fillGaps(
-  values: readonly (number | undefined)[],
-  beyond: (nearest: number, steps: number) => number,
-): number[] | undefined {
+function fillGaps(values: readonly (number | undefined)[]): number[] | undefined {
   const known = values.flatMap((v, i) => (v === undefined ? [] : [i]));
   if (known.length === 0) return undefined;
   return values.map((v, i) => {
     if (v !== undefined) return v;
     const before = known.filter((k) => k < i).at(-1);
     const after = known.find((k) => k > i);
-    if (before === undefined) return beyond(values[after!]!, i - after!);
-    if (after === undefined) return beyond(values[before]!, i - before);
+    if (before === undefined) return values[after!]!;
+    if (after === undefined) return values[before]!;
     const t = (i - before) / (after - before);
     return values[before]! * (1 - t) + values[after]! * t;
   });

@@ -120,3 +120,19 @@ test("hairlines too faint to find run between the box borders on a bulging page"
   // Hairlines placed where a flat grid has them would put strokes up to 16 px off.
   expect(Math.max(...strokeShifts(boxesOnly, bulged(boxesOnly)))).toBeLessThanOrEqual(6);
 });
+
+test("where only one inner line shows, the outline stays where the corners put it and the rest run between", () => {
+  // Grain hid every line but the third, found 9 px right of its flat place.
+  const { vertical } = gridLines(
+    drawnGrid(
+      (k) => k * CELL_PX + 9,
+      (k) => k === 3,
+    ),
+  );
+  for (let j = 0; j <= 9; j++) {
+    const third = vertical[3]![j]!;
+    expect(Math.abs(third - (3 * CELL_PX + 9))).toBeLessThanOrEqual(2);
+    const expected = (k: number) => (k <= 3 ? (third * k) / 3 : third + ((WARP_PX - third) * (k - 3)) / 6);
+    vertical.forEach((line, k) => expect(line[j]).toBeCloseTo(expected(k), 5));
+  }
+});
