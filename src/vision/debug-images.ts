@@ -52,9 +52,13 @@ export function traceGridLines(
   return image;
 }
 
-const LINE_BLUE: readonly [number, number, number] = [20, 110, 230];
+const LINE_BLUE: Rgb = [20, 110, 230];
+const OUTLINE_RED: Rgb = [230, 30, 30];
 
-function dot(image: RgbaImage, { x, y }: Point, [r, g, b]: readonly [number, number, number]): void {
+type Rgb = readonly [number, number, number];
+
+/** Paints the pixel nearest (x, y), if it lies in the image. */
+function dot(image: RgbaImage, { x, y }: Point, [r, g, b]: Rgb): void {
   const px = Math.round(x);
   const py = Math.round(y);
   if (px < 0 || py < 0 || px >= image.width || py >= image.height) return;
@@ -67,12 +71,7 @@ function dot(image: RgbaImage, { x, y }: Point, [r, g, b]: readonly [number, num
 function disc(image: RgbaImage, cx: number, cy: number, r: number): void {
   for (let y = Math.floor(cy - r); y <= Math.ceil(cy + r); y++) {
     for (let x = Math.floor(cx - r); x <= Math.ceil(cx + r); x++) {
-      if (x < 0 || y < 0 || x >= image.width || y >= image.height) continue;
-      if ((x - cx) ** 2 + (y - cy) ** 2 > r * r) continue;
-      const j = (y * image.width + x) * 4;
-      image.data[j] = 230;
-      image.data[j + 1] = 30;
-      image.data[j + 2] = 30;
+      if ((x - cx) ** 2 + (y - cy) ** 2 <= r * r) dot(image, { x, y }, OUTLINE_RED);
     }
   }
 }

@@ -212,7 +212,8 @@ async function firstSudokuLike(
 
 /**
  * The photo's `toChroma` planes, shrunk like its gray working image (`gray`), unskewed and cut into
- * cells along the grid lines found in the gray view. Only the grid's box of the photo is converted: on a 12-MP photo the whole took 200 ms.
+ * cells along the grid lines found in the gray view. Only the grid's box of the photo is converted:
+ * on a 12-MP photo the whole took 200 ms.
  */
 function cutChroma(
   rgba: RgbaImage,
