@@ -49,7 +49,14 @@ export function gridLines(warped: GrayImage): GridLines {
   const ink = inkMask(warped);
   const lines = (vertical: boolean) => {
     const bands = Array.from({ length: 9 }, (_, b) =>
-      plausibleSegments(Array.from({ length: 10 }, (_, k) => findLine(ink, b, k, vertical))),
+      plausibleSegments(
+        Array.from(
+          { length: 10 },
+          // The outline is sought past the corners only where a band shows none inside them: the
+          // margin may hold a dark edge (a screen's bezel, a shadow) as straight as a line.
+          (_, k) => findLine(ink, b, k, vertical, "inside") ?? findLine(ink, b, k, vertical, "outside"),
+        ),
+      ),
     );
     const along = Array.from({ length: 10 }, (_, k) => fillGaps(edges(bands.map((band) => band[k]))));
     // A line no band shows (a faint hairline) runs between its neighbours, at each band edge; the
@@ -87,8 +94,15 @@ export function innerLineShare(warped: GrayImage): number {
   return found / (9 * 8 * 2);
 }
 
+/** An unskewed grid's ink, with the margin of photo around the grid (`warpToSquare`). */
+interface InkMask {
+  mask: Uint8Array;
+  side: number;
+  margin: number;
+}
+
 /** Pixels darker than `belowMean` times their neighbourhood's mean. */
-function inkMask(image: GrayImage, belowMean = INK_BELOW_MEAN): Uint8Array {
+function inkMask(image: GrayImage, belowMean = INK_BELOW_MEAN): InkMask {
   const { width: w, height: h, data } = image;
   const sums = summedArea(image);
   const half = MEAN_SIDE >> 1;
@@ -103,17 +117,51 @@ function inkMask(image: GrayImage, belowMean = INK_BELOW_MEAN): Uint8Array {
       mask[y * w + x] = data[y * w + x]! < belowMean * mean ? 1 : 0;
     }
   }
-  return mask;
+  return { mask, side: w, margin: gridMargin(image) };
+}
+
+/** The unskewed grid's WARP_PX² square without the margin of photo around it. */
+export function withoutMargin(warped: GrayImage): GrayImage {
+  const margin = gridMargin(warped);
+  const data = new Uint8ClampedArray(WARP_PX * WARP_PX);
+  for (let y = 0; y < WARP_PX; y++) {
+    const from = (y + margin) * warped.width + margin;
+    data.set(warped.data.subarray(from, from + WARP_PX), y * WARP_PX);
+  }
+  return { width: WARP_PX, height: WARP_PX, data };
+}
+
+/**
+ * The margin of photo around the grid in an unskewed image: (side − WARP_PX) / 2, 0 for a bare
+ * WARP_PX² grid.
+ */
+export function gridMargin({ width, height }: GrayImage): number {
+  const margin = (width - WARP_PX) / 2;
+  if (width !== height || !Number.isInteger(margin) || margin < 0) {
+    throw new Error(`expected a square unskewed grid of at least ${WARP_PX} px, got ${width}×${height}`);
+  }
+  return margin;
 }
 
 /**
  * Line `k` across band `b`: the straight piece, its middle within SEARCH_PX of k × CELL_PX and its
  * ends drifting apart by at most MAX_DRIFT_PX, along which a 3-px-wide strip is ink the most (ties:
- * the least slanted, then the nearest to the expected place), if that is at least MIN_COVER.
+ * the least slanted, then the nearest to the expected place), if that is at least MIN_COVER. Its
+ * middle lies `inside` the grid's square (the corners' straight edges) or `outside` it, in the margin.
  */
-function findLine(ink: Uint8Array, b: number, k: number, vertical: boolean): Segment | undefined {
+function findLine(
+  ink: InkMask,
+  b: number,
+  k: number,
+  vertical: boolean,
+  where: "inside" | "outside" = "inside",
+): Segment | undefined {
+  const { mask, side, margin } = ink;
+  const inside = (at: number) => at >= 0 && at <= WARP_PX;
+  const skip = (at: number) =>
+    where === "inside" ? !inside(at) : inside(at) || at < -margin || at > WARP_PX + margin;
   const expected = k * CELL_PX;
-  const along0 = b * CELL_PX;
+  const along0 = margin + b * CELL_PX;
   let best: Segment | undefined;
   let bestCover = MIN_COVER * CELL_PX - 0.5;
   const offsets = new Int32Array(CELL_PX);
@@ -122,15 +170,15 @@ function findLine(ink: Uint8Array, b: number, k: number, vertical: boolean): Seg
       for (let t = 0; t < CELL_PX; t++) offsets[t] = Math.round(drift * ((t + 0.5) / CELL_PX - 0.5));
       for (let d = 0; d <= SEARCH_PX; d++) {
         for (const at of d === 0 ? [expected] : [expected - d, expected + d]) {
-          if (at < 0 || at > WARP_PX) continue;
+          if (skip(at)) continue;
           // Stops once too many misses leave no chance of beating the best so far.
           let misses = 0;
           const allowed = CELL_PX - bestCover;
           for (let t = 0; t < CELL_PX && misses < allowed; t++) {
-            const centre = at + offsets[t]!;
+            const centre = margin + at + offsets[t]!;
             let hit = 0;
-            for (let s = Math.max(0, centre - 1); s <= Math.min(WARP_PX - 1, centre + 1) && !hit; s++) {
-              hit = vertical ? ink[(along0 + t) * WARP_PX + s]! : ink[s * WARP_PX + along0 + t]!;
+            for (let s = Math.max(0, centre - 1); s <= Math.min(side - 1, centre + 1) && !hit; s++) {
+              hit = vertical ? mask[(along0 + t) * side + s]! : mask[s * side + along0 + t]!;
             }
             misses += 1 - hit;
           }

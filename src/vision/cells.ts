@@ -1,20 +1,21 @@
-import { CELL_PX, WARP_PX } from "../digits/geometry.ts";
+import { CELL_PX } from "../digits/geometry.ts";
 import type { Corners, GrayImage, Point } from "../shared/image.ts";
-import { gridLines, lineAt, type GridLines } from "./cell-bounds.ts";
+import { gridLines, gridMargin, lineAt, type GridLines } from "./cell-bounds.ts";
 
 /**
- * Cuts the WARP_PX² unskewed grid into its 81 cells, row-major, each resampled to CELL_PX² from the
+ * Cuts the unskewed grid (`warpToSquare`: WARP_PX² and a margin) into its 81 cells, row-major, each resampled to CELL_PX² from the
  * quad between the grid lines around it as found in the image (`gridLines`; a flat, well-found grid
  * cuts at exactly k × CELL_PX). Grid-line remnants at the edges are left for the digit
  * preprocessing, which knows how to ignore them. Another plane of the same unskewed grid (its colour)
  * is cut along the `lines` found in the gray one.
  */
 export function sliceCells(warped: GrayImage, lines: GridLines = gridLines(warped)): GrayImage[] {
-  if (warped.width !== WARP_PX || warped.height !== WARP_PX) {
-    throw new Error(`sliceCells expects a ${WARP_PX}² grid, got ${warped.width}×${warped.height}`);
-  }
+  const margin = gridMargin(warped);
   const { vertical, horizontal } = lines;
-  const crossing = (col: number, row: number) => cross(vertical[col]!, horizontal[row]!);
+  const crossing = (col: number, row: number) => {
+    const { x, y } = cross(vertical[col]!, horizontal[row]!);
+    return { x: x + margin, y: y + margin };
+  };
   const cells: GrayImage[] = [];
   for (let row = 0; row < 9; row++) {
     for (let col = 0; col < 9; col++) {
@@ -50,7 +51,8 @@ function cross(vertical: readonly number[], horizontal: readonly number[]): Poin
  */
 function resample(image: GrayImage, [tl, tr, br, bl]: Corners): GrayImage {
   const data = new Uint8ClampedArray(CELL_PX * CELL_PX);
-  const last = WARP_PX - 1;
+  const side = image.width;
+  const last = side - 1;
   for (let oy = 0; oy < CELL_PX; oy++) {
     const v = (oy + 0.5) / CELL_PX;
     for (let ox = 0; ox < CELL_PX; ox++) {
@@ -65,8 +67,8 @@ function resample(image: GrayImage, [tl, tr, br, bl]: Corners): GrayImage {
       const ya = Math.floor(y);
       const yb = Math.min(last, ya + 1);
       const fy = y - ya;
-      const top = image.data[ya * WARP_PX + xa]! * (1 - fx) + image.data[ya * WARP_PX + xb]! * fx;
-      const bottom = image.data[yb * WARP_PX + xa]! * (1 - fx) + image.data[yb * WARP_PX + xb]! * fx;
+      const top = image.data[ya * side + xa]! * (1 - fx) + image.data[ya * side + xb]! * fx;
+      const bottom = image.data[yb * side + xa]! * (1 - fx) + image.data[yb * side + xb]! * fx;
       data[oy * CELL_PX + ox] = top * (1 - fy) + bottom * fy;
     }
   }

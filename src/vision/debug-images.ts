@@ -1,5 +1,6 @@
 import type { Corners, GrayImage, Point } from "../shared/image.ts";
-import { lineAt, type GridLines } from "./cell-bounds.ts";
+import { WARP_PX } from "../digits/geometry.ts";
+import { gridMargin, lineAt, type GridLines } from "./cell-bounds.ts";
 import { toRgba, type RgbaImage } from "./gray.ts";
 import { rotateGray, type Turns } from "./rotation.ts";
 
@@ -39,15 +40,18 @@ export function traceGridLines(
 ): RgbaImage {
   const image = toRgba(rotateGray(warped, turns));
   const side = warped.width;
+  const margin = gridMargin(warped);
   // One clockwise quarter turn takes (x, y) to (side − 1 − y, x), as rotateGray does.
   const upright = (p: Point): Point => {
     let { x, y } = p;
     for (let t = 0; t < turns; t++) [x, y] = [side - 1 - y, x];
     return { x, y };
   };
-  for (let t = 0; t < side; t++) {
-    for (const knots of vertical) dot(image, upright({ x: lineAt(knots, t), y: t }), LINE_BLUE);
-    for (const knots of horizontal) dot(image, upright({ x: t, y: lineAt(knots, t) }), LINE_BLUE);
+  for (let t = 0; t <= WARP_PX; t++) {
+    for (const knots of vertical)
+      dot(image, upright({ x: margin + lineAt(knots, t), y: margin + t }), LINE_BLUE);
+    for (const knots of horizontal)
+      dot(image, upright({ x: margin + t, y: margin + lineAt(knots, t) }), LINE_BLUE);
   }
   return image;
 }

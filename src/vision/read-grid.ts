@@ -21,7 +21,7 @@ import { outlineGrid, traceGridLines, type StageImages } from "./debug-images.ts
 import { detectionImage, findGridCandidates, type GridFound } from "./find-grid.ts";
 import { cropRgba, downscale, toChroma, toGray, toRgba, type RgbaImage } from "./gray.ts";
 import { PhotoFailure } from "./photo-failure.ts";
-import { invertGray, isLightOnDark } from "./polarity.ts";
+import { darkOnLight } from "./polarity.ts";
 import { DECODE_MAX_SIDE } from "./photo-format.ts";
 import { quadArea, scaleCorners } from "./quad.ts";
 import { rotateGray, uprightOrder, type Turns } from "./rotation.ts";
@@ -186,11 +186,7 @@ async function firstSudokuLike(
   let chosen: GridView | undefined;
   let largestWeak: GridView | undefined;
   for (const found of candidates) {
-    const warped = await stage("unskew", () => {
-      const square = warpToSquare(gray, found.corners);
-      // The digit preprocessing knows dark ink on light paper: a dark-theme screenshot is turned into that.
-      return isLightOnDark(square) ? invertGray(square) : square;
-    });
+    const warped = await stage("unskew", () => darkOnLight(warpToSquare(gray, found.corners)));
     const view = await stage("cells", () => {
       const lines = gridLines(warped);
       const tiles = sliceCells(warped, lines);

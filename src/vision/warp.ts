@@ -1,4 +1,5 @@
-import { WARP_PX } from "../digits/geometry.ts";
+import { GRID_MARGIN_PX, WARP_PX } from "../digits/geometry.ts";
+import { project, squareToQuad } from "../shared/homography.ts";
 import { mapCorners, type Corners, type GrayImage } from "../shared/image.ts";
 import { grayFromMat, matFromGray } from "./gray.ts";
 import { opencv, withMats, type Mat } from "./opencv.ts";
@@ -25,11 +26,21 @@ export function warpQuad(src: Mat, dst: Mat, corners: Corners, size: number, int
 }
 
 /**
- * Unskews the grid to a WARP_PX² image. A warp samples, it doesn't average: when the grid is much
+ * Unskews the grid to a WARP_PX² square framed by GRID_MARGIN_PX of the photo around it (the plane's
+ * perspective carried on past the corners). A warp samples, it doesn't average: when the grid is much
  * larger than the output (12-MP photos), its bounding box is first shrunk with area averaging so
  * thin strokes don't alias away.
  */
-export function warpToSquare(gray: GrayImage, corners: Corners, size = WARP_PX): GrayImage {
+export function warpToSquare(gray: GrayImage, grid: Corners): GrayImage {
+  const plane = squareToQuad(grid);
+  const m = GRID_MARGIN_PX / WARP_PX;
+  const corners: Corners = [
+    project(plane, -m, -m),
+    project(plane, 1 + m, -m),
+    project(plane, 1 + m, 1 + m),
+    project(plane, -m, 1 + m),
+  ];
+  const size = WARP_PX + 2 * GRID_MARGIN_PX;
   const cv = opencv();
   return withMats((track) => {
     const src = track(matFromGray(gray));

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { CELL_PX, WARP_PX } from "../../src/digits/geometry.ts";
+import { CELL_PX, GRID_MARGIN_PX, WARP_PX } from "../../src/digits/geometry.ts";
 import type { GrayImage } from "../../src/shared/image.ts";
 import { gridLines, innerLineShare } from "../../src/vision/cell-bounds.ts";
 import { sliceCells } from "../../src/vision/cells.ts";
@@ -135,4 +135,60 @@ test("where only one inner line shows, the outline stays where the corners put i
     const expected = (k: number) => (k <= 3 ? (third * k) / 3 : third + ((WARP_PX - third) * (k - 3)) / 6);
     vertical.forEach((line, k) => expect(line[j]).toBeCloseTo(expected(k), 5));
   }
+});
+
+/** `grid` framed by GRID_MARGIN_PX of paper, as `warpToSquare` frames a grid with the photo around it. */
+function framed(grid: GrayImage): GrayImage {
+  const side = WARP_PX + 2 * GRID_MARGIN_PX;
+  const data = new Uint8ClampedArray(side * side).fill(230);
+  for (let y = 0; y < WARP_PX; y++) {
+    data.set(
+      grid.data.subarray(y * WARP_PX, (y + 1) * WARP_PX),
+      (y + GRID_MARGIN_PX) * side + GRID_MARGIN_PX,
+    );
+  }
+  return { width: side, height: side, data };
+}
+
+test("an outline a curled page bowed outward past the corners is followed into the margin", () => {
+  const flat = framed(drawnGrid((k) => Math.min(WARP_PX - 1, k * CELL_PX)));
+  // The top edge curls up: print moves up by up to 14 px mid-row, less further down, none at the bottom.
+  const side = flat.width;
+  const lift = (x: number, y: number) =>
+    Math.round(
+      14 * Math.sin((Math.PI * (x - GRID_MARGIN_PX)) / WARP_PX) * (1 - (y - GRID_MARGIN_PX) / WARP_PX),
+    );
+  const data = new Uint8ClampedArray(side * side);
+  for (let y = 0; y < side; y++) {
+    for (let x = 0; x < side; x++) {
+      const inside = x >= GRID_MARGIN_PX && x < GRID_MARGIN_PX + WARP_PX;
+      const from = Math.min(side - 1, y + (inside ? Math.max(0, lift(x, y)) : 0));
+      data[y * side + x] = flat.data[from * side + x]!;
+    }
+  }
+  const curled = { width: side, height: side, data };
+  const top = gridLines(curled).horizontal[0]!;
+  expect(Math.min(...top)).toBeLessThanOrEqual(-10);
+  // Each top-row cell holds its whole "1", 8 px below the cell's top as in the flat grid, not cut off
+  // (its first rows hold the outline).
+  const strokeTop = (cell: GrayImage) =>
+    Array.from({ length: CELL_PX }, (_, y) => cell.data[y * CELL_PX + 45]!).findIndex(
+      (v, y) => y > 4 && v < 128,
+    );
+  for (const cell of sliceCells(curled).slice(0, 9))
+    expect(Math.abs(strokeTop(cell) - 8)).toBeLessThanOrEqual(3);
+});
+
+test("a dark edge past the corners (a screen's bezel) is not taken for an outline that shows inside them", () => {
+  const grid = framed(drawnGrid((k) => Math.min(WARP_PX - 1, k * CELL_PX)));
+  const side = grid.width;
+  const data = Uint8ClampedArray.from(grid.data);
+  for (let y = 0; y < side; y++) {
+    // The left outline, broken for 4 px in every cell (still a line), and the bezel 12 px left of it.
+    if ((y - GRID_MARGIN_PX) % CELL_PX < 4)
+      data.fill(230, y * side + GRID_MARGIN_PX - 1, y * side + GRID_MARGIN_PX + 1);
+    data.fill(20, y * side, y * side + GRID_MARGIN_PX - 12);
+  }
+  const left = gridLines({ width: side, height: side, data }).vertical[0]!;
+  for (const x of left) expect(Math.abs(x)).toBeLessThanOrEqual(2);
 });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { loadPhoto } from "../../tooling/load-photo.ts";
-import { CELL_PX, WARP_PX } from "../../src/digits/geometry.ts";
+import { CELL_PX, GRID_MARGIN_PX, WARP_PX } from "../../src/digits/geometry.ts";
+import { withoutMargin } from "../../src/vision/cell-bounds.ts";
 import { sliceCells } from "../../src/vision/cells.ts";
 import { findGridCorners, quadHypotheses } from "../../src/vision/find-grid.ts";
 import { downscale, toGray } from "../../src/vision/gray.ts";
@@ -55,7 +56,7 @@ describe("findGridCorners", () => {
 
   test("reports a second separate grid and takes the larger one", async () => {
     const gray = toGray(await loadPhoto(photo("image10.jpg")));
-    const grid = warpToSquare(gray, HAND_CORNERS["image10.jpg"]!);
+    const grid = withoutMargin(warpToSquare(gray, HAND_CORNERS["image10.jpg"]!));
     const canvas = blank(1400, 800);
     paste(canvas, grid, 700, 100);
     paste(canvas, shrink(grid, 2), 80, 200);
@@ -83,8 +84,15 @@ describe("warpToSquare and sliceCells", () => {
       }
     }
     dot(image, at(7.5 / 9, 2.5 / 9), 10);
+    // A mark just outside the grid's left edge, where a curled page's outline may bow to.
+    dot(image, at(-0.3 / 9, 4.5 / 9), 4);
     const warped = warpToSquare(image, corners);
-    expect([warped.width, warped.height]).toEqual([WARP_PX, WARP_PX]);
+    const side = WARP_PX + 2 * GRID_MARGIN_PX;
+    expect([warped.width, warped.height]).toEqual([side, side]);
+    // The margin keeps the photo around the grid, in the grid's own perspective.
+    const markY = Math.round(GRID_MARGIN_PX + 4.5 * CELL_PX);
+    const markX = Math.round(GRID_MARGIN_PX - 0.3 * CELL_PX);
+    expect(warped.data[markY * side + markX]).toBeLessThan(100);
     const cells = sliceCells(warped);
     expect(cells).toHaveLength(81);
     const inkAtCentre = cells.map((c) => 255 - c.data[(CELL_PX / 2) * CELL_PX + CELL_PX / 2]!);

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { loadPhoto } from "../../tooling/load-photo.ts";
 import type { Corners, GrayImage } from "../../src/shared/image.ts";
+import { withoutMargin } from "../../src/vision/cell-bounds.ts";
 import { toGray, toRgba, type RgbaImage } from "../../src/vision/gray.ts";
 import { readGrid } from "../../src/vision/read-grid.ts";
 import { warpToSquare } from "../../src/vision/warp.ts";
@@ -52,7 +53,9 @@ describe("grid finding on hard paper (fixtures degraded in memory)", () => {
 
 test("a larger blank grid beside the puzzle: the candidate that reads like a sudoku is taken", async () => {
   const name = "image10.jpg";
-  const puzzle = warpToSquare(toGray(await loadPhoto(fixturePhotoUrl(name).pathname)), HAND_CORNERS[name]!);
+  const puzzle = withoutMargin(
+    warpToSquare(toGray(await loadPhoto(fixturePhotoUrl(name).pathname)), HAND_CORNERS[name]!),
+  );
   const page: GrayImage = { width: 1400, height: 800, data: new Uint8ClampedArray(1400 * 800).fill(235) };
   for (let y = 0; y < puzzle.height; y++) {
     page.data.set(

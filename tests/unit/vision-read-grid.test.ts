@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { describe, expect, test } from "vitest";
 import { loadPhoto } from "../../tooling/load-photo.ts";
+import { GRID_MARGIN_PX, WARP_PX } from "../../src/digits/geometry.ts";
 import { toRgba, type RgbaImage } from "../../src/vision/gray.ts";
 import { wasmHeapInUse } from "../../src/vision/heap-usage.ts";
 import { opencv } from "../../src/vision/opencv.ts";
@@ -91,15 +92,20 @@ describe("readGrid", () => {
     const result = await readGrid(() => photo("image1.jpg"), classifier(), { debug: true });
     if (result.kind !== "read") throw new Error(result.error.code);
     const { threshold, contour, warped, cells } = result.debug!;
-    // image1.jpg is 640 px wide: detection enlarges it to 800 px, and the outline is drawn on that.
-    expect([threshold?.width, contour?.width, warped?.width]).toEqual([800, 800, 576]);
+    // image1.jpg is 640 px wide: detection enlarges it to 800 px, and the outline is drawn on that;
+    // the straightened grid keeps a margin of the photo around it.
+    expect([threshold?.width, contour?.width, warped?.width]).toEqual([
+      800,
+      800,
+      WARP_PX + 2 * GRID_MARGIN_PX,
+    ]);
     expect(cells).toHaveLength(81);
     // The straightened grid shows the 20 lines the cells were cut along, in blue, one dot per pixel along each.
     let blue = 0;
     for (let i = 0; i < warped!.data.length; i += 4) {
       if (warped!.data[i + 2]! > warped!.data[i]! + 100) blue++;
     }
-    expect(blue).toBeGreaterThan(0.9 * 20 * 576);
+    expect(blue).toBeGreaterThan(0.9 * 20 * WARP_PX);
   });
 
   test("reading the same photo 50 times leaves the OpenCV heap and the tensor count flat", async () => {
