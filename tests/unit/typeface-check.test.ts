@@ -26,15 +26,21 @@ interface Ink {
   lineCorner?: boolean;
   /** Glyph offset from the cell centre, in pixels. */
   dx?: number;
+  /** Turn of the glyph about the cell centre, in radians (a bent page tilts the print). */
+  tilt?: number;
 }
 
 /** A CELL_PX² cell as the warp cuts it: one digit on paper. */
-function cell(digit: number, { font, gray = 30, lineCorner = false, dx = 0 }: Ink): GrayImage {
+function cell(digit: number, { font, gray = 30, lineCorner = false, dx = 0, tilt = 0 }: Ink): GrayImage {
   const canvas = createCanvas(CELL_PX, CELL_PX);
   const ctx = canvas.getContext("2d");
   ctx.fillStyle = `rgb(${PAPER},${PAPER},${PAPER})`;
   ctx.fillRect(0, 0, CELL_PX, CELL_PX);
+  ctx.translate(CELL_PX / 2, CELL_PX / 2);
+  ctx.rotate(tilt);
+  ctx.translate(-CELL_PX / 2, -CELL_PX / 2);
   drawGlyph(ctx, String(digit), font, CELL_PX * 0.55, [gray, gray, gray], CELL_PX / 2 + dx, CELL_PX / 2);
+  ctx.resetTransform();
   if (lineCorner) {
     ctx.fillStyle = "rgb(40,40,40)";
     ctx.fillRect(44, 50, 14, 3);
@@ -85,6 +91,12 @@ describe("checkEntriesAgainstTypeface", () => {
     expect(isHandwritten(plain!)).toBe(false);
     expect(isHandwritten(withLine!)).toBe(false);
     expect(withLine!.digit).toBe(7);
+  });
+
+  test("a printed digit tilted by a bent page (6°) that the CNN called handwritten is still a given", () => {
+    const tile = cell(3, { font: print!.alias, tilt: 0.1 });
+    const [blurred] = check([{ tile, read: read(3, 0.8) }]);
+    expect(isHandwritten(blurred!)).toBe(false);
   });
 
   test("a digit in another hand stays an entry", () => {
