@@ -12,6 +12,7 @@ import {
   quadContains,
   scaleCorners,
 } from "./quad.ts";
+import { project, squareToQuad } from "../shared/homography.ts";
 import { warpQuad } from "./warp.ts";
 
 export interface GridFound {
@@ -77,7 +78,8 @@ const VERIFY_PX = 270;
 /** A completed corner must line up clearly better, not just as well (perspective makes it approximate). */
 const COMPLETION_MARGIN = 0.03;
 
-interface Candidate {
+/** A quad fitted to an outline: its corners (detection-image pixels), area and gridness. */
+export interface Candidate {
   corners: Corners;
   area: number;
   score: number;
@@ -115,6 +117,7 @@ export function findGridCandidates(gray: GrayImage, options: FindGridOptions = {
   const primaries: Candidate[] = [];
   const found: Candidate[] = [];
   const weak: Candidate[] = [];
+  const all: Candidate[] = [];
   const passes = [
     ...(isLightOnDark(small)
       ? [{ image: invertGray(small), binarise: binarisePlain, completeFrom: MIN_GRIDNESS }]
@@ -127,6 +130,7 @@ export function findGridCandidates(gray: GrayImage, options: FindGridOptions = {
       const binary = track(binarise(cv, image, track));
       options.onThreshold?.(grayFromMat(binary), scale);
       const fits = gridQuads(cv, binary, small, { minSide, completeFrom }, track);
+      all.push(...fits);
       const inPass = fits.filter((c) => c.score >= MIN_GRIDNESS);
       const largest = pickLargestGrid(inPass);
       if (largest) primaries.push(completeBrokenCorner(cv, binary, largest, minSide));
@@ -139,6 +143,8 @@ export function findGridCandidates(gray: GrayImage, options: FindGridOptions = {
   const ranked = primaries.sort((a, b) => b.score - a.score);
   const best = ranked[0];
   if (!best) return weakCandidates(weak, scale);
+  const whole = wholeGridOfBox(best, all);
+  if (whole) ranked.unshift(whole);
   // Separate grids, each represented by its best fit, largest first.
   for (const c of [...found].sort((a, b) => b.area - a.area)) {
     if (ranked.every((r) => separate(r.corners, c.corners))) {
@@ -410,6 +416,35 @@ function completeBrokenCorner(cv: OpenCV, binary: Mat, chosen: Candidate, minSid
     if (score > best.score + COMPLETION_MARGIN) best = { corners, area: quadArea(corners), score };
   }
   return best;
+}
+
+/** How far (share of the box's side) each corner of a found grid may lie from a box's of an enclosing fit. */
+const BOX_CORNER_MATCH = 0.2;
+
+/**
+ * A sudoku's 3×3 box is itself a square of 3×3 cells in a bold outline. On a curled page, whose bent
+ * lines leave the whole grid's fit below the gridness bar, one box can clear it alone: two generated
+ * half-filled photos were read as a single box, 27 of 81 cells wrong and none flagged. The fit of an
+ * outline around `grid` that has `grid` as one of its nine boxes, corner for corner, is the whole grid.
+ */
+export function wholeGridOfBox(grid: Candidate, fits: readonly Candidate[]): Candidate | undefined {
+  const side = Math.sqrt(grid.area);
+  return fits
+    .filter((fit) => fit.area > 4 * grid.area && fit.area < 16 * grid.area)
+    .sort((a, b) => b.score - a.score)
+    .find((fit) => {
+      const plane = squareToQuad(fit.corners);
+      return [0, 1, 2].some((row) =>
+        [0, 1, 2].some((col) =>
+          grid.corners.every((p, i) => {
+            const u = (col + (i === 1 || i === 2 ? 1 : 0)) / 3;
+            const v = (row + (i >= 2 ? 1 : 0)) / 3;
+            const q = project(plane, u, v);
+            return Math.hypot(q.x - p.x, q.y - p.y) <= BOX_CORNER_MATCH * side;
+          }),
+        ),
+      );
+    });
 }
 
 /** Candidates overlapping one another are the same grid (border's outer/inner edge, …): keep the best fit. */

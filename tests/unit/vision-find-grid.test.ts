@@ -3,7 +3,13 @@ import { loadPhoto } from "../../tooling/load-photo.ts";
 import { CELL_PX, GRID_MARGIN_PX, WARP_PX } from "../../src/digits/geometry.ts";
 import { withoutMargin } from "../../src/vision/cell-bounds.ts";
 import { sliceCells } from "../../src/vision/cells.ts";
-import { findGridCorners, quadHypotheses } from "../../src/vision/find-grid.ts";
+import {
+  findGridCorners,
+  quadHypotheses,
+  wholeGridOfBox,
+  type Candidate,
+} from "../../src/vision/find-grid.ts";
+import { quadArea } from "../../src/vision/quad.ts";
 import { downscale, toGray } from "../../src/vision/gray.ts";
 import { loadOpenCV, opencv } from "../../src/vision/opencv.ts";
 import type { Corners, GrayImage } from "../../src/shared/image.ts";
@@ -192,3 +198,43 @@ function dot(image: GrayImage, p: { x: number; y: number }, r: number): void {
     }
   }
 }
+
+describe("wholeGridOfBox", () => {
+  // A grid photographed a little askew, and quads fitted around one of its 3×3 boxes or elsewhere.
+  const grid: Corners = [
+    { x: 100, y: 80 },
+    { x: 700, y: 110 },
+    { x: 690, y: 690 },
+    { x: 90, y: 660 },
+  ];
+  const fit = (corners: Corners): Candidate => ({ corners, area: quadArea(corners), score: 0.1 });
+  const at = (u: number, v: number) => bilinearQuad(grid, u, v);
+  const box = (row: number, col: number, shift = 0): Corners => [
+    at((col + shift) / 3, row / 3),
+    at((col + 1 + shift) / 3, row / 3),
+    at((col + 1 + shift) / 3, (row + 1) / 3),
+    at((col + shift) / 3, (row + 1) / 3),
+  ];
+  const page = fit([
+    { x: 0, y: 0 },
+    { x: 1000, y: 0 },
+    { x: 1000, y: 900 },
+    { x: 0, y: 900 },
+  ]);
+
+  test("a grid found as one of its own 3×3 boxes gives way to the outline around it", () => {
+    for (const [row, col] of [
+      [0, 0],
+      [1, 2],
+      [2, 1],
+    ] as const) {
+      expect(wholeGridOfBox(fit(box(row, col)), [page, fit(grid)])?.corners).toEqual(grid);
+    }
+  });
+
+  test("a grid that is no box of a larger outline stays the grid", () => {
+    // Half a box off: a separate square beside a larger shape, not one of its boxes.
+    expect(wholeGridOfBox(fit(box(1, 1, 0.5)), [page, fit(grid)])).toBeUndefined();
+    expect(wholeGridOfBox(fit(grid), [page])).toBeUndefined();
+  });
+});
