@@ -102,8 +102,8 @@ export const OWN_DIGIT_MATCH = 0.75;
 const MIN_PRINT_CONSENSUS = 0.9;
 
 /**
- * The other direction: a digit the CNN calls printed (`COMPARED_P`), with some doubt (`DOUBTED_PRINT`), that
- * looks like none of the grid's sure printed glyphs of the same digit is written by hand (the CNN,
+ * The other direction: a digit the CNN calls printed (`COMPARED_P`), with some doubt (`DOUBTED_PRINT`),
+ * that looks like none of the grid's sure printed glyphs of the same digit is written by hand (the CNN,
  * seeing one cell, takes a neat hand for print).
  * @returns the reads, with such givens' handwritten share raised to 1 − the best match
  */

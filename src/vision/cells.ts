@@ -3,8 +3,9 @@ import type { Corners, GrayImage, Point } from "../shared/image.ts";
 import { gridLines, gridMargin, lineAt, type GridLines } from "./cell-bounds.ts";
 
 /**
- * Cuts the unskewed grid (`warpToSquare`: WARP_PX² and a margin) into its 81 cells, row-major, each resampled to CELL_PX² from the
- * quad between the grid lines around it as found in the image (`gridLines`; a flat, well-found grid
+ * Cuts the unskewed grid (`warpToSquare`: WARP_PX² in a margin) into its 81 cells, row-major, each
+ * resampled to CELL_PX² from the quad between the grid lines around it as found in the image
+ * (`gridLines`; a flat, well-found grid
  * cuts at exactly k × CELL_PX). Grid-line remnants at the edges are left for the digit
  * preprocessing, which knows how to ignore them. Another plane of the same unskewed grid (its colour)
  * is cut along the `lines` found in the gray one.
