@@ -48,16 +48,18 @@ export interface GridLines {
 export function gridLines(warped: GrayImage): GridLines {
   const ink = inkMask(warped);
   const lines = (vertical: boolean) => {
-    const bands = Array.from({ length: 9 }, (_, b) =>
-      plausibleSegments(
-        Array.from(
-          { length: 10 },
-          // The outline is sought past the corners only where a band shows none inside them: the
-          // margin may hold a dark edge (a screen's bezel, a shadow) as straight as a line.
-          (_, k) => findLine(ink, b, k, vertical, "inside") ?? findLine(ink, b, k, vertical, "outside"),
-        ),
-      ),
+    const found = Array.from({ length: 9 }, (_, b) =>
+      Array.from({ length: 10 }, (_, k) => findLine(ink, b, k, vertical)),
     );
+    // The outline is sought past the corners only where a band shows none inside them, and kept there
+    // only as it runs on from a corner: the margin may hold a dark edge (a screen's bezel, a shadow) or
+    // a rule above the puzzle as straight as a line.
+    for (const k of [0, 9]) {
+      const pieces = found.map((band, b) => band[k] ?? findLine(ink, b, k, vertical, "outside"));
+      const linked = chainedToCorners(pieces, k * CELL_PX);
+      found.forEach((band, b) => (band[k] ??= linked[b] ? pieces[b] : undefined));
+    }
+    const bands = found.map(plausibleSegments);
     const along = Array.from({ length: 10 }, (_, k) => fillGaps(edges(bands.map((band) => band[k]))));
     // A line no band shows (a faint hairline) runs between its neighbours, at each band edge; the
     // outline, where the warp put the grid's corners, anchors the lines next to it.
@@ -191,6 +193,41 @@ function findLine(
     }
   }
   return best;
+}
+
+/** How far apart (px) two pieces of the outline, or a piece and the corner, may meet and still run on. */
+const CHAIN_PX = 6;
+/** Bands in a row without such a piece that the outline's run steps over. */
+const MAX_CHAIN_GAP = 1;
+
+/**
+ * Per band, whether the outline's piece there runs on from a corner, piece after piece, each starting
+ * within CHAIN_PX of where the last ended (the first, of the corner at `corner`): the outline passes
+ * through the corners it was found by, however a curled page bows it between them.
+ */
+function chainedToCorners(pieces: readonly (Segment | undefined)[], corner: number): boolean[] {
+  const linked = new Set<number>();
+  for (const [from, step] of [
+    [0, 1],
+    [pieces.length - 1, -1],
+  ] as const) {
+    let reached = corner;
+    let skipped = 0;
+    for (let b = from; b >= 0 && b < pieces.length && skipped <= MAX_CHAIN_GAP; b += step) {
+      const piece = pieces[b];
+      const [near, far] = !piece ? [] : step === 1 ? [piece.start, piece.end] : [piece.end, piece.start];
+      // A band without a piece that runs on (a digit or glare over the line) is stepped over, once,
+      // and the next piece may then have drifted one band's worth further.
+      if (near === undefined || far === undefined || Math.abs(near - reached) > CHAIN_PX * (1 + skipped)) {
+        skipped++;
+        continue;
+      }
+      linked.add(b);
+      reached = far;
+      skipped = 0;
+    }
+  }
+  return pieces.map((_, b) => linked.has(b));
 }
 
 /**

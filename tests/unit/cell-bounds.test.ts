@@ -192,3 +192,18 @@ test("a dark edge past the corners (a screen's bezel) is not taken for an outlin
   const left = gridLines({ width: side, height: side, data }).vertical[0]!;
   for (const x of left) expect(Math.abs(x)).toBeLessThanOrEqual(2);
 });
+
+test("a rule printed above the puzzle is not taken for a top border too faint to find", () => {
+  // No top border shows; a heading's underline runs 20 px above where it would be, across the grid.
+  const grid = framed(
+    drawnGrid(
+      (k) => Math.min(WARP_PX - 1, k * CELL_PX),
+      (k) => k !== 0,
+    ),
+  );
+  const side = grid.width;
+  const data = Uint8ClampedArray.from(grid.data);
+  for (const y of [GRID_MARGIN_PX - 21, GRID_MARGIN_PX - 20]) data.fill(40, y * side, (y + 1) * side);
+  const top = gridLines({ width: side, height: side, data }).horizontal[0]!;
+  for (const y of top) expect(Math.abs(y)).toBeLessThanOrEqual(2);
+});
