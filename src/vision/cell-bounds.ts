@@ -215,15 +215,14 @@ function chainedToCorners(pieces: readonly (Segment | undefined)[], corner: numb
     let skipped = 0;
     for (let b = from; b >= 0 && b < pieces.length && skipped <= MAX_CHAIN_GAP; b += step) {
       const piece = pieces[b];
-      const [near, far] = !piece ? [] : step === 1 ? [piece.start, piece.end] : [piece.end, piece.start];
       // A band without a piece that runs on (a digit or glare over the line) is stepped over, once,
       // and the next piece may then have drifted one band's worth further.
-      if (near === undefined || far === undefined || Math.abs(near - reached) > CHAIN_PX * (1 + skipped)) {
+      if (!piece || Math.abs((step === 1 ? piece.start : piece.end) - reached) > CHAIN_PX * (1 + skipped)) {
         skipped++;
         continue;
       }
       linked.add(b);
-      reached = far;
+      reached = step === 1 ? piece.end : piece.start;
       skipped = 0;
     }
   }
