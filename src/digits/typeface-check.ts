@@ -1,8 +1,7 @@
-import type { GrayImage } from "../shared/image.ts";
+import { cropGray, type GrayImage } from "../shared/image.ts";
 import { summedArea, windowSum } from "../shared/summed-area.ts";
 import { HANDWRITTEN_THRESHOLD, isHandwritten, type CellRead } from "../shared/reading.ts";
 import { isSurePrint } from "./cell-read.ts";
-import type { Box } from "./fit-box.ts";
 import type { PreparedCell } from "./preprocess.ts";
 import { median } from "../shared/median.ts";
 
@@ -65,7 +64,7 @@ export function checkEntriesAgainstTypeface(
       return cell;
     }
     // A printed glyph lies within the cell's ink (which may add a remnant beside it): only there is it sought.
-    const inked = crop(tiles[i]!, box, SAMPLE_MARGIN + BOX_SLACK);
+    const inked = cropGray(tiles[i]!, box, SAMPLE_MARGIN + BOX_SLACK);
     const match = Math.max(...samples.map((s) => bestMatch(inked, s.glyph)));
     return match >= TYPEFACE_MATCH ? { ...cell, handwritten: 1 - match } : cell;
   });
@@ -154,8 +153,8 @@ function pairMatch(
   const a = prepared[i]!.box!;
   const b = prepared[j]!.box!;
   return Math.max(
-    bestMatch(crop(tiles[i]!, a, SAMPLE_MARGIN + BOX_SLACK), crop(tiles[j]!, b, SAMPLE_MARGIN)),
-    bestMatch(crop(tiles[j]!, b, SAMPLE_MARGIN + BOX_SLACK), crop(tiles[i]!, a, SAMPLE_MARGIN)),
+    bestMatch(cropGray(tiles[i]!, a, SAMPLE_MARGIN + BOX_SLACK), cropGray(tiles[j]!, b, SAMPLE_MARGIN)),
+    bestMatch(cropGray(tiles[j]!, b, SAMPLE_MARGIN + BOX_SLACK), cropGray(tiles[i]!, a, SAMPLE_MARGIN)),
   );
 }
 
@@ -172,22 +171,9 @@ function typefaceSamples(
     if (known === undefined || cells[known]!.confidence < cell.confidence) best.set(cell.digit, i);
   });
   return [...best.values()].map((i) => ({
-    glyph: crop(tiles[i]!, prepared[i]!.box!, SAMPLE_MARGIN),
+    glyph: cropGray(tiles[i]!, prepared[i]!.box!, SAMPLE_MARGIN),
     strokeContrast: prepared[i]!.shape!.strokeContrast,
   }));
-}
-
-function crop(image: GrayImage, box: Box, margin: number): GrayImage {
-  const x0 = Math.max(0, box.x0 - margin);
-  const y0 = Math.max(0, box.y0 - margin);
-  const width = Math.min(image.width, box.x1 + 1 + margin) - x0;
-  const height = Math.min(image.height, box.y1 + 1 + margin) - y0;
-  const data = new Uint8ClampedArray(width * height);
-  for (let y = 0; y < height; y++) {
-    const from = (y0 + y) * image.width + x0;
-    data.set(image.data.subarray(from, from + width), y * width);
-  }
-  return { width, height, data };
 }
 
 /**

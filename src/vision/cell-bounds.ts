@@ -1,5 +1,5 @@
 import { CELL_PX, WARP_PX } from "../digits/geometry.ts";
-import type { GrayImage } from "../shared/image.ts";
+import { cropGray, type GrayImage } from "../shared/image.ts";
 import { summedArea, windowSum } from "../shared/summed-area.ts";
 
 /** How far from its expected place (k × CELL_PX) a grid line is looked for, in px of the unskewed grid. */
@@ -125,12 +125,8 @@ function inkMask(image: GrayImage, belowMean = INK_BELOW_MEAN): InkMask {
 /** The unskewed grid's WARP_PX² square without the margin of photo around it. */
 export function withoutMargin(warped: GrayImage): GrayImage {
   const margin = gridMargin(warped);
-  const data = new Uint8ClampedArray(WARP_PX * WARP_PX);
-  for (let y = 0; y < WARP_PX; y++) {
-    const from = (y + margin) * warped.width + margin;
-    data.set(warped.data.subarray(from, from + WARP_PX), y * WARP_PX);
-  }
-  return { width: WARP_PX, height: WARP_PX, data };
+  const last = margin + WARP_PX - 1;
+  return cropGray(warped, { x0: margin, y0: margin, x1: last, y1: last });
 }
 
 /**
