@@ -32,14 +32,7 @@ export function warpQuad(src: Mat, dst: Mat, corners: Corners, size: number, int
  * thin strokes don't alias away.
  */
 export function warpToSquare(gray: GrayImage, grid: Corners): GrayImage {
-  const plane = squareToQuad(grid);
-  const m = GRID_MARGIN_PX / WARP_PX;
-  const corners: Corners = [
-    project(plane, -m, -m),
-    project(plane, 1 + m, -m),
-    project(plane, 1 + m, 1 + m),
-    project(plane, -m, 1 + m),
-  ];
+  const corners = framedCorners(grid);
   const size = WARP_PX + 2 * GRID_MARGIN_PX;
   const cv = opencv();
   return withMats((track) => {
@@ -68,6 +61,18 @@ export function warpToSquare(gray: GrayImage, grid: Corners): GrayImage {
     warpQuad(source, dst, local, size, cv.INTER_LINEAR);
     return grayFromMat(dst);
   });
+}
+
+/** The corners of the grid and the margin around it (`warpToSquare`), in the grid's perspective. */
+export function framedCorners(grid: Corners): Corners {
+  const plane = squareToQuad(grid);
+  const m = GRID_MARGIN_PX / WARP_PX;
+  return [
+    project(plane, -m, -m),
+    project(plane, 1 + m, -m),
+    project(plane, 1 + m, 1 + m),
+    project(plane, -m, 1 + m),
+  ];
 }
 
 function clamp(v: number, lo: number, hi: number): number {
