@@ -8,7 +8,7 @@ import {
   checkGivensAgainstTypeface,
   TYPEFACE_MATCH,
 } from "../../src/digits/typeface-check.ts";
-import type { GrayImage } from "../../src/shared/image.ts";
+import { cropGray, type GrayImage } from "../../src/shared/image.ts";
 import { isHandwritten, type CellRead } from "../../src/shared/reading.ts";
 import { registerFamilies } from "../../training/digits/fonts.ts";
 import { drawGlyph } from "../../training/photos/glyph.ts";
@@ -16,6 +16,7 @@ import { drawGlyph } from "../../training/photos/glyph.ts";
 const [print] = registerFamilies(["roboto"], 700);
 const [serif] = registerFamilies(["libre-baskerville"], 700);
 const [hand] = registerFamilies(["caveat"], 400);
+const [neatHand] = registerFamilies(["patrick-hand"], 400);
 const PAPER = 232;
 
 interface Ink {
@@ -131,6 +132,18 @@ describe("checkGivensAgainstTypeface", () => {
       expect(isHandwritten(entry)).toBe(true);
       expect(entry.digit).toBe(4);
     }
+  });
+
+  test("a neat hand fairly like its digit's print is an entry when the grid's print matches itself far better", () => {
+    const tile = cell(5, { font: neatHand!.alias });
+    const glyph = (t: GrayImage) => cropGray(t, prepareCell(t).box!, 2);
+    // About 0.8 like the print, where the grid's twins (print shifted by 2 px) match each other at ~1.
+    expect(
+      bestMatch(cropGray(tile, prepareCell(tile).box!, 5), glyph(cell(5, { font: print!.alias }))),
+    ).toBeGreaterThan(0.78);
+    const [entry] = checkGivens([{ tile, read: read(5, 0.2) }]);
+    expect(isHandwritten(entry!)).toBe(true);
+    expect(entry!.digit).toBe(5);
   });
 
   test("print the CNN doubts stays print when it matches its digit's glyph, even beside a line remnant", () => {
