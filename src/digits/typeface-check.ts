@@ -25,6 +25,15 @@ const BOX_SLACK = 3;
  */
 export const TYPEFACE_MATCH = 0.88;
 /**
+ * …or within this much of how well the grid's print matches itself (`printConsensus`), when that is
+ * lower: blur or curl makes print unlike print. On 9003 the compared entries matched at least 0.10
+ * below their grid's consensus; this bar gave back 14 instead of 9 of the 34 printed digits read as
+ * entries (at consensus 0.78–0.89), and took no entry.
+ */
+const CONSENSUS_SLACK = 0.05;
+/** …but never below this: a grid whose print matches itself worse is no reference. */
+const MIN_TYPEFACE_MATCH = 0.75;
+/**
  * …and only when its strokes are at least this dark relative to the samples' (median): print shares
  * one ink, so a pencilled entry that happens to match a glyph's shape stays an entry. The printed
  * digits read as entries on dev and wild were at 0.9–1.03.
@@ -43,16 +52,22 @@ interface TypefaceSample {
  * @param cells the reads, row-major
  * @param tiles the cells as cut from the warped grid, upright, in the same order
  * @param prepared `prepareCell` of each tile
+ * @param consensus `printConsensus` of the grid
  * @returns the reads, with such entries' handwritten share lowered to 1 − the match
  */
 export function checkEntriesAgainstTypeface(
   cells: readonly CellRead[],
   tiles: readonly GrayImage[],
   prepared: readonly PreparedCell[],
+  consensus: number | undefined,
 ): CellRead[] {
   const samples = typefaceSamples(cells, tiles, prepared);
   if (samples.length === 0) return [...cells];
   const typicalStroke = median(samples.map((s) => s.strokeContrast));
+  const bar =
+    consensus === undefined
+      ? TYPEFACE_MATCH
+      : Math.max(MIN_TYPEFACE_MATCH, Math.min(TYPEFACE_MATCH, consensus - CONSENSUS_SLACK));
   return cells.map((cell, i) => {
     const { shape, box } = prepared[i]!;
     if (
@@ -66,7 +81,7 @@ export function checkEntriesAgainstTypeface(
     // A printed glyph lies within the cell's ink (which may add a remnant beside it): only there is it sought.
     const inked = cropGray(tiles[i]!, box, SAMPLE_MARGIN + BOX_SLACK);
     const match = Math.max(...samples.map((s) => bestMatch(inked, s.glyph)));
-    return match >= TYPEFACE_MATCH ? { ...cell, handwritten: 1 - match } : cell;
+    return match >= bar ? { ...cell, handwritten: 1 - match } : cell;
   });
 }
 
@@ -88,7 +103,7 @@ const DOUBTED_PRINT = 0.05;
 const COMPARED_P = 0.5;
 /**
  * …and is an entry when it matches none of the grid's other sure printed glyphs of that digit within
- * this much of how well the grid's print matches itself (the consensus, below). On 300 half-filled
+ * this much of how well the grid's print matches itself (`printConsensus`). On 300 half-filled
  * photos of the tuning seed 9003, nine in ten compared entries matched their digit's print at ≤ 0.80,
  * while the grids' consensus lay at 0.91–0.98 (tenth to ninetieth percentile): a fixed bar of 0.75
  * turned 79 of the 114 entries read as print into entries, this one 92, with still 1 given; on 400
@@ -96,8 +111,8 @@ const COMPARED_P = 0.5;
  */
 const PRINT_MATCH_GAP = 0.15;
 /**
- * …provided the grid's print matches itself at least this well (the median, over sure printed glyphs
- * with a twin, of the best twin match): blur, curl or uneven light can make print unlike print.
+ * …provided the grid's print matches itself at least this well (`printConsensus`): blur, curl or
+ * uneven light can make print unlike print.
  * Picked on generated photos of seeds kept for tuning: on 300 half-filled (9003), 38 entries and 3
  * givens were turned into entries (40 and 7 without this bar; 44 and 8 at a match of 0.8); on 400
  * printed-only (9004), 1 given (4 without it).
@@ -108,23 +123,17 @@ const MIN_PRINT_CONSENSUS = 0.9;
  * The other direction: a digit the CNN calls printed (`COMPARED_P`), with some doubt (`DOUBTED_PRINT`),
  * that looks like none of the grid's sure printed glyphs of the same digit is written by hand (the CNN,
  * seeing one cell, takes a neat hand for print).
+ * @param consensus `printConsensus` of the grid
  * @returns the reads, with such givens' handwritten share raised to 1 − the best match
  */
 export function checkGivensAgainstTypeface(
   cells: readonly CellRead[],
   tiles: readonly GrayImage[],
   prepared: readonly PreparedCell[],
+  consensus: number | undefined,
 ): CellRead[] {
-  const printed = cells.flatMap((cell, i) => (isSurePrint(cell) && prepared[i]!.box ? [i] : []));
-  const twins = (i: number) => printed.filter((j) => j !== i && cells[j]!.digit === cells[i]!.digit);
-  const bestTwinMatch = (i: number, others: readonly number[]) =>
-    Math.max(...others.map((j) => pairMatch(tiles, prepared, i, j)));
-  const mutual = printed.flatMap((i) => {
-    const others = twins(i);
-    return others.length > 0 ? [bestTwinMatch(i, others)] : [];
-  });
-  const consensus = mutual.length > 0 ? median(mutual) : 0;
-  if (consensus < MIN_PRINT_CONSENSUS) return [...cells];
+  if (consensus === undefined || consensus < MIN_PRINT_CONSENSUS) return [...cells];
+  const { twins, bestTwinMatch } = printedTwins(cells, tiles, prepared);
   return cells.map((cell, i) => {
     const hand = cell.handwritten ?? 0;
     if (
@@ -143,6 +152,36 @@ export function checkGivensAgainstTypeface(
       ? { ...cell, handwritten: Math.max(HANDWRITTEN_THRESHOLD, 1 - match) }
       : cell;
   });
+}
+
+/**
+ * How well the grid's print matches itself: the median, over sure printed glyphs with a printed twin
+ * (the same digit elsewhere), of the best twin match; undefined when no digit is printed twice.
+ */
+export function printConsensus(
+  cells: readonly CellRead[],
+  tiles: readonly GrayImage[],
+  prepared: readonly PreparedCell[],
+): number | undefined {
+  const { printed, twins, bestTwinMatch } = printedTwins(cells, tiles, prepared);
+  const mutual = printed.flatMap((i) => {
+    const others = twins(i);
+    return others.length > 0 ? [bestTwinMatch(i, others)] : [];
+  });
+  return mutual.length > 0 ? median(mutual) : undefined;
+}
+
+/** The sure printed reads with an ink box, each cell's printed twins among them, and the best twin match. */
+function printedTwins(
+  cells: readonly CellRead[],
+  tiles: readonly GrayImage[],
+  prepared: readonly PreparedCell[],
+) {
+  const printed = cells.flatMap((cell, i) => (isSurePrint(cell) && prepared[i]!.box ? [i] : []));
+  const twins = (i: number) => printed.filter((j) => j !== i && cells[j]!.digit === cells[i]!.digit);
+  const bestTwinMatch = (i: number, others: readonly number[]) =>
+    Math.max(...others.map((j) => pairMatch(tiles, prepared, i, j)));
+  return { printed, twins, bestTwinMatch };
 }
 
 /**

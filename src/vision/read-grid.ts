@@ -9,7 +9,11 @@ import {
 import { turnTile } from "../digits/orientation.ts";
 import { prepareCell, type PreparedCell } from "../digits/preprocess.ts";
 import { checkGivensAgainstInkColour, inkTint } from "../digits/ink-tint.ts";
-import { checkEntriesAgainstTypeface, checkGivensAgainstTypeface } from "../digits/typeface-check.ts";
+import {
+  checkEntriesAgainstTypeface,
+  checkGivensAgainstTypeface,
+  printConsensus,
+} from "../digits/typeface-check.ts";
 import { readGridCells } from "../digits/grid-reads.ts";
 import type { CellRead, PipelineStage, ReadResult, StageTiming } from "../shared/reading.ts";
 import { isGridQuad } from "../shared/corners.ts";
@@ -330,8 +334,9 @@ async function classifyUpright(
     );
     // The first view's cut decides the kind of ink, as it does the turn.
     const { tiles, prepared, chroma } = perView[0]!;
-    const entriesChecked = checkEntriesAgainstTypeface(cellReads, tiles, prepared);
-    const givensChecked = checkGivensAgainstTypeface(entriesChecked, tiles, prepared);
+    const consensus = printConsensus(cellReads, tiles, prepared);
+    const entriesChecked = checkEntriesAgainstTypeface(cellReads, tiles, prepared, consensus);
+    const givensChecked = checkGivensAgainstTypeface(entriesChecked, tiles, prepared, consensus);
     const inkChecked = chroma
       ? checkGivensAgainstInkColour(givensChecked, () => {
           const [blueYellow, redGreen] = chroma();
