@@ -22,11 +22,17 @@ export function darknessMap(cell: GrayImage): Float32Array {
  * and print showing through from the back page stay well below a printed digit's strokes.
  */
 export function peakContrast(dark: Float32Array, w: number, h: number, paper: number): number {
-  const values: number[] = [];
-  for (let y = Math.floor(h / 4); y < Math.ceil((3 * h) / 4); y++) {
-    for (let x = Math.floor(w / 4); x < Math.ceil((3 * w) / 4); x++) values.push(dark[y * w + x]!);
+  const x0 = Math.floor(w / 4);
+  const y0 = Math.floor(h / 4);
+  const cols = Math.ceil((3 * w) / 4) - x0;
+  const rows = Math.ceil((3 * h) / 4) - y0;
+  // A typed array sorts numerically, several times faster than numbers with a comparator.
+  const values = new Float32Array(cols * rows);
+  for (let y = 0; y < rows; y++) {
+    const start = (y0 + y) * w + x0;
+    values.set(dark.subarray(start, start + cols), y * cols);
   }
-  values.sort((a, b) => a - b);
+  values.sort();
   return values[Math.floor(values.length * 0.98)]! / Math.max(1, paper);
 }
 
