@@ -22,6 +22,11 @@ export interface PreparedCell {
   shape?: InkShape;
   /** Pixel bounds (inclusive) of the kept ink in the cell, absent when none was kept. */
   box?: Box;
+  /**
+   * Darkest strokes near the centre relative to the paper (`peakContrast`), whether or not ink was kept: a
+   * digit washed out below the ink test still leaves a trace there (`faintTraces`).
+   */
+  peak: number;
 }
 
 /** Below this darkness (0..255) nothing is ink, whatever Otsu says: keeps paper noise out of blank cells. */
@@ -63,8 +68,9 @@ export function prepareCell(cell: GrayImage): PreparedCell {
     box.x1 = Math.max(box.x1, c.x1);
     box.y1 = Math.max(box.y1, c.y1);
   }
+  const peak = peakContrast(dark, w, h, paper);
   if (area === 0) {
-    return { input: new Float32Array(MODEL_INPUT_PX * MODEL_INPUT_PX), inkFraction: 0, empty: true };
+    return { input: new Float32Array(MODEL_INPUT_PX * MODEL_INPUT_PX), inkFraction: 0, empty: true, peak };
   }
   for (let i = 0; i < labels.length; i++) if (labels[i] && keep.has(labels[i]!)) inkSum += dark[i]!;
   const inkLevel = inkSum / area;
@@ -75,10 +81,10 @@ export function prepareCell(cell: GrayImage): PreparedCell {
     height: (box.y1 - box.y0 + 1) / h,
     width: (box.x1 - box.x0 + 1) / w,
     longestPart: longestPart / Math.max(w, h),
-    peakContrast: peakContrast(dark, w, h, paper),
+    peakContrast: peak,
     strokeContrast: inkLevel / Math.max(1, paper),
   };
-  return { input: fitToBox(ink, w, h, box), inkFraction, empty: cellLooksEmpty(shape), shape, box };
+  return { input: fitToBox(ink, w, h, box), inkFraction, empty: cellLooksEmpty(shape), shape, box, peak };
 }
 
 /**

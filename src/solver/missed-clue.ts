@@ -11,10 +11,11 @@ const SEARCH_MS = 50;
  * A printed sudoku has one solution. When the givens as read have several, a clue was missed (or
  * misread) in one of the cells whose digit differs between them. Those cells are often a third of the
  * grid, so only the ones read as empty although they hold some ink (too small, faint or pale for a
- * digit by the ink test) are flagged as doubtful: a faint digit the ink test cut to a fragment. Entries
- * and givens are left as they were; the solver still reports the grid as having several solutions.
+ * digit by the ink test, or a trace fainter still) are flagged as doubtful: a faint digit the ink test
+ * cut to a fragment, or one glare washed out. Entries and givens are left as they were; the solver
+ * still reports the grid as having several solutions.
  * @param reads the 81 reads, row-major
- * @param inked per cell, whether the ink test kept any ink there
+ * @param inked per cell, whether the ink test kept any ink there or it holds a faint trace (`faintTraces`)
  */
 export function doubtWhereCluesMissing(reads: readonly CellRead[], inked: readonly boolean[]): CellRead[] {
   const suspect = (read: CellRead, cell: number) =>

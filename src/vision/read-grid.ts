@@ -6,6 +6,7 @@ import {
   inkedInSomeTurn,
   type InkDoubt,
 } from "../digits/empty-cell.ts";
+import { faintTraces } from "../digits/faint-trace.ts";
 import { turnTile } from "../digits/orientation.ts";
 import { prepareCell, type PreparedCell } from "../digits/preprocess.ts";
 import { checkGivensAgainstInkColour, inkTint } from "../digits/ink-tint.ts";
@@ -345,9 +346,10 @@ async function classifyUpright(
           );
         })
       : givensChecked;
+    const traces = faintTraces(prepared);
     return doubtWhereCluesMissing(
       inkChecked,
-      prepared.map((cell) => cell.shape !== undefined),
+      prepared.map((cell, i) => cell.shape !== undefined || traces[i]!),
     );
   });
   return {
