@@ -40,6 +40,11 @@ export function project(m: Homography, u: number, v: number): Point {
   return { x: (m[0]! * u + m[1]! * v + m[2]!) / w, y: (m[3]! * u + m[4]! * v + m[5]!) / w };
 }
 
+/** The corners (TL, TR, BR, BL) of the plane's rectangle from (u0, v0) to (u1, v1), through `m`. */
+export function projectRect(m: Homography, u0: number, v0: number, u1: number, v1: number): Corners {
+  return [project(m, u0, v0), project(m, u1, v0), project(m, u1, v1), project(m, u0, v1)];
+}
+
 /**
  * The affine map that best matches the homography near (u, v): its Jacobian plus the projected point, as
  * canvas `setTransform(a, b, c, d, e, f)` arguments. Text drawn through it lies in the plane's perspective.

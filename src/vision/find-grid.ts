@@ -12,7 +12,7 @@ import {
   quadContains,
   scaleCorners,
 } from "./quad.ts";
-import { project, squareToQuad } from "../shared/homography.ts";
+import { projectRect, squareToQuad } from "../shared/homography.ts";
 import { warpQuad } from "./warp.ts";
 
 export interface GridFound {
@@ -420,13 +420,6 @@ function completeBrokenCorner(cv: OpenCV, binary: Mat, chosen: Candidate, minSid
 
 /** How far (share of the box's side) each corner of a found grid may lie from a box's of an enclosing fit. */
 const BOX_CORNER_MATCH = 0.2;
-/** A square's corners in the order of `Corners` (TL, TR, BR, BL), in units of its side. */
-const UNIT_CORNERS = [
-  [0, 0],
-  [1, 0],
-  [1, 1],
-  [0, 1],
-] as const;
 
 /**
  * A sudoku's 3×3 box is itself a square of 3×3 cells in a bold outline. On a curled page, whose bent
@@ -442,13 +435,12 @@ export function wholeGridOfBox(grid: Candidate, fits: readonly Candidate[]): Can
     .find((fit) => {
       const plane = squareToQuad(fit.corners);
       return [0, 1, 2].some((row) =>
-        [0, 1, 2].some((col) =>
-          grid.corners.every((p, i) => {
-            const [du, dv] = UNIT_CORNERS[i]!;
-            const q = project(plane, (col + du) / 3, (row + dv) / 3);
-            return Math.hypot(q.x - p.x, q.y - p.y) <= BOX_CORNER_MATCH * side;
-          }),
-        ),
+        [0, 1, 2].some((col) => {
+          const box = projectRect(plane, col / 3, row / 3, (col + 1) / 3, (row + 1) / 3);
+          return grid.corners.every(
+            (p, i) => Math.hypot(box[i]!.x - p.x, box[i]!.y - p.y) <= BOX_CORNER_MATCH * side,
+          );
+        }),
       );
     });
 }

@@ -1,5 +1,5 @@
 import { GRID_MARGIN_PX, WARP_PX } from "../digits/geometry.ts";
-import { project, squareToQuad } from "../shared/homography.ts";
+import { projectRect, squareToQuad } from "../shared/homography.ts";
 import { mapCorners, type Corners, type GrayImage } from "../shared/image.ts";
 import { grayFromMat, matFromGray } from "./gray.ts";
 import { opencv, withMats, type Mat } from "./opencv.ts";
@@ -65,14 +65,8 @@ export function warpToSquare(gray: GrayImage, grid: Corners): GrayImage {
 
 /** The corners of the grid and the margin around it (`warpToSquare`), in the grid's perspective. */
 export function framedCorners(grid: Corners): Corners {
-  const plane = squareToQuad(grid);
   const m = GRID_MARGIN_PX / WARP_PX;
-  return [
-    project(plane, -m, -m),
-    project(plane, 1 + m, -m),
-    project(plane, 1 + m, 1 + m),
-    project(plane, -m, 1 + m),
-  ];
+  return projectRect(squareToQuad(grid), -m, -m, 1 + m, 1 + m);
 }
 
 function clamp(v: number, lo: number, hi: number): number {
