@@ -48,10 +48,12 @@ export function traceGridLines(
     return { x, y };
   };
   for (let t = 0; t <= WARP_PX; t++) {
-    for (const knots of vertical)
+    for (const knots of vertical) {
       dot(image, upright({ x: margin + lineAt(knots, t), y: margin + t }), LINE_BLUE);
-    for (const knots of horizontal)
+    }
+    for (const knots of horizontal) {
       dot(image, upright({ x: margin + t, y: margin + lineAt(knots, t) }), LINE_BLUE);
+    }
   }
   return image;
 }
