@@ -11,8 +11,8 @@ const TRACE_RATIO = 3;
 
 /**
  * Per cell, whether it holds no ink the reader kept yet a faint trace of some: a digit washed out by glare
- * leaves one, which the CNN never sees. Not read as a digit, only worth a doubt where a clue is missing
- * (`doubtWhereCluesMissing`).
+ * leaves one, which the CNN never sees. Not read as a digit, only a suspect where a clue is missing
+ * (`missedClueSuspects`), worth a second look (`secondLooks`).
  * @param prepared `prepareCell` of each cell of the grid
  */
 export function faintTraces(prepared: readonly PreparedCell[]): boolean[] {

@@ -1,8 +1,11 @@
 import { isHandwritten, type CellRead } from "../shared/reading.ts";
-import { undeterminedCells } from "./solve.ts";
+import { solve, undeterminedCells } from "./solve.ts";
 
-/** Confidence at most of an empty read where a clue may have been missed. */
+/** Confidence at most of an empty read where a clue may have been missed, and of a clue found there. */
 const MISSED_CLUE_P = 0.5;
+
+/** A second look's printed digit at least this sure may fill a missed clue's cell. */
+const SECOND_LOOK_P = 0.9;
 
 /** A read's printed clues get this long to show a second solution; a slower search flags nothing. */
 const SEARCH_MS = 50;
@@ -11,25 +14,62 @@ const SEARCH_MS = 50;
  * A printed sudoku has one solution. When the givens as read have several, a clue was missed (or
  * misread) in one of the cells whose digit differs between them. Those cells are often a third of the
  * grid, so only the ones read as empty although they hold some ink (too small, faint or pale for a
- * digit by the ink test, or a trace fainter still) are flagged as doubtful: a faint digit the ink test
- * cut to a fragment, or one glare washed out. Entries and givens are left as they were; the solver
- * still reports the grid as having several solutions.
+ * digit by the ink test, or a trace fainter still) are suspects: a faint digit the ink test cut to a
+ * fragment, or one glare washed out. A read with one solution has none, so nothing that follows can
+ * change a right read.
  * @param reads the 81 reads, row-major
  * @param inked per cell, whether the ink test kept any ink there or it holds a faint trace (`faintTraces`)
+ * @returns the suspect cells, ascending
  */
-export function doubtWhereCluesMissing(reads: readonly CellRead[], inked: readonly boolean[]): CellRead[] {
-  const suspect = (read: CellRead, cell: number) =>
-    inked[cell]! && read.digit === 0 && read.confidence > MISSED_CLUE_P;
+export function missedClueSuspects(reads: readonly CellRead[], inked: readonly boolean[]): number[] {
+  const suspect = (read: CellRead, cell: number) => inked[cell]! && read.digit === 0;
   // Half the dev photos have no such cell: the search (run on every camera frame too) is then skipped.
-  if (!reads.some(suspect)) return [...reads];
-  const givens = Uint8Array.from(reads, (read) => (isHandwritten(read) ? 0 : read.digit));
-  const open = new Set(undeterminedCells(givens, { timeoutMs: SEARCH_MS }));
-  return reads.map((read, cell) => {
-    if (!open.has(cell) || !suspect(read, cell)) return read;
-    return {
-      ...read,
-      confidence: MISSED_CLUE_P,
-      candidates: [{ digit: 0, p: MISSED_CLUE_P }, ...read.candidates.slice(1)],
-    };
-  });
+  if (!reads.some(suspect)) return [];
+  const open = undeterminedCells(givensOf(reads), { timeoutMs: SEARCH_MS });
+  return open.filter((cell) => suspect(reads[cell]!, cell));
+}
+
+/**
+ * Settles the suspects (`missedClueSuspects`): a suspect whose second look (its ink brought up to the
+ * grid's print, `secondLooks`) reads as a printed digit at least `SECOND_LOOK_P` sure takes that digit,
+ * surest first, while the givens stay solvable; it is shown as doubtful, since the first look saw no
+ * digit. Every other suspect stays empty, shown as doubtful. Entries and givens are left as they were.
+ * @param looks the second looks' reads, one per suspect in the same order (undefined: no second look)
+ */
+export function settleMissedClues(
+  reads: readonly CellRead[],
+  suspects: readonly number[],
+  looks: readonly (CellRead | undefined)[],
+): CellRead[] {
+  const settled = [...reads];
+  const givens = givensOf(reads);
+  const found = suspects
+    .map((cell, k) => ({ cell, look: looks[k] }))
+    .filter(
+      (s): s is { cell: number; look: CellRead } =>
+        s.look !== undefined &&
+        s.look.digit !== 0 &&
+        !isHandwritten(s.look) &&
+        s.look.confidence >= SECOND_LOOK_P,
+    )
+    .sort((a, b) => b.look.confidence - a.look.confidence);
+  for (const { cell, look } of found) {
+    givens[cell] = look.digit;
+    if (solve(givens, { checkUnique: false, timeoutMs: SEARCH_MS }).kind === "solved") {
+      settled[cell] = doubted(look);
+    } else {
+      givens[cell] = 0;
+    }
+  }
+  for (const cell of suspects) if (settled[cell] === reads[cell]) settled[cell] = doubted(reads[cell]!);
+  return settled;
+}
+
+function doubted(read: CellRead): CellRead {
+  const p = Math.min(read.confidence, MISSED_CLUE_P);
+  return { ...read, confidence: p, candidates: [{ digit: read.digit, p }, ...read.candidates.slice(1)] };
+}
+
+function givensOf(reads: readonly CellRead[]): Uint8Array {
+  return Uint8Array.from(reads, (read) => (isHandwritten(read) ? 0 : read.digit));
 }

@@ -16,9 +16,10 @@ import {
   printConsensus,
 } from "../digits/typeface-check.ts";
 import { readGridCells } from "../digits/grid-reads.ts";
+import { secondLooks } from "../digits/second-look.ts";
 import type { CellRead, PipelineStage, ReadResult, StageTiming } from "../shared/reading.ts";
 import { isGridQuad } from "../shared/corners.ts";
-import { doubtWhereCluesMissing } from "../solver/missed-clue.ts";
+import { missedClueSuspects, settleMissedClues } from "../solver/missed-clue.ts";
 import { mapCorners, type Corners, type GrayImage } from "../shared/image.ts";
 import { gridLines, innerLineShare, type GridLines } from "./cell-bounds.ts";
 import { sliceCells } from "./cells.ts";
@@ -320,7 +321,8 @@ async function classifyUpright(
   );
   const freshProbs = await classifier.classifyCells(fresh);
   let next = 0;
-  const reads = uprights.map((perView, k) => {
+  const reads: CellRead[][] = [];
+  for (const [k, perView] of uprights.entries()) {
     const probs = averageProbabilities(
       perView.map((_, v) => (wanted[k] === 0 ? asIs[v]! : freshProbs.slice(next, (next += 81)))),
     );
@@ -347,11 +349,13 @@ async function classifyUpright(
         })
       : givensChecked;
     const traces = faintTraces(prepared);
-    return doubtWhereCluesMissing(
+    const suspects = missedClueSuspects(
       inkChecked,
       prepared.map((cell, i) => cell.shape !== undefined || traces[i]!),
     );
-  });
+    const looks = await secondLooks(suspects, inkChecked, tiles, prepared, classifier);
+    reads.push(settleMissedClues(inkChecked, suspects, looks));
+  }
   return {
     turns: choice.turns,
     cells: reads[0]!,

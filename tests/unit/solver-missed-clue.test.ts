@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { doubtWhereCluesMissing } from "../../src/solver/missed-clue.ts";
+import { missedClueSuspects, settleMissedClues } from "../../src/solver/missed-clue.ts";
+import type { CellRead } from "../../src/shared/reading.ts";
 import { solve, undeterminedCells } from "../../src/solver/solve.ts";
 import type { Grid } from "../../src/solver/types.ts";
 import { confidentReads, NORVIG, SEVENTEEN } from "../fixtures/confident-reads.ts";
@@ -56,46 +57,84 @@ describe("undeterminedCells", () => {
   });
 });
 
-describe("doubtWhereCluesMissing", () => {
+describe("missedClueSuspects", () => {
   const inkedAt = (...cells: number[]) => Array.from({ length: 81 }, (_, i) => cells.includes(i));
-
-  it("flags an inked cell read as empty where the read puzzle's solutions differ", () => {
+  const lost = (): CellRead[] => {
     const read = confidentReads(SEVENTEEN);
-    read[LOST] = {
-      digit: 0,
-      confidence: 0.99,
-      candidates: [
-        { digit: 0, p: 0.99 },
-        { digit: 7, p: 0.01 },
-      ],
-    };
-    const checked = doubtWhereCluesMissing(read, inkedAt(LOST, DETERMINED));
-    expect(checked[LOST]).toEqual({
-      digit: 0,
-      confidence: 0.5,
-      candidates: [
-        { digit: 0, p: 0.5 },
-        { digit: 7, p: 0.01 },
-      ],
-    });
-    // This cell holds ink too, but its digit is the same in every solution.
-    expect(checked[DETERMINED]).toEqual(read[DETERMINED]);
+    read[LOST] = { digit: 0, confidence: 0.99, candidates: [{ digit: 0, p: 0.99 }] };
+    return read;
+  };
+
+  it("names the inked cells read as empty where the read puzzle's solutions differ", () => {
+    // DETERMINED holds ink too, but its digit is the same in every solution.
+    expect(missedClueSuspects(lost(), inkedAt(LOST, DETERMINED))).toEqual([LOST]);
   });
 
-  it("leaves cells without ink, and every cell of a puzzle with one solution, as read", () => {
-    const missing = confidentReads(SEVENTEEN);
-    missing[LOST] = { digit: 0, confidence: 0.99, candidates: [{ digit: 0, p: 0.99 }] };
-    expect(doubtWhereCluesMissing(missing, inkedAt())).toEqual(missing);
-    const whole = confidentReads(SEVENTEEN);
-    expect(doubtWhereCluesMissing(whole, inkedAt(...Array.from({ length: 81 }, (_, i) => i)))).toEqual(whole);
+  it("names no cell without ink, and none of a puzzle with one solution", () => {
+    expect(missedClueSuspects(lost(), inkedAt())).toEqual([]);
+    const every = inkedAt(...Array.from({ length: 81 }, (_, i) => i));
+    expect(missedClueSuspects(confidentReads(SEVENTEEN), every)).toEqual([]);
   });
 
   it("does not count handwritten entries as clues", () => {
     const read = confidentReads(SEVENTEEN);
     read[LOST] = { ...read[LOST]!, handwritten: 0.9 };
     const emptyInked = read.flatMap((cell, i) => (cell.digit === 0 ? [i] : []));
-    const checked = doubtWhereCluesMissing(read, inkedAt(...emptyInked));
-    expect(checked.filter((cell) => cell.confidence === 0.5).length).toBeGreaterThan(0);
-    expect(checked[LOST]).toEqual(read[LOST]);
+    expect(missedClueSuspects(read, inkedAt(...emptyInked)).length).toBeGreaterThan(0);
+  });
+});
+
+describe("settleMissedClues", () => {
+  const empty: CellRead = {
+    digit: 0,
+    confidence: 0.99,
+    candidates: [
+      { digit: 0, p: 0.99 },
+      { digit: 7, p: 0.01 },
+    ],
+  };
+  const printed = (digit: number, p: number, handwritten = 0.01): CellRead => ({
+    digit,
+    confidence: p,
+    candidates: [{ digit, p }],
+    handwritten,
+  });
+  const lost = (): CellRead[] => {
+    const read = confidentReads(SEVENTEEN);
+    read[LOST] = empty;
+    return read;
+  };
+
+  it("fills a suspect with its second look's sure printed digit, shown as doubtful", () => {
+    const settled = settleMissedClues(lost(), [LOST], [printed(1, 0.97)]);
+    expect(settled[LOST]).toEqual({ ...printed(1, 0.5), candidates: [{ digit: 1, p: 0.5 }] });
+    const others = (cells: CellRead[]) => cells.filter((_, i) => i !== LOST);
+    expect(others(settled)).toEqual(others(lost()));
+  });
+
+  it("leaves a suspect empty but doubtful when its second look is unsure, handwritten, empty or absent", () => {
+    const doubtedEmpty = {
+      digit: 0,
+      confidence: 0.5,
+      candidates: [
+        { digit: 0, p: 0.5 },
+        { digit: 7, p: 0.01 },
+      ],
+    };
+    for (const look of [printed(1, 0.8), printed(1, 0.97, 0.9), printed(0, 0.99), undefined]) {
+      expect(settleMissedClues(lost(), [LOST], [look])[LOST]).toEqual(doubtedEmpty);
+    }
+    expect(settleMissedClues(lost(), [LOST], [])[LOST]).toEqual(doubtedEmpty);
+  });
+
+  it("takes no digit that leaves the givens without a solution", () => {
+    // The lost clue's box already holds a 3 (r3c8).
+    expect(settleMissedClues(lost(), [LOST], [printed(3, 0.99)])[LOST]!.digit).toBe(0);
+    // Two looks that each fit, but not together (a 1 beside the lost 1): the surer one is taken.
+    const read = lost();
+    const other = 16;
+    read[other] = empty;
+    const settled = settleMissedClues(read, [other, LOST], [printed(1, 0.92), printed(1, 0.99)]);
+    expect(settled.map((cell) => cell.digit).filter((_, i) => i === other || i === LOST)).toEqual([0, 1]);
   });
 });

@@ -1,0 +1,61 @@
+import type { GrayImage } from "../shared/image.ts";
+import { median } from "../shared/median.ts";
+import type { CellRead } from "../shared/reading.ts";
+import { isSurePrint, toCellRead } from "./cell-read.ts";
+import type { DigitClassifier } from "./classifier.ts";
+import { prepareCell, type PreparedCell } from "./preprocess.ts";
+
+/**
+ * A cell is raised at most this many times: the washed-out digits of the dev photos needed 1.8–2.9, while
+ * grainy blank paper needs tens and then reads as ink.
+ */
+const MAX_GAIN = 4;
+
+/**
+ * How strongly a grid's print stands out: the median peak contrast (`PreparedCell.peak`) of its sure
+ * printed digits; undefined without any.
+ */
+export function printStrength(
+  reads: readonly CellRead[],
+  prepared: readonly PreparedCell[],
+): number | undefined {
+  const peaks = reads.flatMap((read, i) => (isSurePrint(read) ? [prepared[i]!.peak] : []));
+  return peaks.length > 0 ? median(peaks) : undefined;
+}
+
+/**
+ * A faint cell prepared again with its contrast to the paper raised until its darkest strokes stand
+ * out like the grid's print (`strength`): glare washes a digit out below the ink test, yet its shape
+ * survives (a red 7 under glare peaked at a third of its grid's print, and read as a sure 7 so raised).
+ * The same `prepareCell` then makes the CNN's input, as in training. Undefined when the cell is not
+ * fainter than the print, or too faint to raise (`MAX_GAIN`).
+ */
+export function raisedCell(tile: GrayImage, peak: number, strength: number): PreparedCell | undefined {
+  const gain = strength / peak;
+  if (!(gain > 1 && gain <= MAX_GAIN)) return undefined;
+  const paper = median(Array.from(tile.data));
+  const data = Uint8ClampedArray.from(tile.data, (v) => paper - (paper - v) * gain);
+  return prepareCell({ width: tile.width, height: tile.height, data });
+}
+
+/**
+ * The second looks at `cells` (`raisedCell`, read by the CNN in one batch), one per cell in order:
+ * undefined where there is nothing to raise, or the raised ink still fails the ink test.
+ */
+export async function secondLooks(
+  cells: readonly number[],
+  reads: readonly CellRead[],
+  tiles: readonly GrayImage[],
+  prepared: readonly PreparedCell[],
+  classifier: Pick<DigitClassifier, "classifyCells">,
+): Promise<(CellRead | undefined)[]> {
+  const strength = printStrength(reads, prepared);
+  if (cells.length === 0 || strength === undefined) return [];
+  const raised = cells.map((i) => {
+    const cell = raisedCell(tiles[i]!, prepared[i]!.peak, strength);
+    return cell && !cell.empty ? cell : undefined;
+  });
+  const probs = await classifier.classifyCells(raised.flatMap((cell) => (cell ? [cell.input] : [])));
+  let next = 0;
+  return raised.map((cell) => cell && toCellRead(probs[next++]!, false));
+}
