@@ -11,6 +11,8 @@ export interface InkShape {
   peakContrast: number;
   /** Mean darkness of the kept ink relative to the paper. */
   strokeContrast: number;
+  /** Share of the ink's outline that is a sharp edge to paper (see `prepareCell`). */
+  sharpOutline: number;
 }
 
 /**
@@ -66,6 +68,8 @@ const GHOST_RELATIVE_STROKE = 0.2;
 export type InkDoubt =
   /** Too small to be a digit (`inkTooSmall`): empty, whatever the CNN says. */
   | "small"
+  /** Soft-edged against the grid's print (`softAgainstPrint`), a shadow's edge: empty, whatever the CNN says. */
+  | "soft"
   /** Faint against the grid's digits (glare, pencil, show-through): a digit only when the CNN is sure. */
   | "faint"
   /** Fainter still: a digit only when the CNN reads it as a pencilled entry. */

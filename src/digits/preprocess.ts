@@ -74,7 +74,9 @@ export function prepareCell(cell: GrayImage): PreparedCell {
   }
   for (let i = 0; i < labels.length; i++) if (labels[i] && keep.has(labels[i]!)) inkSum += dark[i]!;
   const inkLevel = inkSum / area;
-  const ink = softInk(dark, labels, keep, w, h, inkLevel);
+  const kept = new Uint8Array(w * h);
+  for (let i = 0; i < kept.length; i++) kept[i] = keep.has(labels[i]!) ? 1 : 0;
+  const ink = softInk(dark, kept, w, h, inkLevel);
   const inkFraction = area / (w * h);
   const shape: InkShape = {
     inkFraction,
@@ -83,6 +85,7 @@ export function prepareCell(cell: GrayImage): PreparedCell {
     longestPart: longestPart / Math.max(w, h),
     peakContrast: peak,
     strokeContrast: inkLevel / Math.max(1, paper),
+    sharpOutline: sharpOutline(cell, kept, inkLevel),
   };
   return { input: fitToBox(ink, w, h, box), inkFraction, empty: cellLooksEmpty(shape), shape, box, peak };
 }
@@ -91,16 +94,7 @@ export function prepareCell(cell: GrayImage): PreparedCell {
  * Darkness scaled so a typical stroke pixel is 1, kept only on and next to the chosen
  * components: anti-aliased stroke edges survive, grid lines and neighbours' fragments do not.
  */
-function softInk(
-  dark: Float32Array,
-  labels: Int32Array,
-  keep: Set<number>,
-  w: number,
-  h: number,
-  inkLevel: number,
-): Float32Array {
-  const kept = new Uint8Array(w * h);
-  for (let i = 0; i < kept.length; i++) kept[i] = keep.has(labels[i]!) ? 1 : 0;
+function softInk(dark: Float32Array, kept: Uint8Array, w: number, h: number, inkLevel: number): Float32Array {
   const ink = new Float32Array(w * h);
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
@@ -112,6 +106,35 @@ function softInk(
     }
   }
   return ink;
+}
+
+/**
+ * Share of the kept ink's outline across which the cell's gray rises by at least half the ink's darkness
+ * (`inkLevel`) within two pixels: a stroke, printed or written, has such an edge on both sides, the
+ * edge of a shadow on one side only, and print showing through the page on none (the paper blurs it).
+ * Darkness is measured against a local paper level, so a shadow's dark side looks like a stroke.
+ */
+function sharpOutline({ width: w, height: h, data }: GrayImage, kept: Uint8Array, inkLevel: number): number {
+  const steps = [
+    [1, 0],
+    [-1, 0],
+    [0, 1],
+    [0, -1],
+  ] as const;
+  let outline = 0;
+  let sharp = 0;
+  for (let y = 2; y < h - 2; y++) {
+    for (let x = 2; x < w - 2; x++) {
+      if (!kept[y * w + x]) continue;
+      for (const [dx, dy] of steps) {
+        if (kept[(y + dy) * w + x + dx]) continue;
+        outline++;
+        const rise = data[(y + 2 * dy) * w + x + 2 * dx]! - data[(y - dy) * w + x - dx]!;
+        if (rise >= 0.5 * inkLevel) sharp++;
+      }
+    }
+  }
+  return outline > 0 ? sharp / outline : 0;
 }
 
 /** Median gray of the cell: the paper level, since most of any cell is paper. */

@@ -10,6 +10,7 @@ const shape = (height: number): InkShape => ({
   longestPart: height,
   peakContrast: 0.8,
   strokeContrast: 0.8,
+  sharpOutline: 0.9,
 });
 const read = (digit: number, confidence = 0.99, handwritten = 0): CellRead => ({
   digit,

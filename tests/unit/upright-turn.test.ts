@@ -14,6 +14,7 @@ const tall: InkShape = {
   longestPart: 0.5,
   peakContrast: 0.6,
   strokeContrast: 0.5,
+  sharpOutline: 0.9,
 };
 const wide: InkShape = { ...tall, height: tall.width, width: tall.height };
 
