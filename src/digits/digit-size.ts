@@ -1,6 +1,6 @@
 import type { CellRead } from "../shared/reading.ts";
-import { isSurePrint } from "./cell-read.ts";
 import { typicalOfLargest, type InkShape } from "./empty-cell.ts";
+import { printSamples } from "./print-samples.ts";
 
 /**
  * Ink shorter than this share of the grid's printed digits is a pencil candidate, not a digit: a
@@ -9,8 +9,6 @@ import { typicalOfLargest, type InkShape } from "./empty-cell.ts";
  * 135 lay below 0.65 (lone pencil candidates), against 2 of 9,410 givens and 12 of 2,039 entries.
  */
 const MIN_RELATIVE_HEIGHT = 0.65;
-/** Fewer sure printed digits than this give no trustworthy size: nothing is judged. */
-const MIN_SAMPLES = 5;
 
 /**
  * Per cell, whether its ink is too short to be a digit of this grid: shorter than `MIN_RELATIVE_HEIGHT`
@@ -25,8 +23,8 @@ export function shortOfPrintedSize(
   reads: readonly CellRead[],
   shapes: readonly (InkShape | undefined)[],
 ): boolean[] {
-  const heights = reads.flatMap((read, i) => (isSurePrint(read) && shapes[i] ? [shapes[i].height] : []));
-  if (heights.length < MIN_SAMPLES) return reads.map(() => false);
+  const heights = printSamples(reads, shapes, (shape) => shape.height);
+  if (!heights) return reads.map(() => false);
   const minHeight = MIN_RELATIVE_HEIGHT * typicalOfLargest(heights);
   return reads.map((read, i) => read.digit !== 0 && shapes[i] !== undefined && shapes[i].height < minHeight);
 }

@@ -1,7 +1,7 @@
 import { median } from "../shared/median.ts";
 import type { CellRead } from "../shared/reading.ts";
-import { isSurePrint } from "./cell-read.ts";
 import type { InkShape } from "./empty-cell.ts";
+import { printSamples } from "./print-samples.ts";
 
 /**
  * Outlines tell strokes from shadows only on a grid whose sure printed digits have at least this share
@@ -19,12 +19,10 @@ const SHARP_PRINT = 0.5;
  */
 const SOFT_RATIO = 0.3;
 
-/** Fewer sure printed digits than this give no trustworthy reference: nothing is judged. */
-const MIN_SAMPLES = 5;
-
 /**
  * Per cell, whether its ink is too soft-edged to be a digit of this grid (`SOFT_RATIO` of its sure
- * printed digits' typical outline); always false on a blurred grid (`SHARP_PRINT`).
+ * printed digits' typical outline); always false on a blurred grid (`SHARP_PRINT`) and with too few
+ * sure printed digits (`printSamples`).
  * @param reads the cells' reads, row-major
  * @param shapes the ink kept in each cell (`PreparedCell.shape`), in the same order
  */
@@ -32,10 +30,8 @@ export function softAgainstPrint(
   reads: readonly CellRead[],
   shapes: readonly (InkShape | undefined)[],
 ): boolean[] {
-  const outlines = reads.flatMap((read, i) =>
-    isSurePrint(read) && shapes[i] ? [shapes[i].sharpOutline] : [],
-  );
-  const typical = outlines.length >= MIN_SAMPLES ? median(outlines) : 0;
+  const outlines = printSamples(reads, shapes, (shape) => shape.sharpOutline);
+  const typical = outlines ? median(outlines) : 0;
   return reads.map(
     (read, i) =>
       typical >= SHARP_PRINT &&
