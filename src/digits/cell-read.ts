@@ -45,11 +45,12 @@ const DISPUTED_P = 0.5;
  * handwritten.
  * @param probs all class probabilities (see `classes.ts`)
  * @param empty the ink/component decision from `prepareCell`
- * @param doubt the grid-level ink check (`inkDoubts`, `readGridCells`): "small" and "soft" ink is empty; "ghost" ink is empty unless
- *   the CNN reads it as handwriting (`FAINT_ENTRY_P`), since the CNN sees ink normalised to full strength
- *   and can read a show-through digit as sharply as a real one; "faint" ink is also a digit when the CNN
- *   is all but sure of print (`FAINT_PRINT_P`), shown as doubtful; an empty read of ink that passes the
- *   ink test, or fails only its contrast bar ("weak"), is at best a coin toss, so it is doubtful too
+ * @param doubt the grid-level ink check (`inkDoubts`, `readGridCells`): "small" and "soft" ink is empty;
+ *   "ghost" ink is empty unless the CNN reads it as handwriting (`FAINT_ENTRY_P`), since the CNN sees ink
+ *   normalised to full strength and can read a show-through digit as sharply as a real one; "faint" ink is
+ *   also a digit when the CNN is all but sure of print (`FAINT_PRINT_P`), shown as doubtful; an empty read
+ *   of ink that passes the ink test, or fails only its contrast bar ("weak"), is at best a coin toss, so it
+ *   is doubtful too
  */
 export function toCellRead(probs: CellProbabilities, empty: boolean, doubt?: InkDoubt): CellRead {
   const ranked = Array.from(digitProbabilities(probs), (p, digit) => ({ digit, p })).sort(

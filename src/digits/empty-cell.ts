@@ -68,7 +68,7 @@ const GHOST_RELATIVE_STROKE = 0.2;
 export type InkDoubt =
   /** Too small to be a digit (`inkTooSmall`): empty, whatever the CNN says. */
   | "small"
-  /** Soft-edged against the grid's print (`softAgainstPrint`), a shadow's edge: empty, whatever the CNN says. */
+  /** Soft-edged against the grid's print (`softAgainstPrint`): empty, whatever the CNN says. */
   | "soft"
   /** Faint against the grid's digits (glare, pencil, show-through): a digit only when the CNN is sure. */
   | "faint"
