@@ -2,6 +2,7 @@ import type { GrayImage } from "../shared/image.ts";
 import { median } from "../shared/median.ts";
 import { HANDWRITTEN_THRESHOLD, isHandwritten, type CellRead } from "../shared/reading.ts";
 import { isSurePrint } from "./cell-read.ts";
+import type { InkDoubt } from "./empty-cell.ts";
 import type { Box } from "./fit-box.ts";
 
 /** A cell's ink colour: [blue–yellow, red–green] chroma per level of darkness; black or gray ink ≈ [0, 0]. */
@@ -35,6 +36,26 @@ export function inkTint(
   const darkness = paper.level - strokes.level;
   if (darkness < MIN_DARKNESS) return undefined;
   return [(strokes.chroma[0] - paper.chroma[0]) / darkness, (strokes.chroma[1] - paper.chroma[1]) / darkness];
+}
+
+/**
+ * Each cell's `inkTint`, row-major; undefined where no ink was kept, and where the ink is below the
+ * contrast bar (`InkDoubt` "weak"): a digit washed out by glare is mostly paper, and its colour says
+ * little (on a dev photo a red 1 glared pale measured as a pen's colour, and became an entry).
+ * @param planes the cells' `toChroma` planes, cut like `tiles`
+ * @param boxes the kept ink's bounds in each cell (`prepareCell`)
+ * @param doubts the grid-level ink check of each cell (`inkDoubts`)
+ */
+export function cellTints(
+  tiles: readonly GrayImage[],
+  [blueYellow, redGreen]: readonly [readonly GrayImage[], readonly GrayImage[]],
+  boxes: readonly (Box | undefined)[],
+  doubts: readonly InkDoubt[],
+): (InkTint | undefined)[] {
+  return tiles.map((tile, i) => {
+    const box = boxes[i];
+    return box && doubts[i] !== "weak" ? inkTint(tile, [blueYellow[i]!, redGreen[i]!], box) : undefined;
+  });
 }
 
 /**

@@ -9,7 +9,7 @@ import {
 import { faintTraces } from "../digits/faint-trace.ts";
 import { turnTile } from "../digits/orientation.ts";
 import { prepareCell, type PreparedCell } from "../digits/preprocess.ts";
-import { checkGivensAgainstInkColour, inkTint } from "../digits/ink-tint.ts";
+import { cellTints, checkGivensAgainstInkColour } from "../digits/ink-tint.ts";
 import {
   checkEntriesAgainstTypeface,
   checkGivensAgainstTypeface,
@@ -341,12 +341,14 @@ async function classifyUpright(
     const entriesChecked = checkEntriesAgainstTypeface(cellReads, tiles, prepared, consensus);
     const givensChecked = checkGivensAgainstTypeface(entriesChecked, tiles, prepared, consensus);
     const inkChecked = chroma
-      ? checkGivensAgainstInkColour(givensChecked, () => {
-          const [blueYellow, redGreen] = chroma();
-          return prepared.map(({ box }, i) =>
-            box ? inkTint(tiles[i]!, [blueYellow[i]!, redGreen[i]!], box) : undefined,
-          );
-        })
+      ? checkGivensAgainstInkColour(givensChecked, () =>
+          cellTints(
+            tiles,
+            chroma(),
+            prepared.map((cell) => cell.box),
+            cellDoubts,
+          ),
+        )
       : givensChecked;
     const traces = faintTraces(prepared);
     const suspects = missedClueSuspects(

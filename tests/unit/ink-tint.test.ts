@@ -1,7 +1,7 @@
 import { createCanvas } from "@napi-rs/canvas";
 import { describe, expect, test } from "vitest";
 import { CELL_PX } from "../../src/digits/geometry.ts";
-import { checkGivensAgainstInkColour, inkTint, type InkTint } from "../../src/digits/ink-tint.ts";
+import { cellTints, checkGivensAgainstInkColour, inkTint, type InkTint } from "../../src/digits/ink-tint.ts";
 import { prepareCell } from "../../src/digits/preprocess.ts";
 import { isHandwritten, type CellRead } from "../../src/shared/reading.ts";
 import { toChroma, toGray } from "../../src/vision/gray.ts";
@@ -50,6 +50,27 @@ describe("inkTint", () => {
 
   test("ink too faint to show its colour has no tint", () => {
     expect(tintOf(pale(BLUE, 0.08))).toBeUndefined();
+  });
+});
+
+describe("cellTints", () => {
+  test("every inked cell's tint, but none of ink below the contrast bar, nor where none was kept", () => {
+    const { gray, rgba } = drawDigit(BLUE, WHITE);
+    const { box } = prepareCell(gray);
+    const [blueYellow, redGreen] = toChroma(rgba);
+    const tiles = [gray, gray, gray];
+    const tints = cellTints(
+      tiles,
+      [
+        [blueYellow, blueYellow, blueYellow],
+        [redGreen, redGreen, redGreen],
+      ],
+      [box, box, undefined],
+      [undefined, "weak", undefined],
+    );
+    expect(tints[0]).toEqual(inkTint(gray, [blueYellow, redGreen], box!));
+    expect(tints[0]![0]).toBeGreaterThan(0.3);
+    expect(tints.slice(1)).toEqual([undefined, undefined]);
   });
 });
 
