@@ -72,10 +72,13 @@ export function prepareCell(cell: GrayImage): PreparedCell {
   if (area === 0) {
     return { input: new Float32Array(MODEL_INPUT_PX * MODEL_INPUT_PX), inkFraction: 0, empty: true, peak };
   }
-  for (let i = 0; i < labels.length; i++) if (labels[i] && keep.has(labels[i]!)) inkSum += dark[i]!;
-  const inkLevel = inkSum / area;
   const kept = new Uint8Array(w * h);
-  for (let i = 0; i < kept.length; i++) kept[i] = keep.has(labels[i]!) ? 1 : 0;
+  for (let i = 0; i < kept.length; i++) {
+    if (!keep.has(labels[i]!)) continue;
+    kept[i] = 1;
+    inkSum += dark[i]!;
+  }
+  const inkLevel = inkSum / area;
   const ink = softInk(dark, kept, w, h, inkLevel);
   const inkFraction = area / (w * h);
   const shape: InkShape = {

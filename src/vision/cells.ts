@@ -6,8 +6,8 @@ import { gridLines, gridMargin, lineAt, type GridLines } from "./cell-bounds.ts"
  * Cuts the unskewed grid (`warpToSquare`: WARP_PX² in a margin) into its 81 cells, row-major, each
  * resampled to CELL_PX² from the quad between the grid lines around it as found in the image
  * (`gridLines`; a flat, well-found grid cuts at exactly k × CELL_PX). Grid-line remnants at the edges
- * are left for the digit preprocessing, which knows how to ignore them. Another plane of the same unskewed grid (its colour)
- * is cut along the `lines` found in the gray one.
+ * are left for the digit preprocessing, which knows how to ignore them. Another plane of the same
+ * unskewed grid (its colour) is cut along the `lines` found in the gray one.
  */
 export function sliceCells(warped: GrayImage, lines: GridLines = gridLines(warped)): GrayImage[] {
   const margin = gridMargin(warped);
