@@ -4,6 +4,7 @@ import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { predictProbabilities } from "../../src/digits/classifier.ts";
+import type { PreparedCell } from "../../src/digits/preprocess.ts";
 import type { Example } from "../../training/digits/dataset.ts";
 import { registerFonts } from "../../training/digits/fonts.ts";
 import { balancedPool, loadGeneratedExamples } from "../../training/digits/generated-cells.ts";
@@ -76,6 +77,23 @@ test("generated photos become training cells cut by the app's pipeline, turned t
   const reads = probs.map((p) => p.indexOf(Math.max(...p)));
   const agree = reads.filter((d, i) => d === examples[i]!.label).length;
   expect(agree / examples.length).toBeGreaterThan(0.9);
+}, 120_000);
+
+test("cut cells are kept in the cache and taken back without cutting the photos again", async () => {
+  const cache = { dir: await mkdtemp(join(tmpdir(), "gen-cells-")), dependsOn: [] };
+  try {
+    let reads = 0;
+    const read = (cells: PreparedCell[]) => (reads++, readDigits(shipped, cells));
+    const cut = await loadGeneratedExamples([dir], read, quiet, cache);
+    const cutReads = reads;
+    expect(cutReads).toBeGreaterThan(0);
+    const cached = await loadGeneratedExamples([dir], read, quiet, cache);
+    expect(reads).toBe(cutReads);
+    expect(cached.map((e) => e.label)).toEqual(cut.map((e) => e.label));
+    expect(cached.every((e, i) => e.input.every((v, k) => v === cut[i]!.input[k]))).toBe(true);
+  } finally {
+    await rm(cache.dir, { recursive: true, force: true });
+  }
 }, 120_000);
 
 test("a few fine-tuning steps run on generated cells", async () => {

@@ -11,7 +11,7 @@
  *    those reads, bakes it into the fold models (WORK/fold-K: the recognition benchmark's `--kfold WORK`)
  *    and into the final model, and writes the latter with its model card to OUT.
  * Stages after the first load the photos' cells again, so they can run in separate processes (one
- * per core). Without photos (a fresh clone has no ../shared) the synthetic model is shipped as it is.
+ * per core); the generated photos' cells are cut once and kept in WORK/generated-cells. Without photos (a fresh clone has no ../shared) the synthetic model is shipped as it is.
  */
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
@@ -42,6 +42,15 @@ import { evaluate, FINE_TUNE_LR, SYNTHETIC_LR, syntheticValidation, trainDigitMo
 /** Share of synthetic digit cells written by hand. */
 const HANDWRITTEN_SHARE = 0.3;
 
+/** The code that cuts and prepares generated photos' cells: edit any and the cached cells are cut again. */
+const CUT_SOURCES = [
+  "src/vision",
+  "src/digits",
+  "src/shared",
+  "tooling/load-photo.ts",
+  "training/digits/real-cells.ts",
+  "training/digits/generated-cells.ts",
+];
 const repo = resolve(import.meta.dirname, "../..");
 const shared = resolve(repo, "../shared");
 const { values } = parseArgs({
@@ -121,7 +130,10 @@ if (runs("folds") || runs("final") || runs("calibrate")) {
   const grids = await loadRealGrids(synthetic);
   const generated =
     runs("folds") || runs("final")
-      ? await loadGeneratedExamples(values.generated, (c) => readDigits(synthetic, c), log)
+      ? await loadGeneratedExamples(values.generated, (c) => readDigits(synthetic, c), log, {
+          dir: join(work, "generated-cells"),
+          dependsOn: [...CUT_SOURCES.map((path) => resolve(repo, path)), syntheticDir],
+        })
       : [];
   if (runs("folds")) {
     const folds = values.fold === undefined ? [...Array(FOLDS).keys()] : values.fold.split(",").map(Number);
