@@ -113,6 +113,13 @@ describe("checkEntriesAgainstTypeface", () => {
     expect(entry).toEqual(read(4, 0.9));
   });
 
+  test("print a quarter paler than the grid's (a lens's vignette) that the CNN called handwritten is a given", () => {
+    const [vignetted] = check([
+      { tile: cell(7, { font: print!.alias, gray: 80 }), read: read(7, 0.58, 0.9) },
+    ]);
+    expect(isHandwritten(vignetted!)).toBe(false);
+  });
+
   test("faint strokes in the typeface's shape stay an entry: print shares one ink", () => {
     const [pencil] = check([{ tile: cell(5, { font: print!.alias, gray: 170 }), read: read(5, 0.9) }]);
     expect(isHandwritten(pencil!)).toBe(true);
