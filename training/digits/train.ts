@@ -11,7 +11,8 @@
  *    those reads, bakes it into the fold models (WORK/fold-K: the recognition benchmark's `--kfold WORK`)
  *    and into the final model, and writes the latter with its model card to OUT.
  * Stages after the first load the photos' cells again, so they can run in separate processes (one
- * per core); the generated photos' cells are cut once and kept in WORK/generated-cells. Without photos (a fresh clone has no ../shared) the synthetic model is shipped as it is.
+ * per core); the generated photos' cells are cut once and kept in WORK/generated-cells. Without photos
+ * (a fresh clone has no ../shared) the synthetic model is shipped as it is.
  */
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
