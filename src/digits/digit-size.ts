@@ -1,6 +1,6 @@
 import type { CellRead } from "../shared/reading.ts";
 import { typicalOfLargest, type InkShape } from "./empty-cell.ts";
-import { printSamples } from "./print-samples.ts";
+import { belowPrint } from "./print-samples.ts";
 
 /**
  * Ink shorter than this share of the grid's printed digits is a pencil candidate, not a digit: a
@@ -23,8 +23,10 @@ export function shortOfPrintedSize(
   reads: readonly CellRead[],
   shapes: readonly (InkShape | undefined)[],
 ): boolean[] {
-  const heights = printSamples(reads, shapes, (shape) => shape.height);
-  if (!heights) return reads.map(() => false);
-  const minHeight = MIN_RELATIVE_HEIGHT * typicalOfLargest(heights);
-  return reads.map((read, i) => read.digit !== 0 && shapes[i] !== undefined && shapes[i].height < minHeight);
+  return belowPrint(
+    reads,
+    shapes,
+    (shape) => shape.height,
+    (heights) => MIN_RELATIVE_HEIGHT * typicalOfLargest(heights),
+  );
 }

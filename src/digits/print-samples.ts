@@ -6,16 +6,22 @@ import type { InkShape } from "./empty-cell.ts";
 const MIN_SAMPLES = 5;
 
 /**
- * One measure of the ink of a grid's sure printed digits (`isSurePrint`), the samples its checks
- * judge the other cells by; undefined when there are too few to trust.
+ * Per cell, whether a read digit's ink measures below the bar its grid's sure printed digits
+ * (`isSurePrint`) set: `bar` of their measures, or no bar (no cell) when there are too few of them to
+ * trust or `bar` gives none.
  * @param reads the cells' reads, row-major
  * @param shapes the ink kept in each cell (`PreparedCell.shape`), in the same order
  */
-export function printSamples(
+export function belowPrint(
   reads: readonly CellRead[],
   shapes: readonly (InkShape | undefined)[],
   measure: (shape: InkShape) => number,
-): number[] | undefined {
+  bar: (samples: readonly number[]) => number | undefined,
+): boolean[] {
   const samples = reads.flatMap((read, i) => (isSurePrint(read) && shapes[i] ? [measure(shapes[i])] : []));
-  return samples.length >= MIN_SAMPLES ? samples : undefined;
+  const limit = samples.length >= MIN_SAMPLES ? bar(samples) : undefined;
+  return reads.map(
+    (read, i) =>
+      limit !== undefined && read.digit !== 0 && shapes[i] !== undefined && measure(shapes[i]) < limit,
+  );
 }

@@ -1,7 +1,7 @@
 import { median } from "../shared/median.ts";
 import type { CellRead } from "../shared/reading.ts";
 import type { InkShape } from "./empty-cell.ts";
-import { printSamples } from "./print-samples.ts";
+import { belowPrint } from "./print-samples.ts";
 
 /**
  * Outlines tell strokes from shadows only on a grid whose sure printed digits have at least this share
@@ -22,7 +22,7 @@ const SOFT_RATIO = 0.3;
 /**
  * Per cell, whether its ink is too soft-edged to be a digit of this grid (`SOFT_RATIO` of its sure
  * printed digits' typical outline); always false on a blurred grid (`SHARP_PRINT`) and with too few
- * sure printed digits (`printSamples`).
+ * sure printed digits (`belowPrint`).
  * @param reads the cells' reads, row-major
  * @param shapes the ink kept in each cell (`PreparedCell.shape`), in the same order
  */
@@ -30,13 +30,13 @@ export function softAgainstPrint(
   reads: readonly CellRead[],
   shapes: readonly (InkShape | undefined)[],
 ): boolean[] {
-  const outlines = printSamples(reads, shapes, (shape) => shape.sharpOutline);
-  const typical = outlines ? median(outlines) : 0;
-  return reads.map(
-    (read, i) =>
-      typical >= SHARP_PRINT &&
-      read.digit !== 0 &&
-      shapes[i] !== undefined &&
-      shapes[i].sharpOutline < SOFT_RATIO * typical,
+  return belowPrint(
+    reads,
+    shapes,
+    (shape) => shape.sharpOutline,
+    (outlines) => {
+      const typical = median(outlines);
+      return typical >= SHARP_PRINT ? SOFT_RATIO * typical : undefined;
+    },
   );
 }
