@@ -43,6 +43,19 @@ const MIN_TYPEFACE_MATCH = 0.75;
  */
 const MIN_RELATIVE_STROKE = 0.7;
 
+/**
+ * An entry that matches one of its printed twins (its digit printed elsewhere in the grid, both ways
+ * as `printConsensus` compares them) within this much of how well the grid's print matches itself is
+ * print, however pale: no hand copies a typeface that closely, while glare and blur pale print and the
+ * glyph-in-box search above can miss a twin a pixel larger than the entry's ink. On the tuning seeds,
+ * printed digits read as entries 31 → 24 on 300 half-filled photos (9003; givens right 84.0 → 85.3 %)
+ * and 9 → 3 on 300 printed-only ones (9004), no entry read as print; with the stroke bar above
+ * applied to this match too, 9003 gained 1 photo instead of 4.
+ */
+const TWIN_SLACK = 0.05;
+/** …and at least this well: a grid whose print matches itself worse is no reference. */
+const MIN_TWIN_MATCH = 0.8;
+
 interface TypefaceSample {
   glyph: GrayImage;
   strokeContrast: number;
@@ -51,7 +64,9 @@ interface TypefaceSample {
 /**
  * The grid's own context for the kind of ink: the givens of one puzzle share one typeface, size and
  * ink, and a digit the CNN calls handwritten that matches one of them is a given after all (the CNN
- * sees one normalised cell, and a printed glyph with a line remnant beside it looks drawn by hand).
+ * sees one normalised cell, and a printed glyph with a line remnant beside it looks drawn by hand):
+ * one that matches its printed twins about as well as the print matches itself (`TWIN_SLACK`), or,
+ * when as dark as the print, any printed glyph well enough (`TYPEFACE_MATCH`).
  * @param cells the reads, row-major
  * @param tiles the cells as cut from the warped grid, upright, in the same order
  * @param prepared `prepareCell` of each tile
@@ -71,16 +86,15 @@ export function checkEntriesAgainstTypeface(
     consensus === undefined
       ? TYPEFACE_MATCH
       : Math.max(MIN_TYPEFACE_MATCH, Math.min(TYPEFACE_MATCH, consensus - CONSENSUS_SLACK));
+  const twinBar = consensus === undefined ? Infinity : Math.max(MIN_TWIN_MATCH, consensus - TWIN_SLACK);
+  const { twins, bestTwinMatch } = printedTwins(cells, tiles, prepared);
   return cells.map((cell, i) => {
     const { shape, box } = prepared[i]!;
-    if (
-      !isHandwritten(cell) ||
-      !shape ||
-      !box ||
-      shape.strokeContrast < MIN_RELATIVE_STROKE * typicalStroke
-    ) {
-      return cell;
-    }
+    if (!isHandwritten(cell) || !shape || !box) return cell;
+    const others = twins(i);
+    const twinMatch = others.length > 0 && twinBar <= 1 ? bestTwinMatch(i, others) : -1;
+    if (twinMatch >= twinBar) return { ...cell, handwritten: 1 - twinMatch };
+    if (shape.strokeContrast < MIN_RELATIVE_STROKE * typicalStroke) return cell;
     // A printed glyph lies within the cell's ink (which may add a remnant beside it): only there is it sought.
     const inked = cropGray(tiles[i]!, box, SAMPLE_MARGIN + BOX_SLACK);
     const match = Math.max(...samples.map((s) => bestMatch(inked, s.glyph)));
