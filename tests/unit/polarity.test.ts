@@ -32,3 +32,21 @@ test("the grid alone decides: a bright surround in the margin does not make shad
   expect(isLightOnDark(shaded)).toBe(true);
   expect(darkOnLight(shaded)).toBe(shaded);
 });
+
+test("a printed grid half in a shadow's edge stays as it is: its thin strokes are dark on both sides", () => {
+  // Paper 220 with lines at 120 beside paper in shadow (70) with lines at 30: the gray levels alone
+  // (median in the shadow, brightest tail the lit paper) look like a dark theme.
+  const side = WARP_PX + 2 * GRID_MARGIN_PX;
+  const data = new Uint8ClampedArray(side * side);
+  for (let y = 0; y < side; y++) {
+    for (let x = 0; x < side; x++) {
+      const lit = x < 0.45 * side;
+      const onLine = (x - GRID_MARGIN_PX) % CELL_PX < 2 || (y - GRID_MARGIN_PX) % CELL_PX < 2;
+      data[y * side + x] = lit ? (onLine ? 120 : 220) : onLine ? 30 : 70;
+    }
+  }
+  const halfShadow: GrayImage = { width: side, height: side, data };
+  expect(isLightOnDark(halfShadow)).toBe(true);
+  // A paper pixel in the shadow keeps its gray (compared alone: a failing whole-image diff takes minutes).
+  expect(darkOnLight(halfShadow).data[(side >> 1) * side + side - GRID_MARGIN_PX - 5]).toBe(70);
+});
