@@ -57,24 +57,28 @@ function extremum(
   h: number,
   pick: (a: number, b: number) => number,
 ): Float32Array {
-  const rows = new Float32Array(w * h);
-  const out = new Float32Array(w * h);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      let v = src[y * w + x]!;
-      for (let d = Math.max(0, x - STROKE_RADIUS); d <= Math.min(w - 1, x + STROKE_RADIUS); d++) {
-        v = pick(v, src[y * w + d]!);
+  return slide(
+    slide(src, { length: w, lines: h, step: 1, stride: w }, pick),
+    { length: h, lines: w, step: w, stride: 1 },
+    pick,
+  );
+}
+
+/** Min or max over ±`STROKE_RADIUS` along each of `lines` runs of `length` pixels, `step` apart. */
+function slide(
+  src: Float32Array,
+  { length, lines, step, stride }: { length: number; lines: number; step: number; stride: number },
+  pick: (a: number, b: number) => number,
+): Float32Array {
+  const out = new Float32Array(src.length);
+  for (let line = 0; line < lines; line++) {
+    const start = line * stride;
+    for (let t = 0; t < length; t++) {
+      let v = src[start + t * step]!;
+      for (let d = Math.max(0, t - STROKE_RADIUS); d <= Math.min(length - 1, t + STROKE_RADIUS); d++) {
+        v = pick(v, src[start + d * step]!);
       }
-      rows[y * w + x] = v;
-    }
-  }
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      let v = rows[y * w + x]!;
-      for (let d = Math.max(0, y - STROKE_RADIUS); d <= Math.min(h - 1, y + STROKE_RADIUS); d++) {
-        v = pick(v, rows[d * w + x]!);
-      }
-      out[y * w + x] = v;
+      out[start + t * step] = v;
     }
   }
   return out;
