@@ -61,9 +61,9 @@ const WEAK_GRIDNESS = 0.15;
  */
 const WEAK_BOXNESS = 0.5;
 /**
- * In the line pass, fits below the bar but above this get a corner completed before they are judged
- * (noise and chance lines score ≈ 0). Not in the plain pass: it costs a quarter more time there and
- * no dev or wild photo needs it.
+ * In the line pass and the dark-theme pass, fits below the bar but above this get a corner completed
+ * before they are judged (noise and chance lines score ≈ 0). Not in the plain pass: it costs a quarter
+ * more time there and no dev or wild photo needs it.
  */
 const HOPEFUL_GRIDNESS = 0.08;
 /** A grid this clear from the plain binarisation needs no second, noise-proof pass. */
@@ -118,9 +118,11 @@ export function findGridCandidates(gray: GrayImage, options: FindGridOptions = {
   const found: Candidate[] = [];
   const weak: Candidate[] = [];
   const all: Candidate[] = [];
+  // A dark theme's corner cell can fade into the screen around it: that pass completes corners from the
+  // low bar too (a generated screenshot was not found), a cost only dark photos pay.
   const passes = [
     ...(isLightOnDark(small)
-      ? [{ image: invertGray(small), binarise: binarisePlain, completeFrom: MIN_GRIDNESS }]
+      ? [{ image: invertGray(small), binarise: binarisePlain, completeFrom: HOPEFUL_GRIDNESS }]
       : []),
     { image: small, binarise: binarisePlain, completeFrom: MIN_GRIDNESS },
     { image: small, binarise: binariseLines, completeFrom: HOPEFUL_GRIDNESS },

@@ -60,6 +60,28 @@ describe("findGridCorners", () => {
     expect(findGridCorners(stripes(800, 600))).toBeNull();
   });
 
+  test("a dark-theme grid whose corner fades into the screen is found with that corner completed", async () => {
+    // A photo's grid as a dark theme (inverted) on a dark screen, its bottom-right cell gone dark.
+    const gray = toGray(await loadPhoto(photo("image10.jpg")));
+    const grid = withoutMargin(warpToSquare(gray, HAND_CORNERS["image10.jpg"]!));
+    const dark = { ...grid, data: grid.data.map((v) => 255 - v) };
+    for (let y = WARP_PX - CELL_PX - 8; y < WARP_PX; y++)
+      dark.data.fill(20, y * WARP_PX + WARP_PX - CELL_PX - 8, (y + 1) * WARP_PX);
+    const screen = { ...blank(1000, 800), data: new Uint8ClampedArray(1000 * 800).fill(20) };
+    paste(screen, dark, 200, 100);
+    const found = findGridCorners(screen);
+    expect(found).not.toBeNull();
+    const expected = [
+      { x: 200, y: 100 },
+      { x: 200 + WARP_PX, y: 100 },
+      { x: 200 + WARP_PX, y: 100 + WARP_PX },
+      { x: 200, y: 100 + WARP_PX },
+    ];
+    found!.corners.forEach((p, i) => {
+      expect(Math.hypot(p.x - expected[i]!.x, p.y - expected[i]!.y)).toBeLessThan(12);
+    });
+  });
+
   test("reports a second separate grid and takes the larger one", async () => {
     const gray = toGray(await loadPhoto(photo("image10.jpg")));
     const grid = withoutMargin(warpToSquare(gray, HAND_CORNERS["image10.jpg"]!));
