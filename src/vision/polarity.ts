@@ -30,8 +30,8 @@ export function darkOnLight(warped: GrayImage): GrayImage {
 const STROKE_RADIUS = 5;
 
 /**
- * Whether the grid's thin strokes (digits, lines: narrower than `STROKE_RADIUS`) stand out lighter
- * than their surroundings more than darker: the mean white top-hat (image − opening) against the
+ * Whether the grid's thin strokes (digits, lines: narrower than the filters' 11-px square) stand out
+ * lighter than their surroundings more than darker: the mean white top-hat (image − opening) against the
  * black top-hat (closing − image). A shadow's edge is a step, which neither keeps. On the 1,000
  * generated grids (true corners), light print on dark screens measured 1.2–6.5 times more light than
  * dark, paper 0.14–1.02 (the 4 shadowed ones 0.42–0.87); dev and wild grids at most 0.74. It runs only
