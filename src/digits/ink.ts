@@ -10,7 +10,7 @@ export function darknessMap(cell: GrayImage): Float32Array {
   const { width: w, height: h, data } = cell;
   const radius = Math.max(2, Math.round(Math.min(w, h) * 0.12));
   const src = Float32Array.from(data);
-  const paper = separable(blurLines, separable(maxLines, src, w, h, radius), w, h, radius);
+  const paper = separable(blurLines, maxFilter(src, w, h, radius), w, h, radius);
   const dark = new Float32Array(w * h);
   for (let i = 0; i < dark.length; i++) dark[i] = Math.max(0, paper[i]! - src[i]!);
   return dark;
@@ -66,6 +66,11 @@ export function otsuThreshold(values: Float32Array, include: (i: number) => bool
     }
   }
   return best + 0.5;
+}
+
+/** Max over a (2r+1)² window clipped to the image, of values ≥ 0. */
+export function maxFilter(src: Float32Array, w: number, h: number, r: number): Float32Array {
+  return separable(maxLines, src, w, h, r);
 }
 
 /** A 1-D filter applied to `lines` lines of `len` samples; `step` between samples, `stride` between lines. */
