@@ -48,7 +48,18 @@ describe("toCellRead", () => {
     expect(glared.digit).toBe(9);
     expect(glared.handwritten).toBeCloseTo(0);
     expect(glared.confidence).toBeLessThan(DOUBT_THRESHOLD);
-    expect(toCellRead(probs({ 0: 0.03, 9: 0.97 }), false, "faint").digit).toBe(0);
+  });
+
+  test("faint ink the CNN reads as a digit, but not surely as print, is a doubtful entry (pencil)", () => {
+    const pale = toCellRead(probs({ 0: 0.03, 9: 0.97 }), false, "faint");
+    expect(pale.digit).toBe(9);
+    expect(isHandwritten(pale)).toBe(true);
+    expect(pale.confidence).toBeLessThan(DOUBT_THRESHOLD);
+    expect(pale.candidates[0]).toEqual({ digit: 9, p: pale.confidence });
+    // A coin toss between a digit and empty stays empty.
+    expect(toCellRead(probs({ 0: 0.3, 9: 0.7 }), false, "faint").digit).toBe(0);
+    // Ghostly ink (show-through) read as print stays empty.
+    expect(toCellRead(probs({ 0: 0.03, 9: 0.97 }), false, "ghost").digit).toBe(0);
   });
 
   test("ink too small for a digit is empty however sure the CNN is (it sees the ink scaled up)", () => {
@@ -108,9 +119,8 @@ describe("toCellRead", () => {
     const unsure = toCellRead(probs({ 0: 0.3, [classOf(7, true)]: 0.7 }), false, "faint");
     expect(unsure.digit).toBe(7);
     expect(unsure.confidence).toBeLessThan(DOUBT_THRESHOLD);
-    // A coin toss, or print the CNN is not all but sure of, stays empty.
+    // A coin toss stays empty.
     expect(toCellRead(probs({ 0: 0.45, [classOf(7, true)]: 0.55 }), false, "faint").digit).toBe(0);
-    expect(toCellRead(probs({ 0: 0.02, 7: 0.98 }), false, "faint").digit).toBe(0);
     // Ghostly ink read as handwriting is an entry too.
     expect(toCellRead(probs({ 0: 0.02, [classOf(7, true)]: 0.95 }), false, "ghost").digit).toBe(7);
   });
