@@ -22,8 +22,8 @@ export const OVERRULE_EMPTY_P = 0.9;
 const FAINT_ENTRY_P = 0.6;
 
 /**
- * Faint ink the CNN reads as print at least this surely is a digit (glare or a faded print run),
- * shown as doubtful. On 1,300 generated photos (seeds 9001 and 9002), 94 faint givens were read so,
+ * Faint ink the CNN reads as print at least this surely is a given (glare or a faded print run),
+ * shown as doubtful; print it is less sure of is an entry (`FAINT_DIGIT_P`). On 1,300 generated photos (seeds 9001 and 9002), 94 faint givens were read so,
  * against 10 blank cells (lone pencil candidates, which the size check then empties); on dev and wild
  * no faint ink was.
  */
