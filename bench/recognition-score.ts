@@ -16,6 +16,8 @@ export interface PhotoScore {
   doubtful?: readonly boolean[];
   /** The grid after applying the auto-repair proposal, when one was made. */
   repaired?: string;
+  /** The photo's short side in pixels, as taken (before any shrinking while decoding). */
+  shortSide?: number;
 }
 
 export interface RecognitionSummary {
@@ -53,6 +55,26 @@ export interface EntrySummary {
   phantomGivens: number;
 }
 
+/** One class of photo size: how many, and how many were found and read right. */
+export interface SizeSummary {
+  images: number;
+  gridsFound: number;
+  gridAccuracy: number;
+  /** With entries.json: whose givens are exactly the printed ones (see `EntrySummary`). */
+  givenGridAccuracy?: number;
+}
+
+/**
+ * Photo sizes by short side: a 320×240 photo gives a cell about 20 px, a phone's 12 MP about 300. The
+ * figures of a mixed set hide where its failures lie; these classes show them.
+ */
+const SIZE_CLASSES = [
+  { name: "< 400 px", below: 400 },
+  { name: "400-799 px", below: 800 },
+  { name: "800-1499 px", below: 1500 },
+  { name: ">= 1500 px", below: Infinity },
+] as const;
+
 const NO_ENTRIES = "0".repeat(81);
 
 /** The digit written in each cell, printed or by hand. */
@@ -61,10 +83,43 @@ function writtenDigits(label: string, entries: string | undefined): string {
   return Array.from(label, (d, i) => (d === "0" ? entries[i]! : d)).join("");
 }
 
-export function summarise(scores: readonly PhotoScore[]): RecognitionSummary & Partial<EntrySummary> {
-  const digitScores = scores.map((s) => ({ ...s, label: writtenDigits(s.label, s.entries) }));
-  const entryFigures = scores.some((s) => s.entries !== undefined) ? summariseEntries(scores) : {};
-  return { ...summariseDigits(digitScores), ...entryFigures };
+export function summarise(
+  scores: readonly PhotoScore[],
+): RecognitionSummary & Partial<EntrySummary> & { byShortSide?: Record<string, SizeSummary> } {
+  const entryFigures = hasEntries(scores) ? summariseEntries(scores) : {};
+  const sized = scores.length > 0 && scores.every((s) => s.shortSide !== undefined);
+  return {
+    ...summariseWritten(scores),
+    ...entryFigures,
+    ...(sized ? { byShortSide: byShortSide(scores) } : {}),
+  };
+}
+
+function hasEntries(scores: readonly PhotoScore[]): boolean {
+  return scores.some((s) => s.entries !== undefined);
+}
+
+/** The digit figures, each cell scored against the digit written there, printed or by hand. */
+function summariseWritten(scores: readonly PhotoScore[]): RecognitionSummary {
+  return summariseDigits(scores.map((s) => ({ ...s, label: writtenDigits(s.label, s.entries) })));
+}
+
+/** The main figures per class of the photos' short side (`SIZE_CLASSES`), for the classes the set has. */
+function byShortSide(scores: readonly PhotoScore[]): Record<string, SizeSummary> {
+  const classOf = (side: number) => SIZE_CLASSES.findIndex((c) => side < c.below);
+  const out: Record<string, SizeSummary> = {};
+  SIZE_CLASSES.forEach(({ name }, k) => {
+    const members = scores.filter((s) => classOf(s.shortSide!) === k);
+    if (members.length === 0) return;
+    const { images, gridsFound, gridAccuracy } = summariseWritten(members);
+    out[name] = {
+      images,
+      gridsFound,
+      gridAccuracy,
+      ...(hasEntries(members) ? { givenGridAccuracy: summariseEntries(members).givenGridAccuracy } : {}),
+    };
+  });
+  return out;
 }
 
 function summariseEntries(scores: readonly PhotoScore[]): EntrySummary {

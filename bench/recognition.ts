@@ -102,8 +102,13 @@ for (const file of files) {
   const classifier = classifierFor(file);
   if (!allTurns) {
     const start = performance.now();
-    const result = await readGrid(() => decodePhotoShrunk(bytes), classifier);
-    report(file, label, result, performance.now() - start, entries?.[file]);
+    let shortSide = 0;
+    const result = await readGrid(async () => {
+      const photo = await decodePhotoShrunk(bytes);
+      shortSide = takenShortSide(photo);
+      return photo;
+    }, classifier);
+    report(file, label, result, performance.now() - start, entries?.[file], shortSide);
     continue;
   }
   const photo = await decodePhotoShrunk(bytes);
@@ -126,17 +131,25 @@ for (const file of files) {
       turnNote = wrong ? " WRONG TURN" : "";
     }
     if (result.kind === "read" && result.otherTurn) turnNote += ` (asks: or ${result.otherTurn.rotation})`;
-    report(`${file} +${turns * 90}°${turnNote}`, label, result, ms, entries?.[file]);
+    report(`${file} +${turns * 90}°${turnNote}`, label, result, ms, entries?.[file], takenShortSide(photo));
   }
 }
 for (const c of classifiers.values()) c.dispose();
 console.log(JSON.stringify({ ...summarise(scores), uncertainTurns, ...(allTurns ? { wrongTurns } : {}) }));
 
-function report(name: string, label: string, result: GridReading, ms: number, written?: string): void {
+function report(
+  name: string,
+  label: string,
+  result: GridReading,
+  ms: number,
+  written: string | undefined,
+  shortSide: number,
+): void {
   const score: PhotoScore = {
     label,
     read: undefined,
     ms,
+    shortSide,
     ...(written === undefined ? {} : { entries: written }),
   };
   if (result.kind === "read") {
@@ -193,6 +206,11 @@ async function trueTopLeft(
     if (!forced || agree > forced.agree) forced = { agree, point: uprightTopLeft(result.corners, turns) };
   }
   return forced && scalePoint(forced.point, photo.scale);
+}
+
+/** The photo's short side as taken, before `decodePhotoShrunk` shrank it. */
+function takenShortSide({ image, scale }: DecodedPhoto): number {
+  return Math.round(Math.min(image.width, image.height) / scale);
 }
 
 function scalePoint(p: Point, factor: number): Point {

@@ -98,3 +98,40 @@ test("summarise with entries: a digit read in a blank or pencilled cell is a pha
   expect(asEntry.givenGridAccuracy).toBe(1);
   expect(asEntry.gridAccuracy).toBe(0);
 });
+
+test("summarise by photo size: each class of short side gets its own figures, only the classes present", () => {
+  const oneWrong = "2" + label.slice(1);
+  const summary = summarise([
+    { label, read: oneWrong, ms: 1, shortSide: 240 },
+    { label, read: undefined, ms: 1, shortSide: 399 },
+    { label, read: label, ms: 1, shortSide: 400 },
+    { label, read: label, ms: 1, shortSide: 2448 },
+  ]);
+  expect(summary.byShortSide).toEqual({
+    "< 400 px": { images: 2, gridsFound: 0.5, gridAccuracy: 0 },
+    "400-799 px": { images: 1, gridsFound: 1, gridAccuracy: 1 },
+    ">= 1500 px": { images: 1, gridsFound: 1, gridAccuracy: 1 },
+  });
+  expect(summary.gridAccuracy).toBe(0.5);
+});
+
+test("summarise by photo size with entries: a class's givens are scored apart from its entries", () => {
+  const entryAsGiven = { label, read: both, ms: 1, entries: written, handwritten: at([]), shortSide: 300 };
+  const entryAsEntry = {
+    label,
+    read: both,
+    ms: 1,
+    entries: written,
+    handwritten: at([27, 28]),
+    shortSide: 900,
+  };
+  const summary = summarise([entryAsGiven, entryAsEntry]);
+  expect(summary.byShortSide).toEqual({
+    "< 400 px": { images: 1, gridsFound: 1, gridAccuracy: 1, givenGridAccuracy: 0 },
+    "800-1499 px": { images: 1, gridsFound: 1, gridAccuracy: 1, givenGridAccuracy: 1 },
+  });
+});
+
+test("summarise without photo sizes: no size classes", () => {
+  expect(summarise([{ label, read: label, ms: 1 }])).not.toHaveProperty("byShortSide");
+});
