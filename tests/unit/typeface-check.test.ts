@@ -179,6 +179,18 @@ describe("checkGivensAgainstTypeface", () => {
     expect(withLine).toEqual(read(7, 0.3));
   });
 
+  test("pale ink the CNN is sure is print is an entry when it matches no printed glyph of its digit", () => {
+    // A neat pencilled entry: strokes at under half the print's darkness, handwritten share 0.02.
+    const [pencil, paleGiven] = checkGivens([
+      { tile: cell(4, { font: neatHand!.alias, gray: 140 }), read: read(4, 0.02) },
+      // Print paled by glare still matches its twins.
+      { tile: cell(5, { font: print!.alias, gray: 140 }), read: read(5, 0.02) },
+    ]);
+    expect(isHandwritten(pencil!)).toBe(true);
+    expect(pencil!.digit).toBe(4);
+    expect(paleGiven).toEqual(read(5, 0.02));
+  });
+
   test("print the CNN is sure of, a digit it all but guesses, or one with no printed twin keeps the CNN's call", () => {
     const [sure, doubtful] = checkGivens([
       { tile: cell(4, { font: hand!.alias }), read: read(4, 0.02) },
