@@ -147,8 +147,8 @@ const MIN_PRINT_CONSENSUS = 0.9;
 
 /**
  * The other direction: a digit the CNN calls printed (`COMPARED_P`), with some doubt (`DOUBTED_PRINT`)
- * or in pale ink (`PALE_PRINT`), that looks like none of the grid's sure printed glyphs of the same digit is written by hand (the CNN,
- * seeing one cell, takes a neat hand for print).
+ * or in pale ink (`PALE_PRINT`), that looks like none of the grid's sure printed glyphs of the same
+ * digit is written by hand (the CNN, seeing one cell, takes a neat hand for print).
  * @param consensus `printConsensus` of the grid
  * @returns the reads, with such givens' handwritten share raised to 1 − the best match
  */
