@@ -68,6 +68,8 @@ const WEAK_BOXNESS = 0.5;
 const HOPEFUL_GRIDNESS = 0.08;
 /** A grid this clear from the plain binarisation needs no second, noise-proof pass. */
 const SURE_GRIDNESS = 0.4;
+/** The last-resort pass's threshold offset (gray levels below the local mean), against the plain pass's 7. */
+const FAINT_OFFSET = 3;
 /** Line response (standard deviations above its mean) kept as ink by the line pass. */
 const LINE_Z = 1.5;
 /** Candidates handed on to be checked by reading them: the best one and separate runners-up. */
@@ -104,7 +106,8 @@ export function detectionImage(gray: GrayImage): { image: GrayImage; scale: numb
  * separate grids, largest first. The reader checks them in this order (`readGrid`). A photo that is
  * mostly dark with a bright tail (a dark-theme screenshot) is first searched with dark and light
  * swapped: its light lines binarise as gaps otherwise. When no quad clears the gridness bar, the
- * best weak fits are returned instead, marked `weak`.
+ * best weak fits are returned instead, marked `weak`; when there are none either, the grids of a
+ * last-resort binarisation for faint lines (`faintGrids`).
  */
 export function findGridCandidates(gray: GrayImage, options: FindGridOptions = {}): GridFound[] {
   if (options.quick) {
@@ -144,7 +147,7 @@ export function findGridCandidates(gray: GrayImage, options: FindGridOptions = {
   }
   const ranked = primaries.sort((a, b) => b.score - a.score);
   const best = ranked[0];
-  if (!best) return weakCandidates(weak, scale);
+  if (!best) return weak.length > 0 ? weakCandidates(weak, scale) : faintGrids(cv, small, minSide, scale);
   const whole = wholeGridOfBox(best, all);
   if (whole) ranked.unshift(whole);
   // Separate grids, each represented by its best fit, largest first.
@@ -176,6 +179,31 @@ function weakCandidates(weak: Candidate[], scale: number): GridFound[] {
     score: c.score,
     otherGridsSeen: false,
     weak: true,
+  }));
+}
+
+/**
+ * The last resort, when no pass saw even a weak grid: the plain binarisation with a lower bar
+ * (`FAINT_OFFSET`), which keeps grid lines that are faint, thin or washed out by blur at low resolution
+ * (the plain pass broke them into dashes), at the cost of more paper grain. Its grids, largest first,
+ * must clear the gridness bar. Its weak fits are not offered: lines this faint leave no box borders for
+ * the reader's check of weak candidates (`innerLineShare` ≈ 0 on the right grids too), which then
+ * cannot tell a grid from a quad cut across one.
+ */
+function faintGrids(cv: OpenCV, small: GrayImage, minSide: number, scale: number): GridFound[] {
+  const fits = withMats((track) => {
+    const binary = track(binarise(cv, small, track, 5, FAINT_OFFSET));
+    return gridQuads(cv, binary, small, { minSide, completeFrom: HOPEFUL_GRIDNESS }, track);
+  }).filter((c) => c.score >= MIN_GRIDNESS);
+  const grids: Candidate[] = [];
+  for (let next = pickLargestGrid(fits); next;) {
+    grids.push(next);
+    next = pickLargestGrid(fits.filter((c) => grids.every((g) => separate(g.corners, c.corners))));
+  }
+  return grids.slice(0, MAX_CANDIDATES).map((c) => ({
+    corners: scaleCorners(c.corners, 1 / scale),
+    score: c.score,
+    otherGridsSeen: grids.length > 1,
   }));
 }
 

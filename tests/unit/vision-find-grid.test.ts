@@ -82,6 +82,40 @@ describe("findGridCorners", () => {
     });
   });
 
+  test("a grid of faint hairlines beside columns of text is found by the last-resort pass", () => {
+    // 1-px lines 20 gray levels below the paper: the plain binarisation breaks them into dashes, and the
+    // text outweighs them in the line pass.
+    const image = blank(900, 700);
+    for (let k = 0; k <= 9; k++) {
+      for (let s = 0; s <= 450; s++) {
+        image.data[(120 + 50 * k) * 900 + 200 + s] = 215;
+        image.data[(120 + s) * 900 + 200 + 50 * k] = 215;
+      }
+    }
+    for (let y = 100; y < 620; y += 16) {
+      for (let x = 20; x < 880; x++) {
+        if ((x < 190 || x > 660) && x % 23 < 17)
+          for (let t = 0; t < 7; t++) image.data[(y + t) * 900 + x] = 40;
+      }
+    }
+    for (let cell = 0; cell < 81; cell += 3) {
+      const [row, col] = [Math.floor(cell / 9), cell % 9];
+      for (let y = 135; y < 155; y++)
+        image.data.fill(30, (y + 50 * row) * 900 + 218 + 50 * col, (y + 50 * row) * 900 + 232 + 50 * col);
+    }
+    const found = findGridCorners(image);
+    expect(found).not.toBeNull();
+    const expected = [
+      { x: 200, y: 120 },
+      { x: 650, y: 120 },
+      { x: 650, y: 570 },
+      { x: 200, y: 570 },
+    ];
+    found!.corners.forEach((p, i) => {
+      expect(Math.hypot(p.x - expected[i]!.x, p.y - expected[i]!.y)).toBeLessThan(6);
+    });
+  });
+
   test("reports a second separate grid and takes the larger one", async () => {
     const gray = toGray(await loadPhoto(photo("image10.jpg")));
     const grid = withoutMargin(warpToSquare(gray, HAND_CORNERS["image10.jpg"]!));
