@@ -13,6 +13,7 @@ import {
   scaleCorners,
 } from "./quad.ts";
 import { projectRect, squareToQuad } from "../shared/homography.ts";
+import { snapSidesToLines } from "./snap-sides.ts";
 import { warpQuad } from "./warp.ts";
 
 export interface GridFound {
@@ -208,8 +209,9 @@ function faintGrids(cv: OpenCV, small: GrayImage, minSide: number, scale: number
 }
 
 /**
- * The best quad fit of each big outline of `binary`, with its gridness; fits scoring at least
- * `completeFrom` get a faded corner completed first, which can lift a real grid over the bar.
+ * The best quad fit of each big outline of `binary`, with its gridness; fits below the bar scoring at
+ * least `completeFrom` get a faded corner completed and their sides snapped onto the border's lines
+ * first (`snapToBorder`), which can lift a real grid over the bar.
  */
 function gridQuads(
   cv: OpenCV,
@@ -225,14 +227,16 @@ function gridQuads(
   const plain = bigHulls(cv, binary, small, track);
   const hulls = [...plain, ...bigHulls(cv, dilated, small, track), ...pairedHulls(cv, plain, track)];
   const found: Candidate[] = [];
+  let ink: GrayImage | undefined;
   for (const hull of hulls) {
     const best = topFit(cv, binary, hull, minSide);
     if (!best) continue;
-    const fit =
-      best.score >= MIN_GRIDNESS || best.score < completeFrom
-        ? best
-        : completeBrokenCorner(cv, binary, best, minSide);
-    found.push(fit);
+    if (best.score >= MIN_GRIDNESS || best.score < completeFrom) {
+      found.push(best);
+      continue;
+    }
+    ink ??= grayFromMat(binary);
+    found.push(snapToBorder(cv, binary, ink, completeBrokenCorner(cv, binary, best, minSide), minSide));
   }
   return found;
 }
@@ -446,6 +450,24 @@ function completeBrokenCorner(cv: OpenCV, binary: Mat, chosen: Candidate, minSid
     if (score > best.score + COMPLETION_MARGIN) best = { corners, area: quadArea(corners), score };
   }
   return best;
+}
+
+/**
+ * The fit with its sides moved onto the straight lines nearest them (`snapSidesToLines`), when that
+ * lines up clearly better with the inner grid lines: an outline merged with a title or with text
+ * touching the grid yields a quad whose corner lies off the grid's.
+ */
+function snapToBorder(cv: OpenCV, binary: Mat, ink: GrayImage, fit: Candidate, minSide: number): Candidate {
+  let best = fit;
+  // A side that starts far off lands nearer each time: a second round finishes what the first began.
+  for (let round = 0; round < 2; round++) {
+    const corners = snapSidesToLines(ink, best.corners);
+    if (!corners || !isPlausibleSquare(corners, minSide)) break;
+    const score = verify(cv, binary, corners);
+    if (score <= best.score) break;
+    best = { corners, area: quadArea(corners), score };
+  }
+  return best.score > fit.score + COMPLETION_MARGIN ? best : fit;
 }
 
 /** How far (share of the box's side) each corner of a found grid may lie from a box's of an enclosing fit. */
