@@ -25,6 +25,8 @@ export interface GridFound {
   otherGridsSeen: boolean;
   /** Below the gridness bar (no quad cleared it): worth reading only to see whether it reads like a sudoku. */
   weak?: boolean;
+  /** Found only by the last-resort binarisation (`faintGrids`): kept only if it reads like a sudoku. */
+  faint?: boolean;
 }
 
 export interface FindGridOptions {
@@ -187,7 +189,9 @@ function weakCandidates(weak: Candidate[], scale: number): GridFound[] {
  * The last resort, when no pass saw even a weak grid: the plain binarisation with a lower bar
  * (`FAINT_OFFSET`), which keeps grid lines that are faint, thin or washed out by blur at low resolution
  * (the plain pass broke them into dashes), at the cost of more paper grain. Its grids, largest first,
- * must clear the gridness bar. Its weak fits are not offered: lines this faint leave no box borders for
+ * must clear the gridness bar, and are marked `faint`: on a generated newspaper page whose puzzle went
+ * unfound this pass found the filled solution grid beside it, which was then read as the puzzle (81
+ * digits, none flagged). Its weak fits are not offered: lines this faint leave no box borders for
  * the reader's check of weak candidates (`innerLineShare` ≈ 0 on the right grids too), which then
  * cannot tell a grid from a quad cut across one.
  */
@@ -205,6 +209,7 @@ function faintGrids(cv: OpenCV, small: GrayImage, minSide: number, scale: number
     corners: scaleCorners(c.corners, 1 / scale),
     score: c.score,
     otherGridsSeen: grids.length > 1,
+    faint: true,
   }));
 }
 

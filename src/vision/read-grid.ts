@@ -76,7 +76,7 @@ export type GridPicture = RgbaImage | DecodedPhoto;
 
 /** One picture's grid, straightened and cut into prepared cells. */
 interface GridView {
-  found: Pick<GridFound, "corners" | "otherGridsSeen" | "weak">;
+  found: Pick<GridFound, "corners" | "otherGridsSeen" | "weak" | "faint">;
   scale: number;
   warped: GrayImage;
   /** The grid lines found in `warped`, along which `tiles` (and the colour planes) are cut. */
@@ -177,7 +177,8 @@ export async function readGrid(
 
 /**
  * Straightens and cuts each candidate grid of one picture in turn (best first) and keeps the first
- * whose cells look like a sudoku's, else the first: a larger blank grid or a table gives way. A weak
+ * whose cells look like a sudoku's, else the first: a larger blank grid or a table gives way. A grid
+ * found only by the finder's last resort (`faint`) must look like a sudoku's to be kept at all. A weak
  * candidate (below the finder's gridness bar) is kept only when it reads like a sudoku and its box
  * borders at least lie where a 9×9 grid's do: a quad cut across a grid can hold a sudoku's share of
  * inked cells too. Of several such weak candidates the largest is kept, as of clear grids: a page's
@@ -200,7 +201,7 @@ async function firstSudokuLike(
     });
     if (!found.weak) {
       if (looksLikeSudoku(view.prepared)) return view;
-      chosen ??= view;
+      if (!found.faint) chosen ??= view;
     } else if (
       looksLikeSudoku(view.prepared) &&
       innerLineShare(warped) >= MIN_WEAK_LINE_SHARE &&
