@@ -1,6 +1,6 @@
 import type { Corners, GrayImage, Point } from "../shared/image.ts";
 
-/** How far (share of the side's length) each end of a side may move across it: under the 1/9 cell pitch. */
+/** How far (share of the side's length) each end of a side may move across it: under a cell (1/9 of it). */
 const REACH = 0.08;
 /** Lines within this share of the best coverage count as found: of those, the outermost is the border. */
 const NEAR_BEST = 0.9;
@@ -46,7 +46,7 @@ function snapSide(binary: GrayImage, a: Point, b: Point, outward: Point): Line {
   const reach = Math.round(REACH * length);
   const shifted = (p: Point, d: number) => ({ x: p.x + outward.x * d, y: p.y + outward.y * d });
   const scored: { da: number; db: number; cover: number }[] = [];
-  // Coarse first (every 2 px, sampled every 3 px), then every pixel around the best.
+  // Coarse first (every 2 px, sampled every 3 px), then every pixel around the line chosen.
   for (let da = -reach; da <= reach; da += 2) {
     for (let db = -reach; db <= reach; db += 2) {
       scored.push({ da, db, cover: coverage(binary, shifted(a, da), shifted(b, db), 3) });
