@@ -190,8 +190,8 @@ function weakCandidates(weak: Candidate[], scale: number): GridFound[] {
  * (`FAINT_OFFSET`), which keeps grid lines that are faint, thin or washed out by blur at low resolution
  * (the plain pass broke them into dashes), at the cost of more paper grain. Its grids, largest first,
  * must clear the gridness bar, and are marked `faint`: on a generated newspaper page whose puzzle went
- * unfound this pass found the filled solution grid beside it, which was then read as the puzzle (81
- * digits, none flagged). Its weak fits are not offered: lines this faint leave no box borders for
+ * unfound this pass found the filled solution grid beside it, which was then read as the puzzle (79
+ * of 81 cells wrong, 69 of them not flagged). Its weak fits are not offered: lines this faint leave no box borders for
  * the reader's check of weak candidates (`innerLineShare` ≈ 0 on the right grids too), which then
  * cannot tell a grid from a quad cut across one.
  */
