@@ -233,6 +233,8 @@ function gridQuads(
   const hulls = [...plain, ...bigHulls(cv, dilated, small, track), ...pairedHulls(cv, plain, track)];
   const found: Candidate[] = [];
   let ink: GrayImage | undefined;
+  // The plain, dilated and paired outlines often fit the same quad: each is refined once.
+  const refined = new Map<string, Candidate>();
   for (const hull of hulls) {
     const best = topFit(cv, binary, hull, minSide);
     if (!best) continue;
@@ -240,8 +242,14 @@ function gridQuads(
       found.push(best);
       continue;
     }
-    ink ??= grayFromMat(binary);
-    found.push(snapToBorder(cv, binary, ink, completeBrokenCorner(cv, binary, best, minSide), minSide));
+    const key = best.corners.map((p) => `${p.x},${p.y}`).join(" ");
+    let fit = refined.get(key);
+    if (!fit) {
+      ink ??= grayFromMat(binary);
+      fit = snapToBorder(cv, binary, ink, completeBrokenCorner(cv, binary, best, minSide), minSide);
+      refined.set(key, fit);
+    }
+    found.push(fit);
   }
   return found;
 }

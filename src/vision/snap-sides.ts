@@ -2,6 +2,11 @@ import type { Corners, GrayImage, Point } from "../shared/image.ts";
 
 /** How far (share of the side's length) each end of a side may move across it: under a cell (1/9 of it). */
 const REACH = 0.08;
+/**
+ * Step of the coarse search (px), at most 3: each probe counts ink a pixel either side of its line, so a
+ * 1-px line between two probes is still met.
+ */
+const COARSE_PX = 3;
 /** Lines within this share of the best coverage count as found: of those, the outermost is the border. */
 const NEAR_BEST = 0.9;
 
@@ -46,9 +51,9 @@ function snapSide(binary: GrayImage, a: Point, b: Point, outward: Point): Line {
   const reach = Math.round(REACH * length);
   const shifted = (p: Point, d: number) => ({ x: p.x + outward.x * d, y: p.y + outward.y * d });
   const scored: { da: number; db: number; cover: number }[] = [];
-  // Coarse first (every 2 px, sampled every 3 px), then every pixel around the line chosen.
-  for (let da = -reach; da <= reach; da += 2) {
-    for (let db = -reach; db <= reach; db += 2) {
+  // Coarse first (every COARSE_PX, sampled every 3 px), then every pixel around the line chosen.
+  for (let da = -reach; da <= reach; da += COARSE_PX) {
+    for (let db = -reach; db <= reach; db += COARSE_PX) {
       scored.push({ da, db, cover: coverage(binary, shifted(a, da), shifted(b, db), 3) });
     }
   }
@@ -58,8 +63,8 @@ function snapSide(binary: GrayImage, a: Point, b: Point, outward: Point): Line {
     .filter((s) => s.cover >= NEAR_BEST * best)
     .reduce((o, s) => (s.da + s.db > o.da + o.db ? s : o));
   let fine = { ...outer, cover: -1 };
-  for (let da = outer.da - 1; da <= outer.da + 1; da++) {
-    for (let db = outer.db - 1; db <= outer.db + 1; db++) {
+  for (let da = outer.da - COARSE_PX + 1; da < outer.da + COARSE_PX; da++) {
+    for (let db = outer.db - COARSE_PX + 1; db < outer.db + COARSE_PX; db++) {
       const cover = coverage(binary, shifted(a, da), shifted(b, db), 1);
       if (cover > fine.cover) fine = { da, db, cover };
     }

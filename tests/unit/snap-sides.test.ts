@@ -2,7 +2,11 @@ import { describe, expect, test } from "vitest";
 import type { Corners, GrayImage } from "../../src/shared/image.ts";
 import { snapSidesToLines } from "../../src/vision/snap-sides.ts";
 
-/** A binarised grid (ink = 255): a 450-px square of 9×9 cells from (100, 80), 3-px lines, 5-px border (±3 px of it). */
+/**
+ * A binarised grid (ink = 255): a 450-px square of 9×9 cells from (100, 80), 3-px lines, a 5-px border. A
+ * side snapped onto the border lies anywhere across it, or a pixel past it (a probe counts ink a pixel
+ * either side): within 5 px of a corner, while the first cell line lies 50 px further in.
+ */
 function binaryGrid(): GrayImage {
   const width = 700;
   const height = 640;
@@ -18,6 +22,8 @@ function binaryGrid(): GrayImage {
   }
   return { width, height, data };
 }
+
+const ON_BORDER = 5;
 
 const BORDER: Corners = [
   { x: 100, y: 80 },
@@ -39,7 +45,7 @@ describe("snapSidesToLines", () => {
     // Text touching the right border: a block of ink the outline's hull took in.
     for (let y = 300; y < 330; y++) binary.data.fill(255, y * binary.width + 552, y * binary.width + 680);
     const off: Corners = [BORDER[0], { x: 520, y: 84 }, BORDER[2], BORDER[3]];
-    expectNear(snapSidesToLines(binary, off), BORDER, 3);
+    expectNear(snapSidesToLines(binary, off), BORDER, ON_BORDER);
   });
 
   test("of the border and the cell line inside it, both in reach, the border wins though glare broke it", () => {
@@ -58,7 +64,7 @@ describe("snapSidesToLines", () => {
       { x: 532, y: 512 },
       { x: 118, y: 512 },
     ];
-    expectNear(snapSidesToLines(binary, inset), BORDER, 3);
+    expectNear(snapSidesToLines(binary, inset), BORDER, ON_BORDER);
   });
 
   test("a quad on empty paper stays where it was", () => {
