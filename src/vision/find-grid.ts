@@ -153,18 +153,24 @@ export function findGridCandidates(gray: GrayImage, options: FindGridOptions = {
   if (!best) return weak.length > 0 ? weakCandidates(weak, scale) : faintGrids(cv, small, minSide, scale);
   const whole = wholeGridOfBox(best, all);
   if (whole) ranked.unshift(whole);
-  // Separate grids, each represented by its best fit, largest first.
-  for (const c of [...found].sort((a, b) => b.area - a.area)) {
+  addSeparateGrids(ranked, found);
+  const otherGridsSeen = ranked.some((c) => separate(c.corners, best.corners));
+  return ranked.slice(0, MAX_CANDIDATES).map((c) => gridFound(c, scale, { otherGridsSeen }));
+}
+
+/** Appends to `ranked` each grid among `fits` separate from all before it, by its best fit, largest first. */
+function addSeparateGrids(ranked: Candidate[], fits: readonly Candidate[]): Candidate[] {
+  for (const c of [...fits].sort((a, b) => b.area - a.area)) {
     if (ranked.every((r) => separate(r.corners, c.corners))) {
-      ranked.push(found.filter((o) => !separate(o.corners, c.corners)).reduce(bestScore));
+      ranked.push(fits.filter((o) => !separate(o.corners, c.corners)).reduce(bestScore));
     }
   }
-  const otherGridsSeen = ranked.some((c) => separate(c.corners, best.corners));
-  return ranked.slice(0, MAX_CANDIDATES).map((c) => ({
-    corners: scaleCorners(c.corners, 1 / scale),
-    score: c.score,
-    otherGridsSeen,
-  }));
+  return ranked;
+}
+
+/** A candidate as handed on: corners back in the input image's pixels (`scale` is the detection image's). */
+function gridFound(c: Candidate, scale: number, flags: Omit<GridFound, "corners" | "score">): GridFound {
+  return { corners: scaleCorners(c.corners, 1 / scale), score: c.score, ...flags };
 }
 
 /**
@@ -177,12 +183,7 @@ function weakCandidates(weak: Candidate[], scale: number): GridFound[] {
   for (const c of [...weak].sort((a, b) => b.score - a.score)) {
     if (kept.every((k) => separate(k.corners, c.corners) || !similarArea(k, c))) kept.push(c);
   }
-  return kept.slice(0, MAX_CANDIDATES).map((c) => ({
-    corners: scaleCorners(c.corners, 1 / scale),
-    score: c.score,
-    otherGridsSeen: false,
-    weak: true,
-  }));
+  return kept.slice(0, MAX_CANDIDATES).map((c) => gridFound(c, scale, { otherGridsSeen: false, weak: true }));
 }
 
 /**
@@ -191,26 +192,19 @@ function weakCandidates(weak: Candidate[], scale: number): GridFound[] {
  * (the plain pass broke them into dashes), at the cost of more paper grain. Its grids, largest first,
  * must clear the gridness bar, and are marked `faint`: on a generated newspaper page whose puzzle went
  * unfound this pass found the filled solution grid beside it, which was then read as the puzzle (79
- * of 81 cells wrong, 69 of them not flagged). Its weak fits are not offered: lines this faint leave no box borders for
- * the reader's check of weak candidates (`innerLineShare` ≈ 0 on the right grids too), which then
- * cannot tell a grid from a quad cut across one.
+ * of 81 cells wrong, 69 of them not flagged). Its weak fits are not offered: lines this faint leave
+ * no box borders for the reader's check of weak candidates (`innerLineShare` ≈ 0 on the right grids
+ * too), which then cannot tell a grid from a quad cut across one.
  */
 function faintGrids(cv: OpenCV, small: GrayImage, minSide: number, scale: number): GridFound[] {
   const fits = withMats((track) => {
     const binary = track(binarise(cv, small, track, 5, FAINT_OFFSET));
     return gridQuads(cv, binary, small, { minSide, completeFrom: HOPEFUL_GRIDNESS }, track);
   }).filter((c) => c.score >= MIN_GRIDNESS);
-  const grids: Candidate[] = [];
-  for (let next = pickLargestGrid(fits); next;) {
-    grids.push(next);
-    next = pickLargestGrid(fits.filter((c) => grids.every((g) => separate(g.corners, c.corners))));
-  }
-  return grids.slice(0, MAX_CANDIDATES).map((c) => ({
-    corners: scaleCorners(c.corners, 1 / scale),
-    score: c.score,
-    otherGridsSeen: grids.length > 1,
-    faint: true,
-  }));
+  const grids = addSeparateGrids([], fits);
+  return grids
+    .slice(0, MAX_CANDIDATES)
+    .map((c) => gridFound(c, scale, { otherGridsSeen: grids.length > 1, faint: true }));
 }
 
 /**
