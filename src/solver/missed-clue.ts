@@ -65,11 +65,13 @@ export function settleMissedClues(
   return settled;
 }
 
-function doubted(read: CellRead): CellRead {
+/** The read shown as doubtful: its confidence capped at `MISSED_CLUE_P`. */
+export function doubted(read: CellRead): CellRead {
   const p = Math.min(read.confidence, MISSED_CLUE_P);
   return { ...read, confidence: p, candidates: [{ digit: read.digit, p }, ...read.candidates.slice(1)] };
 }
 
-function givensOf(reads: readonly CellRead[]): Uint8Array {
+/** The printed digits of a read, handwritten entries left blank. */
+export function givensOf(reads: readonly CellRead[]): Uint8Array {
   return Uint8Array.from(reads, (read) => (isHandwritten(read) ? 0 : read.digit));
 }

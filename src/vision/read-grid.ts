@@ -20,6 +20,7 @@ import { secondLooks } from "../digits/second-look.ts";
 import type { CellRead, PipelineStage, ReadResult, StageTiming } from "../shared/reading.ts";
 import { isGridQuad } from "../shared/corners.ts";
 import { missedClueSuspects, settleMissedClues } from "../solver/missed-clue.ts";
+import { hasOneSolution, mergeSharperRead } from "../solver/sharper-read.ts";
 import { mapCorners, type Corners, type GrayImage } from "../shared/image.ts";
 import { gridLines, innerLineShare, type GridLines } from "./cell-bounds.ts";
 import { sliceCells } from "./cells.ts";
@@ -31,6 +32,7 @@ import { darkOnLight } from "./polarity.ts";
 import { DECODE_MAX_SIDE } from "./photo-format.ts";
 import { quadArea, scaleCorners } from "./quad.ts";
 import { rotateGray, uprightOrder, type Turns } from "./rotation.ts";
+import { sharpenedCells, SHARPENINGS } from "./sharpen.ts";
 import { looksLikeSudoku } from "./sudoku-like.ts";
 import { chooseUpright } from "./upright-turn.ts";
 import { framedCorners, warpToSquare } from "./warp.ts";
@@ -151,9 +153,10 @@ export async function readGrid(
     if (views.every((view) => view.prepared.every((cell) => cellLooksEmptyInEveryTurn(cell.shape)))) {
       throw new PhotoFailure({ code: "no-digits" });
     }
-    const { turns, cells, otherTurn } = await stage("classify", () =>
-      classifyUpright(views, classifier, options.turns),
-    );
+    const { turns, cells, otherTurn } = await stage("classify", async () => {
+      const first = await classifyUpright(views, classifier, options.turns);
+      return { ...first, cells: await withSharperRead(views, classifier, first) };
+    });
     if (cells.every((cell) => cell.digit === 0)) throw new PhotoFailure({ code: "no-digits" });
     if (debug) {
       debug.warped = traceGridLines(reference.warped, reference.lines, turns);
@@ -277,23 +280,23 @@ async function classifyUpright(
   const inkedIndices = inkedInSomeTurn(reference.map((cell) => cell.shape)).flatMap((inked, i) =>
     inked ? [i] : [],
   );
-  const inked = inkedIndices.map((i) => reference[i]!);
+  // A forced turn needs no vote: only the cells as they are get classified.
+  const inked = forced === undefined ? inkedIndices.map((i) => reference[i]!) : [];
   const out = await classifier.classifyCells([
     ...views.flatMap(({ prepared }) => prepared.map((cell) => cell.input)),
     ...[1, 2, 3].flatMap((t) => inked.map((cell) => turnTile(cell.input, t))),
   ]);
   const asIs = views.map((_, v) => out.slice(v * 81, (v + 1) * 81));
   const turned = out.slice(views.length * 81);
-  const byTurn = [
-    inkedIndices.map((i) => asIs[0]![i]!),
-    ...[0, 1, 2].map((k) => turned.slice(k * inked.length, (k + 1) * inked.length)),
-  ].map((probs) => probs.map(digitProbabilities));
   const choice =
     forced === undefined
       ? chooseUpright(
           inkedIndices,
           inked.map((cell) => cell.shape!),
-          byTurn,
+          [
+            inkedIndices.map((i) => asIs[0]![i]!),
+            ...[0, 1, 2].map((k) => turned.slice(k * inked.length, (k + 1) * inked.length)),
+          ].map((probs) => probs.map(digitProbabilities)),
         )
       : { turns: forced };
   // The empty test looks at shape (a digit is tall): prepare the turned cells again, so that a
@@ -364,6 +367,30 @@ async function classifyUpright(
     cells: reads[0]!,
     ...(choice.runnerUp === undefined ? {} : { otherTurn: { rotation: choice.runnerUp, cells: reads[1]! } }),
   };
+}
+
+/**
+ * The first read's cells, or, when its givens do not have exactly one solution (a clue missed or
+ * misread), the first sharpening (`SHARPENINGS`) whose read merged into it has one
+ * (`mergeSharperRead`): blur at low resolution turns strokes into blobs the CNN reads as empty, and a
+ * sharpened cell reads right where its first read was doubtful. Read under the first read's turn.
+ */
+async function withSharperRead(
+  views: readonly GridView[],
+  classifier: Pick<DigitClassifier, "classifyCells">,
+  first: { turns: Turns; cells: CellRead[] },
+): Promise<CellRead[]> {
+  if (hasOneSolution(first.cells)) return first.cells;
+  for (const [sigma, amount] of SHARPENINGS) {
+    const sharper = views.map((view) => {
+      const tiles = sharpenedCells(view.tiles, sigma, amount);
+      return { ...view, tiles, prepared: tiles.map(prepareCell) };
+    });
+    const again = await classifyUpright(sharper, classifier, first.turns);
+    const merged = mergeSharperRead(first.cells, again.cells);
+    if (merged) return merged;
+  }
+  return first.cells;
 }
 
 /** Per cell: empty in more than half of the views (a single view decides alone). */

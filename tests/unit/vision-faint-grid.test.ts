@@ -4,6 +4,7 @@ import type { RgbaImage } from "../../src/vision/gray.ts";
 import { readGrid } from "../../src/vision/read-grid.ts";
 import { registerFonts } from "../../training/digits/fonts.ts";
 import { useShippedClassifier } from "../fixtures/node-reader.ts";
+import { printDigits } from "../fixtures/print-digits.ts";
 
 const classifier = useShippedClassifier();
 
@@ -26,12 +27,7 @@ function faintGridPage(digits: string): RgbaImage {
     for (let x = 20; x < 880; x += 23) if (x < 173 || x > 660) ctx.fillRect(x, y, 17, 7);
   }
   ctx.fillStyle = "rgb(25,25,25)";
-  ctx.font = `32px "roboto-500"`;
-  ctx.textAlign = "center";
-  ctx.textBaseline = "middle";
-  [...digits].forEach((d, i) => {
-    if (d !== "0") ctx.fillText(d, 225 + 50 * (i % 9), 147 + 50 * Math.floor(i / 9));
-  });
+  printDigits(ctx, digits, { left: 200, top: 120, cell: 50, font: `32px "roboto-500"` });
   return ctx.getImageData(0, 0, 900, 700);
 }
 

@@ -1,0 +1,36 @@
+import { DOUBT_THRESHOLD, isHandwritten, type CellRead } from "../shared/reading.ts";
+import { doubted, givensOf } from "./missed-clue.ts";
+import { solve } from "./solve.ts";
+
+/** A read's givens get this long to show one solution; a slower search counts as not. */
+const SEARCH_MS = 50;
+
+/** Whether the read's printed digits make a sudoku with exactly one solution, as every printed puzzle has. */
+export function hasOneSolution(reads: readonly CellRead[]): boolean {
+  const result = solve(givensOf(reads), { timeoutMs: SEARCH_MS });
+  return result.kind === "solved" && result.unique;
+}
+
+/**
+ * Merges a second read of a grid (its cells sharpened) into the first, whose givens do not have one
+ * solution: only the first read's doubtful cells may change, only to another printed digit (a
+ * handwritten entry that turned into a given would make any puzzle look more complete, and sharpening
+ * restores strokes, while it only adds grain where there are none: a generated photo's doubtful but
+ * right 3 read empty, and the givens still had one solution), and the merge counts only when its givens
+ * have exactly one solution. Changed cells are shown as doubtful, since the first look read them otherwise.
+ * @returns the merged reads, or undefined when nothing changed or the givens still do not have one solution
+ */
+export function mergeSharperRead(
+  first: readonly CellRead[],
+  sharper: readonly CellRead[],
+): CellRead[] | undefined {
+  let changed = false;
+  const merged = first.map((read, i) => {
+    const again = sharper[i]!;
+    const open = read.confidence < DOUBT_THRESHOLD && !isHandwritten(read) && !isHandwritten(again);
+    if (!open || again.digit === 0 || again.digit === read.digit) return read;
+    changed = true;
+    return doubted(again);
+  });
+  return changed && hasOneSolution(merged) ? merged : undefined;
+}
