@@ -8,7 +8,7 @@ const MISSED_CLUE_P = 0.5;
 const SECOND_LOOK_P = 0.9;
 
 /** A read's printed clues get this long to show a second solution; a slower search flags nothing. */
-const SEARCH_MS = 50;
+export const SEARCH_MS = 50;
 
 /**
  * A printed sudoku has one solution. When the givens as read have several, a clue was missed (or

@@ -1,14 +1,10 @@
 import { DOUBT_THRESHOLD, isHandwritten, type CellRead } from "../shared/reading.ts";
-import { doubted, givensOf } from "./missed-clue.ts";
-import { solve } from "./solve.ts";
+import { doubted, givensOf, SEARCH_MS } from "./missed-clue.ts";
+import { hasOneSolution } from "./solve.ts";
 
-/** A read's givens get this long to show one solution; a slower search counts as not. */
-const SEARCH_MS = 50;
-
-/** Whether the read's printed digits make a sudoku with exactly one solution, as every printed puzzle has. */
-export function hasOneSolution(reads: readonly CellRead[]): boolean {
-  const result = solve(givensOf(reads), { timeoutMs: SEARCH_MS });
-  return result.kind === "solved" && result.unique;
+/** Whether the read's printed digits have exactly one solution within the reader's search budget. */
+export function givensHaveOneSolution(reads: readonly CellRead[]): boolean {
+  return hasOneSolution(givensOf(reads), { timeoutMs: SEARCH_MS });
 }
 
 /**
@@ -32,5 +28,5 @@ export function mergeSharperRead(
     changed = true;
     return doubted(again);
   });
-  return changed && hasOneSolution(merged) ? merged : undefined;
+  return changed && givensHaveOneSolution(merged) ? merged : undefined;
 }

@@ -36,6 +36,12 @@ export function solve(grid: Grid, options: SolveOptions & SolveDeadline = {}): S
   return { kind: "solved", solution: search.solution.slice(), unique: checkUnique && outcome.count === 1 };
 }
 
+/** Whether `grid` has exactly one solution, as every published puzzle has; a search out of time says no. */
+export function hasOneSolution(grid: Grid, options: SolveOptions & SolveDeadline = {}): boolean {
+  const result = solve(grid, { ...options, checkUnique: true });
+  return result.kind === "solved" && result.unique;
+}
+
 /**
  * The open cells whose digit differs between solutions of `grid`: where a clue must be missing if the
  * puzzle was meant to have one solution. Each open cell is tried with another digit than in the first

@@ -20,7 +20,7 @@ import { secondLooks } from "../digits/second-look.ts";
 import type { CellRead, PipelineStage, ReadResult, StageTiming } from "../shared/reading.ts";
 import { isGridQuad } from "../shared/corners.ts";
 import { missedClueSuspects, settleMissedClues } from "../solver/missed-clue.ts";
-import { hasOneSolution, mergeSharperRead } from "../solver/sharper-read.ts";
+import { givensHaveOneSolution, mergeSharperRead } from "../solver/sharper-read.ts";
 import { mapCorners, type Corners, type GrayImage } from "../shared/image.ts";
 import { gridLines, innerLineShare, type GridLines } from "./cell-bounds.ts";
 import { sliceCells } from "./cells.ts";
@@ -380,7 +380,7 @@ async function withSharperRead(
   classifier: Pick<DigitClassifier, "classifyCells">,
   first: { turns: Turns; cells: CellRead[] },
 ): Promise<CellRead[]> {
-  if (hasOneSolution(first.cells)) return first.cells;
+  if (givensHaveOneSolution(first.cells)) return first.cells;
   for (const [sigma, amount] of SHARPENINGS) {
     const sharper = views.map((view) => {
       const tiles = sharpenedCells(view.tiles, sigma, amount);

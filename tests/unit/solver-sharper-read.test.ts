@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CellRead } from "../../src/shared/reading.ts";
-import { hasOneSolution, mergeSharperRead } from "../../src/solver/sharper-read.ts";
+import { givensHaveOneSolution, mergeSharperRead } from "../../src/solver/sharper-read.ts";
 import { confidentReads, NORVIG, SEVENTEEN } from "../fixtures/confident-reads.ts";
 
 /** The 17-clue puzzle's clue in row 2, column 9 (a 1): without it the puzzle has several solutions. */
@@ -27,13 +27,13 @@ function sharperWith(first: readonly CellRead[], cell: number, again: CellRead):
   return first.map((r, i) => (i === cell ? again : r));
 }
 
-describe("hasOneSolution", () => {
+describe("givensHaveOneSolution", () => {
   it("holds for printed puzzles and fails when a clue is missed, contradicts or is a user's entry", () => {
-    expect(hasOneSolution(confidentReads(NORVIG))).toBe(true);
-    expect(hasOneSolution(confidentReads(SEVENTEEN))).toBe(true);
-    expect(hasOneSolution(missed())).toBe(false);
-    expect(hasOneSolution(missed(read(3, 0.99)))).toBe(false);
-    expect(hasOneSolution(missed(read(1, 0.99, 0.9)))).toBe(false);
+    expect(givensHaveOneSolution(confidentReads(NORVIG))).toBe(true);
+    expect(givensHaveOneSolution(confidentReads(SEVENTEEN))).toBe(true);
+    expect(givensHaveOneSolution(missed())).toBe(false);
+    expect(givensHaveOneSolution(missed(read(3, 0.99)))).toBe(false);
+    expect(givensHaveOneSolution(missed(read(1, 0.99, 0.9)))).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-import { solve } from "../solve.ts";
+import { hasOneSolution } from "../solve.ts";
 import type { Grid } from "../types.ts";
 import { applyStep, boardFromGrid, isSolved } from "./board.ts";
 import { rateDifficulty } from "./difficulty.ts";
@@ -10,7 +10,7 @@ import type { Explanation, LogicStep } from "./types.ts";
  * solved once to find out, so uniqueness techniques are used only on a puzzle with one solution.
  */
 export function explain(grid: Grid, options: StepOptions = {}): Explanation {
-  const uniqueSolution = options.uniqueSolution ?? isUnique(grid);
+  const uniqueSolution = options.uniqueSolution ?? hasOneSolution(grid);
   let board = boardFromGrid(grid);
   const steps: LogicStep[] = [];
   // Every step places a digit or removes a candidate, so 729 steps always end it; the bound guards a hang.
@@ -23,9 +23,4 @@ export function explain(grid: Grid, options: StepOptions = {}): Explanation {
   }
   const solvedByLogic = isSolved(board);
   return { steps, solvedByLogic, difficulty: rateDifficulty(steps, solvedByLogic) };
-}
-
-function isUnique(grid: Grid): boolean {
-  const result = solve(grid);
-  return result.kind === "solved" && result.unique;
 }
