@@ -3,6 +3,7 @@ import image10 from "../fixtures/photos/image10.jpg?url";
 import image1 from "../fixtures/photos/image1.jpg?url";
 import labels from "../fixtures/photos/labels.json";
 import { PipelineClient } from "../../src/workers/pipeline-client.ts";
+import { assertRead } from "../fixtures/read-result.ts";
 
 const bitmapOf = async (url: string) => createImageBitmap(await (await fetch(url)).blob());
 /** A VideoFrame of the photo, as the live page sends (a camera frame). */
@@ -37,7 +38,7 @@ test("detectGrid reports no grid in a frame without one", async () => {
 test("readFrames fuses three frames into the right digits; a clue check tells this puzzle from another", async () => {
   const frames = await Promise.all([videoFrameOf(image10), bitmapOf(image10), videoFrameOf(image10)]);
   const result = await client.readFrames(frames);
-  if (result.kind !== "read") throw new Error(`read failed: ${result.error.code}`);
+  assertRead(result);
   const digits = result.cells.map((c) => c.digit);
   expect(digits.join("")).toBe(labels["image10.jpg"]);
   const clues = digits.flatMap((digit, index) => (digit ? [{ index, digit }] : [])).slice(0, 5);

@@ -3,9 +3,9 @@ import image1 from "../fixtures/photos/image1.jpg?url";
 import image1031 from "../fixtures/photos/image1031.jpg?url";
 import labels from "../fixtures/photos/labels.json";
 import { PipelineClient, type PipelineProgress } from "../../src/workers/pipeline-client.ts";
+import { assertRead, digitString } from "../fixtures/read-result.ts";
 
 const blobOf = async (url: string) => (await fetch(url)).blob();
-const digitsOf = (cells: { digit: number }[]) => cells.map((c) => c.digit).join("");
 
 // One worker for the file: the first use downloads and compiles OpenCV.js and TF.js, once.
 const client = new PipelineClient();
@@ -26,8 +26,8 @@ test("warming up reports OpenCV.js and model downloads in bytes", () => {
 test("the worker reads a fixture photo in real Chromium, reporting each stage", async () => {
   const stages: PipelineProgress[] = [];
   const result = await client.read(await blobOf(image1), { onProgress: (p) => stages.push(p), debug: true });
-  if (result.kind !== "read") throw new Error(`read failed: ${result.error.code}`);
-  expect(digitsOf(result.cells)).toBe(labels["image1.jpg"]);
+  assertRead(result);
+  expect(digitString(result.cells)).toBe(labels["image1.jpg"]);
   expect(result.debug?.warped).toBeInstanceOf(ImageData);
   expect(stages.map((p) => (p.kind === "stage" ? p.stage : p.kind))).toEqual([
     "load",
@@ -40,9 +40,9 @@ test("the worker reads a fixture photo in real Chromium, reporting each stage", 
 
 test("EXIF orientation is applied on decode and undone by the rotation check", async () => {
   const result = await client.read(await blobOf(image1031));
-  if (result.kind !== "read") throw new Error(`read failed: ${result.error.code}`);
+  assertRead(result);
   expect(result.rotation).toBe(3);
-  expect(digitsOf(result.cells)).toBe(labels["image1031.jpg"]);
+  expect(digitString(result.cells)).toBe(labels["image1031.jpg"]);
 });
 
 test("a new read cancels the previous one; an abort cancels; bad files get typed errors", async () => {

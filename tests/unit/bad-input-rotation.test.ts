@@ -4,6 +4,7 @@ import type { RgbaImage } from "../../src/vision/gray.ts";
 import { readGrid } from "../../src/vision/read-grid.ts";
 import { fixtureLabels as labels, fixturePhotoUrl } from "../fixtures/fixture-photos.ts";
 import { useShippedClassifier } from "../fixtures/node-reader.ts";
+import { assertRead, digitString } from "../fixtures/read-result.ts";
 
 // A photo turned a quarter in its pixels (no EXIF tag to undo it): the rotation is found from the
 // classifier's confidence over the four turns and the digits come back in the printed grid's order.
@@ -30,10 +31,10 @@ describe("a photo turned a quarter", () => {
     test(`${clockwise ? "clockwise" : "counter-clockwise"}: rotation detected, digits right`, async () => {
       const upright = await loadPhoto(fixturePhotoUrl("image10.jpg").pathname);
       const result = await readGrid(() => quarterTurn(upright, clockwise), classifier());
-      if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
+      assertRead(result);
       // `rotation` counts the clockwise quarter turns that set the grid upright.
       expect(result.rotation).toBe(clockwise ? 3 : 1);
-      expect(result.cells.map((c) => c.digit).join("")).toBe(labels["image10.jpg"]);
+      expect(digitString(result.cells)).toBe(labels["image10.jpg"]);
     });
   }
 });

@@ -7,6 +7,7 @@ import { readGrid } from "../../src/vision/read-grid.ts";
 import { registerFonts } from "../../training/digits/fonts.ts";
 import { useShippedClassifier } from "../fixtures/node-reader.ts";
 import { renderGrid, type Distractor } from "../fixtures/render-grid.ts";
+import { assertRead, digitString } from "../fixtures/read-result.ts";
 
 // Grids drawn here, not photographed: every distractor sits in a cell with no given.
 const givens = "530070000600195000098000060800060003400803001700020006060000280000419005000080079";
@@ -23,9 +24,9 @@ function everyEmptyCell(make: (cell: number) => Distractor): Map<number, Distrac
 
 async function digitsRead(scene: Parameters<typeof renderGrid>[0]): Promise<string> {
   const result = await readGrid(() => renderGrid(scene), classifier());
-  if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
+  assertRead(result);
   expect(result.rotation).toBe(0);
-  return result.cells.map((c) => c.digit).join("");
+  return digitString(result.cells);
 }
 
 describe("only a printed digit is a digit", () => {

@@ -8,6 +8,7 @@ import { decodePhoto } from "../../tooling/load-photo.ts";
 import { isHandwritten } from "../../src/shared/reading.ts";
 import { registerHandwritingFonts } from "../../training/photos/handwriting.ts";
 import { useShippedClassifier } from "../fixtures/node-reader.ts";
+import { assertRead, digitString } from "../fixtures/read-result.ts";
 
 const classifier = useShippedClassifier();
 
@@ -15,7 +16,7 @@ const classifier = useShippedClassifier();
 async function readGenerated(input: Pick<GeneratorInput, "adjust" | "filled">, seed: number) {
   const photo = generatePhoto({ fonts: registerFonts(), puzzles: [...FALLBACK_PUZZLES], ...input }, seed, 0);
   const result = await readGrid(() => decodePhoto(photo.jpeg), classifier());
-  if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
+  assertRead(result);
   return { photo, cells: result.cells };
 }
 
@@ -49,7 +50,7 @@ const easy =
 for (const layout of ["plain", "newspaper", "book", "app-light"] as const) {
   test(`the app reads an easy generated ${layout} photo exactly as labelled`, async () => {
     const { photo, cells } = await readGenerated({ adjust: easy(layout) }, 47);
-    expect(cells.map((c) => c.digit).join("")).toBe(photo.label);
+    expect(digitString(cells)).toBe(photo.label);
   });
 }
 
@@ -83,7 +84,7 @@ test("shaded boxes whose hairline cell lines drown in paper grain: the grid insi
     };
   };
   const { photo, cells } = await readGenerated({ adjust: faintCells }, 1);
-  expect(cells.map((c) => c.digit).join("")).toBe(photo.label);
+  expect(digitString(cells)).toBe(photo.label);
 });
 
 test("a newspaper's puzzle whose hairline cell lines vanish in shaded boxes is read, not the small grid beside it", async () => {
@@ -116,7 +117,7 @@ test("a newspaper's puzzle whose hairline cell lines vanish in shaded boxes is r
     marks: design.marks.map((m) => (m?.kind === "given" ? m : null)),
   });
   const { photo, cells } = await readGenerated({ adjust: shadedNewspaper }, 5);
-  expect(cells.map((c) => c.digit).join("")).toBe(photo.label);
+  expect(digitString(cells)).toBe(photo.label);
 });
 
 // The second size is shrunk for reading: the colour planes must be cut from the same place.

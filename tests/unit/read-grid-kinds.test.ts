@@ -6,6 +6,7 @@ import { readGrid } from "../../src/vision/read-grid.ts";
 import { loadPhoto } from "../../tooling/load-photo.ts";
 import { fixtureLabels as labels, fixturePhotoUrl } from "../fixtures/fixture-photos.ts";
 import { useShippedClassifier } from "../fixtures/node-reader.ts";
+import { assertRead, digitString } from "../fixtures/read-result.ts";
 
 const classifier = useShippedClassifier();
 
@@ -33,8 +34,8 @@ describe("readGrid tells printed from handwritten by the grid's typeface", () =>
   test("a printed digit the CNN calls handwritten is read as a given when the grid prints it alike", async () => {
     const image = await loadPhoto(fixturePhotoUrl("image10.jpg").pathname);
     const result = await readGrid(() => image, callingOneHandwritten(5));
-    if (result.kind !== "read") throw new Error(result.error.code);
-    expect(result.cells.map((c) => c.digit).join("")).toBe(labels["image10.jpg"]);
+    assertRead(result);
+    expect(digitString(result.cells)).toBe(labels["image10.jpg"]);
     expect(result.cells.filter(isHandwritten)).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { readGrid } from "../../src/vision/read-grid.ts";
 import { registerFonts } from "../../training/digits/fonts.ts";
 import { useShippedClassifier } from "../fixtures/node-reader.ts";
 import { printDigits } from "../fixtures/print-digits.ts";
+import { assertRead, digitString } from "../fixtures/read-result.ts";
 
 const classifier = useShippedClassifier();
 
@@ -34,8 +35,8 @@ function blurredLowResolutionPhoto(digits: string): RgbaImage {
 test("a blurred low-resolution photo is read right once its cells are sharpened", async () => {
   const puzzle = "530070000600195000098000060800060003400803001700020006060000280000419005000080079";
   const result = await readGrid(() => blurredLowResolutionPhoto(puzzle), classifier());
-  if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
-  expect(result.cells.map((c) => c.digit).join("")).toBe(puzzle);
+  assertRead(result);
+  expect(digitString(result.cells)).toBe(puzzle);
   // The clues the first read missed are shown as doubtful.
   expect(result.cells.some((c) => c.digit !== 0 && c.confidence <= 0.5)).toBe(true);
 });

@@ -5,6 +5,7 @@ import { readGrid } from "../../src/vision/read-grid.ts";
 import { registerFonts } from "../../training/digits/fonts.ts";
 import { useShippedClassifier } from "../fixtures/node-reader.ts";
 import { printDigits } from "../fixtures/print-digits.ts";
+import { assertRead, digitString } from "../fixtures/read-result.ts";
 
 const classifier = useShippedClassifier();
 
@@ -34,8 +35,8 @@ function faintGridPage(digits: string): RgbaImage {
 test("a puzzle in faint hairlines is read, found by the finder's last resort", async () => {
   const puzzle = "530070000600195000098000060800060003400803001700020006060000280000419005000080079";
   const result = await readGrid(() => faintGridPage(puzzle), classifier());
-  if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
-  expect(result.cells.map((c) => c.digit).join("")).toBe(puzzle);
+  assertRead(result);
+  expect(digitString(result.cells)).toBe(puzzle);
 });
 
 test("a last-resort grid that does not read like a sudoku (a filled solution grid) is no grid", async () => {

@@ -6,6 +6,7 @@ import { generatePhoto, type GeneratedPhoto } from "../../training/photos/genera
 import { FALLBACK_PUZZLES } from "../../training/photos/puzzles.ts";
 import { decodePhoto } from "../../tooling/load-photo.ts";
 import { useShippedClassifier } from "../fixtures/node-reader.ts";
+import { assertRead, digitString } from "../fixtures/read-result.ts";
 
 const classifier = useShippedClassifier();
 
@@ -63,14 +64,14 @@ const withPencil = (design: PhotoDesign) =>
  */
 async function expectRead(photo: GeneratedPhoto): Promise<void> {
   const result = await readGrid(() => decodePhoto(photo.jpeg), classifier());
-  if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
+  assertRead(result);
   expect(result.rotation).toBe(0);
   const [tl, tr] = photo.corners;
   const tolerance = 0.03 * Math.hypot(tr.x - tl.x, tr.y - tl.y);
   result.corners.forEach((p, i) => {
     expect(Math.hypot(p.x - photo.corners[i]!.x, p.y - photo.corners[i]!.y)).toBeLessThan(tolerance);
   });
-  const digits = result.cells.map((c) => c.digit).join("");
+  const digits = digitString(result.cells);
   expect([...digits].filter((d, i) => d !== photo.label[i]).length).toBeLessThanOrEqual(6);
 }
 

@@ -8,6 +8,7 @@ import { warpToSquare } from "../../src/vision/warp.ts";
 import { fixtureLabels as labels, fixturePhotoUrl, HAND_CORNERS } from "../fixtures/fixture-photos.ts";
 import { crop, degradations } from "../fixtures/hard-paper.ts";
 import { useShippedClassifier } from "../fixtures/node-reader.ts";
+import { assertRead, digitString } from "../fixtures/read-result.ts";
 
 const classifier = useShippedClassifier();
 
@@ -19,13 +20,13 @@ const classifier = useShippedClassifier();
  */
 async function expectFound(photo: RgbaImage, expected: Corners, label?: string): Promise<void> {
   const result = await readGrid(() => photo, classifier());
-  if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
+  assertRead(result);
   const tolerance = 0.025 * Math.max(photo.width, photo.height);
   result.corners.forEach((p, i) => {
     expect(Math.hypot(p.x - expected[i]!.x, p.y - expected[i]!.y)).toBeLessThan(tolerance);
   });
   if (label === undefined) return;
-  const digits = result.cells.map((c) => c.digit).join("");
+  const digits = digitString(result.cells);
   const wrong = [...digits].filter((d, i) => d !== label[i]).length;
   expect(wrong).toBeLessThanOrEqual(6);
 }
@@ -75,8 +76,8 @@ test("a larger blank grid beside the puzzle: the candidate that reads like a sud
     }
   }
   const result = await readGrid(() => toRgba(page), classifier());
-  if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
-  expect(result.cells.map((c) => c.digit).join("")).toBe(labels[name]);
+  assertRead(result);
+  expect(digitString(result.cells)).toBe(labels[name]);
   expect(result.otherGridsSeen).toBe(true);
   expect(Math.max(...result.corners.map((p) => p.x))).toBeLessThan(680);
 }, 60_000);

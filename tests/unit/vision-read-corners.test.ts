@@ -6,6 +6,7 @@ import { readGrid } from "../../src/vision/read-grid.ts";
 import { DOTTED_CLUES, renderDottedGrid } from "../fixtures/dotted-grid.ts";
 import { halve } from "../fixtures/halve.ts";
 import { useShippedClassifier } from "../fixtures/node-reader.ts";
+import { assertRead, digitString } from "../fixtures/read-result.ts";
 
 const classifier = useShippedClassifier();
 
@@ -17,8 +18,8 @@ describe("readGrid from corners placed by hand", () => {
     expect(await readGrid(() => photo, classifier())).toEqual({ kind: "error", error: { code: "no-grid" } });
 
     const result = await readGrid(() => photo, classifier(), { corners: photo.corners });
-    if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
-    expect(result.cells.map((c) => c.digit).join("")).toBe(DOTTED_CLUES);
+    assertRead(result);
+    expect(digitString(result.cells)).toBe(DOTTED_CLUES);
     expect(result.timings.map((t) => t.stage)).not.toContain("find-grid");
     expect(result.corners).toEqual(photo.corners);
   });
@@ -28,8 +29,8 @@ describe("readGrid from corners placed by hand", () => {
     const result = await readGrid(() => ({ image: half, scale: 0.5 }), classifier(), {
       corners: photo.corners,
     });
-    if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
-    expect(result.cells.map((c) => c.digit).join("")).toBe(DOTTED_CLUES);
+    assertRead(result);
+    expect(digitString(result.cells)).toBe(DOTTED_CLUES);
   });
 
   test("crossed, mirrored or collapsed corners are a typed bad-corners error", async () => {

@@ -10,6 +10,7 @@ import type { GrayImage } from "../../src/shared/image.ts";
 import { fixtureLabels as labels, fixturePhotoUrl } from "../fixtures/fixture-photos.ts";
 import { halve } from "../fixtures/halve.ts";
 import { useShippedClassifier } from "../fixtures/node-reader.ts";
+import { assertRead, digitString } from "../fixtures/read-result.ts";
 
 const photo = (name: string) => loadPhoto(fixturePhotoUrl(name).pathname);
 
@@ -17,8 +18,8 @@ const classifier = useShippedClassifier();
 
 async function digitsOf(image: RgbaImage) {
   const result = await readGrid(() => image, classifier());
-  if (result.kind !== "read") throw new Error(`expected a read, got ${result.error.code}`);
-  return { ...result, digits: result.cells.map((c) => c.digit).join("") };
+  assertRead(result);
+  return { ...result, digits: digitString(result.cells) };
 }
 
 describe("readGrid", () => {
@@ -48,7 +49,8 @@ describe("readGrid", () => {
     const image = await photo("image10.jpg");
     const full = await readGrid(() => image, classifier());
     const half = await readGrid(() => ({ image: halve(image), scale: 0.5 }), classifier());
-    if (full.kind !== "read" || half.kind !== "read") throw new Error("expected two reads");
+    assertRead(full);
+    assertRead(half);
     half.corners.forEach((p, i) => {
       expect(Math.hypot(p.x - full.corners[i]!.x, p.y - full.corners[i]!.y)).toBeLessThan(4);
     });
@@ -57,11 +59,11 @@ describe("readGrid", () => {
   test("several frames of one grid are fused; frames without a grid are skipped", async () => {
     const image = await photo("image10.jpg");
     const result = await readGrid(() => [toRgba(noise(640, 480)), image, halve(image)], classifier());
-    if (result.kind !== "read") throw new Error(result.error.code);
-    expect(result.cells.map((c) => c.digit).join("")).toBe(labels["image10.jpg"]);
+    assertRead(result);
+    expect(digitString(result.cells)).toBe(labels["image10.jpg"]);
     // The first frame with a grid gives the corners: the full-size one, not its half.
     const alone = await readGrid(() => image, classifier());
-    if (alone.kind !== "read") throw new Error(alone.error.code);
+    assertRead(alone);
     expect(result.corners).toEqual(alone.corners);
   });
 
@@ -69,7 +71,8 @@ describe("readGrid", () => {
     const image = await photo("image10.jpg");
     const alone = await readGrid(() => image, classifier());
     const fused = await readGrid(() => [blotOut(image, alone), image, image], classifier());
-    if (alone.kind !== "read" || fused.kind !== "read") throw new Error("expected two reads");
+    assertRead(alone);
+    assertRead(fused);
     expect(fused.cells.map((c) => c.digit)).toEqual(alone.cells.map((c) => c.digit));
   });
 
@@ -90,7 +93,7 @@ describe("readGrid", () => {
 
   test("debug images come back for every stage", async () => {
     const result = await readGrid(() => photo("image1.jpg"), classifier(), { debug: true });
-    if (result.kind !== "read") throw new Error(result.error.code);
+    assertRead(result);
     const { threshold, contour, warped, cells } = result.debug!;
     // image1.jpg is 640 px wide: detection enlarges it to 800 px, and the outline is drawn on that;
     // the straightened grid keeps a margin of the photo around it.
@@ -156,7 +159,7 @@ function rotate180(image: RgbaImage): RgbaImage {
 
 /** The photo with its first read digit painted over in paper white (located by bilinear corners). */
 function blotOut(image: RgbaImage, read: Awaited<ReturnType<typeof readGrid>>): RgbaImage {
-  if (read.kind !== "read") throw new Error(read.error.code);
+  assertRead(read);
   const index = read.cells.findIndex((c) => c.digit !== 0);
   const [tl, tr, br, bl] = read.corners;
   const at = (u: number, v: number) => ({
