@@ -280,14 +280,18 @@ async function classifyUpright(
   const inkedIndices = inkedInSomeTurn(reference.map((cell) => cell.shape)).flatMap((inked, i) =>
     inked ? [i] : [],
   );
-  // A forced turn needs no vote: only the cells as they are get classified.
+  // A forced turn needs no vote, and a forced quarter turn no read of the cells as they are.
   const inked = forced === undefined ? inkedIndices.map((i) => reference[i]!) : [];
+  const asIsInputs =
+    forced === undefined || forced === 0
+      ? views.flatMap(({ prepared }) => prepared.map((cell) => cell.input))
+      : [];
   const out = await classifier.classifyCells([
-    ...views.flatMap(({ prepared }) => prepared.map((cell) => cell.input)),
+    ...asIsInputs,
     ...[1, 2, 3].flatMap((t) => inked.map((cell) => turnTile(cell.input, t))),
   ]);
-  const asIs = views.map((_, v) => out.slice(v * 81, (v + 1) * 81));
-  const turned = out.slice(views.length * 81);
+  const asIs = asIsInputs.length === 0 ? [] : views.map((_, v) => out.slice(v * 81, (v + 1) * 81));
+  const turned = out.slice(asIsInputs.length);
   const choice =
     forced === undefined
       ? chooseUpright(

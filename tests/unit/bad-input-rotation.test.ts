@@ -38,3 +38,15 @@ describe("a photo turned a quarter", () => {
     });
   }
 });
+
+test("a forced turn is read as forced, not chosen", async () => {
+  const turned = quarterTurn(await loadPhoto(fixturePhotoUrl("image10.jpg").pathname), true);
+  const right = await readGrid(() => turned, classifier(), { turns: 3 });
+  assertRead(right);
+  expect(right.rotation).toBe(3);
+  expect(digitString(right.cells)).toBe(labels["image10.jpg"]);
+  const sideways = await readGrid(() => turned, classifier(), { turns: 0 });
+  assertRead(sideways);
+  expect(sideways.rotation).toBe(0);
+  expect(digitString(sideways.cells)).not.toBe(labels["image10.jpg"]);
+});
