@@ -18,6 +18,8 @@ export interface PhotoScore {
   repaired?: string;
   /** The photo's short side in pixels, as taken (before any shrinking while decoding). */
   shortSide?: number;
+  /** For a generated photo, its camera blur (σ) as a share of its grid's cell side (designs.json). */
+  blurShare?: number;
 }
 
 export interface RecognitionSummary {
@@ -55,8 +57,8 @@ export interface EntrySummary {
   phantomGivens: number;
 }
 
-/** One class of photo size: how many, and how many were found and read right. */
-export interface SizeSummary {
+/** One class of photos (by size or blur): how many, and how many were found and read right. */
+export interface ClassSummary {
   images: number;
   gridsFound: number;
   gridAccuracy: number;
@@ -68,12 +70,27 @@ export interface SizeSummary {
  * Photo sizes by short side: a 320×240 photo gives a cell about 20 px, a phone's 12 MP about 300. The
  * figures of a mixed set hide where its failures lie; these classes show them.
  */
-const SIZE_CLASSES = [
+interface FigureClass {
+  name: string;
+  below: number;
+}
+
+const SIZE_CLASSES: readonly FigureClass[] = [
   { name: "< 400 px", below: 400 },
   { name: "400-799 px", below: 800 },
   { name: "800-1499 px", below: 1500 },
   { name: ">= 1500 px", below: Infinity },
-] as const;
+];
+
+/**
+ * Blur as a share of a cell: at 4 % and more a 20-px cell's strokes melt into blobs, and some generated
+ * photos are then past what a person can read, so their figures are worth seeing apart.
+ */
+const BLUR_CLASSES: readonly FigureClass[] = [
+  { name: "< 2 % of a cell", below: 0.02 },
+  { name: "2-4 % of a cell", below: 0.04 },
+  { name: ">= 4 % of a cell", below: Infinity },
+];
 
 const NO_ENTRIES = "0".repeat(81);
 
@@ -83,15 +100,19 @@ function writtenDigits(label: string, entries: string | undefined): string {
   return Array.from(label, (d, i) => (d === "0" ? entries[i]! : d)).join("");
 }
 
-export function summarise(
-  scores: readonly PhotoScore[],
-): RecognitionSummary & Partial<EntrySummary> & { byShortSide?: Record<string, SizeSummary> } {
+export function summarise(scores: readonly PhotoScore[]): RecognitionSummary &
+  Partial<EntrySummary> & {
+    byShortSide?: Record<string, ClassSummary>;
+    byBlur?: Record<string, ClassSummary>;
+  } {
   const entryFigures = hasEntries(scores) ? summariseEntries(scores) : {};
-  const sized = scores.length > 0 && scores.every((s) => s.shortSide !== undefined);
+  const all = (measure: (s: PhotoScore) => number | undefined) =>
+    scores.length > 0 && scores.every((s) => measure(s) !== undefined);
   return {
     ...summariseWritten(scores),
     ...entryFigures,
-    ...(sized ? { byShortSide: byShortSide(scores) } : {}),
+    ...(all((s) => s.shortSide) ? { byShortSide: byClass(scores, (s) => s.shortSide!, SIZE_CLASSES) } : {}),
+    ...(all((s) => s.blurShare) ? { byBlur: byClass(scores, (s) => s.blurShare!, BLUR_CLASSES) } : {}),
   };
 }
 
@@ -104,12 +125,16 @@ function summariseWritten(scores: readonly PhotoScore[]): RecognitionSummary {
   return summariseDigits(scores.map((s) => ({ ...s, label: writtenDigits(s.label, s.entries) })));
 }
 
-/** The main figures per class of the photos' short side (`SIZE_CLASSES`), for the classes the set has. */
-function byShortSide(scores: readonly PhotoScore[]): Record<string, SizeSummary> {
-  const classOf = (side: number) => SIZE_CLASSES.findIndex((c) => side < c.below);
-  const out: Record<string, SizeSummary> = {};
-  SIZE_CLASSES.forEach(({ name }, k) => {
-    const members = scores.filter((s) => classOf(s.shortSide!) === k);
+/** The main figures per class of a measure of the photos (short side, blur), for the classes the set has. */
+function byClass(
+  scores: readonly PhotoScore[],
+  measure: (s: PhotoScore) => number,
+  classes: readonly FigureClass[],
+): Record<string, ClassSummary> {
+  const classOf = (value: number) => classes.findIndex((c) => value < c.below);
+  const out: Record<string, ClassSummary> = {};
+  classes.forEach(({ name }, k) => {
+    const members = scores.filter((s) => classOf(measure(s)) === k);
     if (members.length === 0) return;
     const { images, gridsFound, gridAccuracy } = summariseWritten(members);
     out[name] = {

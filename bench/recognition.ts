@@ -31,6 +31,7 @@ import { readEntries } from "../tooling/entries.ts";
 import { FOLDS, foldOf } from "../tooling/folds.ts";
 import { decodePhotoShrunk } from "../tooling/load-photo.ts";
 import { useNodeWasm } from "../tooling/node-wasm.ts";
+import { readBlurShares } from "../training/photos/write-photos.ts";
 import { summarise, type PhotoScore } from "./recognition-score.ts";
 import { turnPhoto, turnPoint, uprightTopLeft } from "./turn-photo.ts";
 
@@ -74,6 +75,7 @@ const megapixels = values.megapixels ? Number(values.megapixels) : undefined;
 
 const labels = JSON.parse(await readFile(join(dir, "labels.json"), "utf8")) as Record<string, string>;
 const entries = await readEntries(dir);
+const blurShares = await readBlurShares(dir);
 const [fold, folds] = values.fold ? values.fold.split("/").map(Number) : [];
 const inFold = (f: string) => folds === undefined || foldOf(f, folds) === fold;
 const files = (await readdir(dir))
@@ -108,7 +110,11 @@ for (const file of files) {
       shortSide = takenShortSide(photo);
       return photo;
     }, classifier);
-    report(file, label, result, performance.now() - start, entries?.[file], shortSide);
+    report(file, label, result, performance.now() - start, {
+      written: entries?.[file],
+      shortSide,
+      blurShare: blurShares?.[file],
+    });
     continue;
   }
   const photo = await decodePhotoShrunk(bytes);
@@ -131,7 +137,11 @@ for (const file of files) {
       turnNote = wrong ? " WRONG TURN" : "";
     }
     if (result.kind === "read" && result.otherTurn) turnNote += ` (asks: or ${result.otherTurn.rotation})`;
-    report(`${file} +${turns * 90}°${turnNote}`, label, result, ms, entries?.[file], takenShortSide(photo));
+    report(`${file} +${turns * 90}°${turnNote}`, label, result, ms, {
+      written: entries?.[file],
+      shortSide: takenShortSide(photo),
+      blurShare: blurShares?.[file],
+    });
   }
 }
 for (const c of classifiers.values()) c.dispose();
@@ -142,15 +152,16 @@ function report(
   label: string,
   result: GridReading,
   ms: number,
-  written: string | undefined,
-  shortSide: number,
+  photo: { written: string | undefined; shortSide: number; blurShare: number | undefined },
 ): void {
+  const { written, shortSide, blurShare } = photo;
   const score: PhotoScore = {
     label,
     read: undefined,
     ms,
     shortSide,
     ...(written === undefined ? {} : { entries: written }),
+    ...(blurShare === undefined ? {} : { blurShare }),
   };
   if (result.kind === "read") {
     if (result.otherTurn) uncertainTurns++;

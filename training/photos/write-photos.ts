@@ -10,6 +10,7 @@ export interface GeneratorManifest {
 }
 
 const MANIFEST_FILE = "generator.json";
+const DESIGNS_FILE = "designs.json";
 
 /**
  * Writes photos `s<seed>-<index>.jpg`, `labels.json` (file → 81 digits, the benchmark's format; only
@@ -41,7 +42,7 @@ export async function writePhotos(
     }
   }
   await writeFile(join(out, "labels.json"), `${JSON.stringify(labels, null, 1)}\n`);
-  await writeFile(join(out, "designs.json"), `${JSON.stringify(designs)}\n`);
+  await writeFile(join(out, DESIGNS_FILE), `${JSON.stringify(designs)}\n`);
   if (input.filled) await writeFile(join(out, "entries.json"), `${JSON.stringify(entries, null, 1)}\n`);
   const manifest: GeneratorManifest = { seed, count };
   await writeFile(join(out, MANIFEST_FILE), `${JSON.stringify(manifest)}\n`);
@@ -54,4 +55,27 @@ export async function readManifest(dir: string): Promise<GeneratorManifest | und
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Per photo of a generated folder, its camera blur (σ, in photo pixels) as a share of its grid's cell
+ * side (designs.json), or undefined for a folder of real photos.
+ */
+export async function readBlurShares(dir: string): Promise<Record<string, number> | undefined> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, DESIGNS_FILE), "utf8");
+  } catch {
+    return undefined;
+  }
+  const designs = JSON.parse(text) as Record<string, { camera: { blur: number }; corners: number[][] }>;
+  const cellSide = (corners: number[][]) =>
+    corners.reduce((sum, [x, y], i) => {
+      const [nx, ny] = corners[(i + 1) % corners.length]!;
+      return sum + Math.hypot(nx! - x!, ny! - y!);
+    }, 0) /
+    (corners.length * 9);
+  return Object.fromEntries(
+    Object.entries(designs).map(([file, d]) => [file, d.camera.blur / cellSide(d.corners)]),
+  );
 }
