@@ -1,6 +1,6 @@
 import type { CellRead } from "../shared/reading.ts";
 import { typicalOfLargest, type InkShape } from "./empty-cell.ts";
-import { belowPrint } from "./print-samples.ts";
+import { belowPrint, printBar } from "./print-samples.ts";
 
 /**
  * Ink shorter than this share of the grid's printed digits is a pencil candidate, not a digit: a
@@ -24,6 +24,22 @@ export function shortOfPrintedSize(
   shapes: readonly (InkShape | undefined)[],
 ): boolean[] {
   return belowPrint(
+    reads,
+    shapes,
+    (shape) => shape.height,
+    (heights) => MIN_RELATIVE_HEIGHT * typicalOfLargest(heights),
+  );
+}
+
+/**
+ * The least height (share of the cell) of a digit of this grid, as `shortOfPrintedSize` measures it;
+ * undefined when too few sure printed digits set it.
+ */
+export function minDigitHeight(
+  reads: readonly CellRead[],
+  shapes: readonly (InkShape | undefined)[],
+): number | undefined {
+  return printBar(
     reads,
     shapes,
     (shape) => shape.height,

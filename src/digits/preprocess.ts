@@ -34,7 +34,16 @@ const MIN_CONTRAST = 18;
 /** …and relative to the paper level, so a dim photo does not lower the bar to its noise. */
 const MIN_RELATIVE_CONTRAST = 0.12;
 
+/** Cuts the digit out of a cell and fits it into the CNN's input, as training and the first read do. */
 export function prepareCell(cell: GrayImage): PreparedCell {
+  return prepareCellWithInkBar(cell, 1);
+}
+
+/**
+ * `prepareCell` with the bar dark pixels must clear to be ink scaled by `inkBar`: a second look raises
+ * it (`tightCell`).
+ */
+export function prepareCellWithInkBar(cell: GrayImage, inkBar: number): PreparedCell {
   const { width: w, height: h } = cell;
   const dark = darknessMap(cell);
   const paper = paperLevel(cell);
@@ -48,7 +57,7 @@ export function prepareCell(cell: GrayImage): PreparedCell {
     const y = (i - x) / w;
     return x >= cx0 && x < cx1 && y >= cy0 && y < cy1;
   });
-  const threshold = Math.max(otsu, MIN_CONTRAST, MIN_RELATIVE_CONTRAST * paper);
+  const threshold = inkBar * Math.max(otsu, MIN_CONTRAST, MIN_RELATIVE_CONTRAST * paper);
   const mask = new Uint8Array(w * h);
   for (let i = 0; i < mask.length; i++) mask[i] = dark[i]! > threshold ? 1 : 0;
   clearEdgeLines(mask, w, h);

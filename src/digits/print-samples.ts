@@ -18,10 +18,23 @@ export function belowPrint(
   measure: (shape: InkShape) => number,
   bar: (samples: readonly number[]) => number | undefined,
 ): boolean[] {
-  const samples = reads.flatMap((read, i) => (isSurePrint(read) && shapes[i] ? [measure(shapes[i])] : []));
-  const limit = samples.length >= MIN_SAMPLES ? bar(samples) : undefined;
+  const limit = printBar(reads, shapes, measure, bar);
   return reads.map(
     (read, i) =>
       limit !== undefined && read.digit !== 0 && shapes[i] !== undefined && measure(shapes[i]) < limit,
   );
+}
+
+/**
+ * The bar its grid's sure printed digits (`isSurePrint`) set for a measure of a digit's ink: `bar` of
+ * their measures, or undefined when there are too few of them to trust or `bar` gives none.
+ */
+export function printBar(
+  reads: readonly CellRead[],
+  shapes: readonly (InkShape | undefined)[],
+  measure: (shape: InkShape) => number,
+  bar: (samples: readonly number[]) => number | undefined,
+): number | undefined {
+  const samples = reads.flatMap((read, i) => (isSurePrint(read) && shapes[i] ? [measure(shapes[i])] : []));
+  return samples.length >= MIN_SAMPLES ? bar(samples) : undefined;
 }

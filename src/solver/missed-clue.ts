@@ -1,4 +1,4 @@
-import { isHandwritten, type CellRead } from "../shared/reading.ts";
+import { DOUBT_THRESHOLD, isHandwritten, type CellRead } from "../shared/reading.ts";
 import { solve, undeterminedCells } from "./solve.ts";
 
 /** Confidence at most of an empty read where a clue may have been missed, and of a clue found there. */
@@ -62,6 +62,52 @@ export function settleMissedClues(
     }
   }
   for (const cell of suspects) if (settled[cell] === reads[cell]) settled[cell] = doubted(reads[cell]!);
+  return settled;
+}
+
+/**
+ * A clue can also go missing without a trace in the solution count: most printed puzzles have more
+ * clues than they need, so givens that lost one still have one solution. Then a cell read as empty,
+ * doubtfully, although it holds ink (the ink test saw a digit, the CNN did not) is a suspect, and the
+ * solution says which digit it must hold if it holds a clue.
+ * @param reads the 81 reads, row-major
+ * @param inked per cell, whether the ink test saw a digit there
+ * @returns the suspect cells, ascending, each with its digit in the givens' solution; none unless the
+ *   givens have exactly one
+ */
+export function hiddenClueSuspects(
+  reads: readonly CellRead[],
+  inked: readonly boolean[],
+): { cell: number; digit: number }[] {
+  const suspect = (read: CellRead, cell: number) =>
+    inked[cell]! && read.digit === 0 && read.confidence < DOUBT_THRESHOLD;
+  if (!reads.some(suspect)) return [];
+  const result = solve(givensOf(reads), { timeoutMs: SEARCH_MS });
+  if (result.kind !== "solved" || !result.unique) return [];
+  return reads.flatMap((read, cell) =>
+    suspect(read, cell) ? [{ cell, digit: result.solution[cell]! }] : [],
+  );
+}
+
+/**
+ * Settles the hidden suspects (`hiddenClueSuspects`): one whose other look reads, at least
+ * `SECOND_LOOK_P` surely, as the printed digit the solution puts there takes it, shown as doubtful. A
+ * speck or a shadow that happens to read as a sure digit must also be the very digit the puzzle needs
+ * there, so a blank cell is seldom filled; the others are left as they were.
+ * @param looks the other looks' reads, one per suspect in the same order (undefined: no other look)
+ */
+export function settleHiddenClues(
+  reads: readonly CellRead[],
+  suspects: readonly { cell: number; digit: number }[],
+  looks: readonly (CellRead | undefined)[],
+): CellRead[] {
+  const settled = [...reads];
+  suspects.forEach(({ cell, digit }, k) => {
+    const look = looks[k];
+    if (look?.digit === digit && !isHandwritten(look) && look.confidence >= SECOND_LOOK_P) {
+      settled[cell] = doubted(look);
+    }
+  });
   return settled;
 }
 

@@ -15,11 +15,17 @@ import {
   checkGivensAgainstTypeface,
   printConsensus,
 } from "../digits/typeface-check.ts";
+import { minDigitHeight } from "../digits/digit-size.ts";
 import { readGridCells } from "../digits/grid-reads.ts";
-import { secondLooks } from "../digits/second-look.ts";
+import { classifyLooks, secondLooks, tightCell } from "../digits/second-look.ts";
 import type { CellRead, PipelineStage, ReadResult, StageTiming } from "../shared/reading.ts";
 import { isGridQuad } from "../shared/corners.ts";
-import { missedClueSuspects, settleMissedClues } from "../solver/missed-clue.ts";
+import {
+  hiddenClueSuspects,
+  missedClueSuspects,
+  settleHiddenClues,
+  settleMissedClues,
+} from "../solver/missed-clue.ts";
 import { givensHaveOneSolution, mergeSharperRead } from "../solver/sharper-read.ts";
 import { mapCorners, type Corners, type GrayImage } from "../shared/image.ts";
 import { gridLines, innerLineShare, type GridLines } from "./cell-bounds.ts";
@@ -359,12 +365,27 @@ async function classifyUpright(
         )
       : givensChecked;
     const traces = faintTraces(prepared);
-    const suspects = missedClueSuspects(
-      inkChecked,
-      prepared.map((cell, i) => cell.shape !== undefined || traces[i]!),
-    );
+    const inked = prepared.map((cell, i) => cell.shape !== undefined || traces[i]!);
+    const suspects = missedClueSuspects(inkChecked, inked);
     const looks = await secondLooks(suspects, inkChecked, tiles, prepared, classifier);
-    reads.push(settleMissedClues(inkChecked, suspects, looks));
+    const settled = settleMissedClues(inkChecked, suspects, looks);
+    // Only where the ink test saw a digit of the grid's size and tone: a lone pencilled candidate, often
+    // the digit the solution has there, must not become a clue.
+    const hidden = hiddenClueSuspects(
+      settled,
+      prepared.map((cell, i) => !cell.empty && cellDoubts[i] === undefined),
+    );
+    // A tighter look keeps the darkest of several pencilled candidates, often the solution's digit:
+    // only ink of the print's height may be a clue.
+    const minHeight = minDigitHeight(
+      settled,
+      prepared.map((cell) => cell.shape),
+    );
+    const tight = hidden.map(({ cell }) => {
+      const look = tightCell(tiles[cell]!);
+      return look && minHeight !== undefined && look.shape!.height >= minHeight ? look : undefined;
+    });
+    reads.push(settleHiddenClues(settled, hidden, await classifyLooks(tight, classifier)));
   }
   return {
     turns: choice.turns,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { missedClueSuspects, settleMissedClues } from "../../src/solver/missed-clue.ts";
+import {
+  hiddenClueSuspects,
+  missedClueSuspects,
+  settleHiddenClues,
+  settleMissedClues,
+} from "../../src/solver/missed-clue.ts";
 import type { CellRead } from "../../src/shared/reading.ts";
 import { solve, undeterminedCells } from "../../src/solver/solve.ts";
 import type { Grid } from "../../src/solver/types.ts";
@@ -136,5 +141,55 @@ describe("settleMissedClues", () => {
     read[other] = empty;
     const settled = settleMissedClues(read, [other, LOST], [printed(1, 0.92), printed(1, 0.99)]);
     expect(settled.map((cell) => cell.digit).filter((_, i) => i === other || i === LOST)).toEqual([0, 1]);
+  });
+});
+
+describe("hidden clues: givens that lost a clue and still have one solution", () => {
+  /** Norvig's clue in row 1, column 3 (a 3): the puzzle keeps one solution without it. */
+  const HIDDEN = 2;
+  /** An open cell of Norvig's puzzle, whose solution digit is 9 (row 1, column 4). */
+  const OPEN = 3;
+  const inkedAt = (...cells: number[]) => Array.from({ length: 81 }, (_, i) => cells.includes(i));
+  /** The read with the clue read as empty, doubtfully: the ink test saw a digit, the CNN did not. */
+  const lost = (): CellRead[] => {
+    const read = confidentReads(NORVIG);
+    read[HIDDEN] = { digit: 0, confidence: 0.5, candidates: [{ digit: 0, p: 0.5 }] };
+    return read;
+  };
+  const printed = (digit: number, p: number, handwritten = 0.01): CellRead => ({
+    digit,
+    confidence: p,
+    candidates: [{ digit, p }],
+    handwritten,
+  });
+
+  it("names the doubtful empty reads of inked cells, with the digit the one solution puts there", () => {
+    const read = lost();
+    read[OPEN] = { digit: 0, confidence: 0.4, candidates: [{ digit: 0, p: 0.4 }] };
+    expect(hiddenClueSuspects(read, inkedAt(HIDDEN, OPEN))).toEqual([
+      { cell: HIDDEN, digit: 3 },
+      { cell: OPEN, digit: 9 },
+    ]);
+  });
+
+  it("names none without ink, for a sure empty read, or when the givens have several solutions", () => {
+    expect(hiddenClueSuspects(lost(), inkedAt())).toEqual([]);
+    const sure = lost();
+    sure[HIDDEN] = { digit: 0, confidence: 0.99, candidates: [{ digit: 0, p: 0.99 }] };
+    expect(hiddenClueSuspects(sure, inkedAt(HIDDEN))).toEqual([]);
+    const several = confidentReads(SEVENTEEN);
+    several[LOST] = { digit: 0, confidence: 0.5, candidates: [{ digit: 0, p: 0.5 }] };
+    expect(hiddenClueSuspects(several, inkedAt(LOST))).toEqual([]);
+  });
+
+  it("fills a suspect only with a sure printed look at the very digit the solution needs, shown as doubtful", () => {
+    const suspects = [{ cell: HIDDEN, digit: 3 }];
+    const settled = settleHiddenClues(lost(), suspects, [printed(3, 0.98)]);
+    expect(settled[HIDDEN]).toEqual({ ...printed(3, 0.5), candidates: [{ digit: 3, p: 0.5 }] });
+    const others = (cells: CellRead[]) => cells.filter((_, i) => i !== HIDDEN);
+    expect(others(settled)).toEqual(others(lost()));
+    for (const look of [printed(8, 0.99), printed(3, 0.8), printed(3, 0.99, 0.9), undefined]) {
+      expect(settleHiddenClues(lost(), suspects, [look])).toEqual(lost());
+    }
   });
 });
