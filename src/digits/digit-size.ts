@@ -10,6 +10,10 @@ import { belowPrint, printBar } from "./print-samples.ts";
  */
 const MIN_RELATIVE_HEIGHT = 0.65;
 
+const heightOf = (shape: InkShape): number => shape.height;
+/** `MIN_RELATIVE_HEIGHT` of the typical height of the grid's print (see `shortOfPrintedSize`). */
+const heightBar = (heights: readonly number[]): number => MIN_RELATIVE_HEIGHT * typicalOfLargest(heights);
+
 /**
  * Per cell, whether its ink is too short to be a digit of this grid: shorter than `MIN_RELATIVE_HEIGHT`
  * of the typical height (`typicalOfLargest`: a sudoku has at least 17 clues, so the tallest 17 sure
@@ -23,12 +27,7 @@ export function shortOfPrintedSize(
   reads: readonly CellRead[],
   shapes: readonly (InkShape | undefined)[],
 ): boolean[] {
-  return belowPrint(
-    reads,
-    shapes,
-    (shape) => shape.height,
-    (heights) => MIN_RELATIVE_HEIGHT * typicalOfLargest(heights),
-  );
+  return belowPrint(reads, shapes, heightOf, heightBar);
 }
 
 /**
@@ -39,10 +38,5 @@ export function minDigitHeight(
   reads: readonly CellRead[],
   shapes: readonly (InkShape | undefined)[],
 ): number | undefined {
-  return printBar(
-    reads,
-    shapes,
-    (shape) => shape.height,
-    (heights) => MIN_RELATIVE_HEIGHT * typicalOfLargest(heights),
-  );
+  return printBar(reads, shapes, heightOf, heightBar);
 }

@@ -45,13 +45,7 @@ export function settleMissedClues(
   const givens = givensOf(reads);
   const found = suspects
     .map((cell, k) => ({ cell, look: looks[k] }))
-    .filter(
-      (s): s is { cell: number; look: CellRead } =>
-        s.look !== undefined &&
-        s.look.digit !== 0 &&
-        !isHandwritten(s.look) &&
-        s.look.confidence >= SECOND_LOOK_P,
-    )
+    .filter((s): s is { cell: number; look: CellRead } => s.look !== undefined && isSurePrintedLook(s.look))
     .sort((a, b) => b.look.confidence - a.look.confidence);
   for (const { cell, look } of found) {
     givens[cell] = look.digit;
@@ -104,11 +98,16 @@ export function settleHiddenClues(
   const settled = [...reads];
   suspects.forEach(({ cell, digit }, k) => {
     const look = looks[k];
-    if (look?.digit === digit && !isHandwritten(look) && look.confidence >= SECOND_LOOK_P) {
+    if (look?.digit === digit && isSurePrintedLook(look)) {
       settled[cell] = doubted(look);
     }
   });
   return settled;
+}
+
+/** Whether another look at a cell reads a printed digit at least `SECOND_LOOK_P` surely: a clue. */
+function isSurePrintedLook(look: CellRead): boolean {
+  return look.digit !== 0 && !isHandwritten(look) && look.confidence >= SECOND_LOOK_P;
 }
 
 /** The read shown as doubtful: its confidence capped at `MISSED_CLUE_P`. */
