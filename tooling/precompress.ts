@@ -11,7 +11,7 @@ const gz = promisify(gzip);
 const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|wasm|bin|webmanifest|txt)$/;
 /** Below this a compressed copy saves less than one packet. */
 const MIN_BYTES = 1024;
-/** Keep a copy only if it saves at least 10 %: float32 weights barely shrink. */
+/** Keep a copy only if it saves at least 10 %: model weights barely shrink. */
 const MAX_RATIO = 0.9;
 
 /** Every file under `dir`, recursively, as paths relative to it. */

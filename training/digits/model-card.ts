@@ -1,7 +1,9 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { HANDWRITING_FAMILIES } from "../photos/handwriting.ts";
+import { CLASS_COUNT } from "../../src/digits/classes.ts";
 import { FONT_FAMILIES } from "./fonts.ts";
+import { CONV_FILTERS, DENSE_UNITS, DROPOUT } from "./model.ts";
 import type { RealCellReport } from "./real-eval.ts";
 import type { Evaluation } from "./trainer.ts";
 
@@ -96,8 +98,9 @@ three times as long, each fold as long as the final fine-tuning.
 
 ## Architecture
 
-conv 3×3×16 relu → max-pool 2 → conv 3×3×32 relu → max-pool 2 → conv 3×3×32 relu → max-pool 2 → flatten →
-dense 64 relu → dropout 0.3 → dense 19 softmax. ${(r.weightBytes / 1024).toFixed(0)} KB of float32 weights.
+${CONV_FILTERS.map((f) => `conv 3×3×${f} relu → max-pool 2 → `).join("")}flatten →
+dense ${DENSE_UNITS} relu → dropout ${DROPOUT} → dense ${CLASS_COUNT} softmax. ${(r.weightBytes / 1024).toFixed(0)} KB of weights,
+stored as float16 (TF.js widens them to float32 as it loads them).
 
 ## Data
 

@@ -2,9 +2,15 @@ import * as tf from "@tensorflow/tfjs";
 import { CLASS_COUNT } from "../../src/digits/classes.ts";
 import { MODEL_INPUT_PX } from "../../src/digits/geometry.ts";
 
+/** Filters of the three 3×3 convolutions, each followed by a 2×2 max-pool. */
+export const CONV_FILTERS = [16, 32, 32] as const;
+/** Units of the hidden dense layer. */
+export const DENSE_UNITS = 64;
+export const DROPOUT = 0.3;
+
 /**
- * conv16 → pool → conv32 → pool → conv32 → pool → dense64 → dropout → dense19 softmax:
- * ~47 k parameters, ~190 KB as float32 (budget 250 KB). Conv layers use relu, not linear,
+ * conv → pool, three times (`CONV_FILTERS`) → dense (`DENSE_UNITS`) → dropout → dense19 softmax:
+ * ~48 k parameters, ~94 KB as shipped in float16 (budget 250 KB). Conv layers use relu, not linear,
  * so training goes through the Conv2D gradient registered for wasm (see conv-gradients.ts).
  * @returns model mapping [batch, 32, 32, 1] → [batch, CLASS_COUNT] class probabilities (see classes.ts)
  */
@@ -12,7 +18,7 @@ export function buildDigitModel(seed: number): tf.Sequential {
   const init = (k: number): ReturnType<typeof tf.initializers.heNormal> =>
     tf.initializers.heNormal({ seed: seed + k });
   const model = tf.sequential();
-  [16, 32, 32].forEach((filters, i) => {
+  CONV_FILTERS.forEach((filters, i) => {
     model.add(
       tf.layers.conv2d({
         ...(i === 0 ? { inputShape: [MODEL_INPUT_PX, MODEL_INPUT_PX, 1] } : {}),
@@ -26,8 +32,8 @@ export function buildDigitModel(seed: number): tf.Sequential {
     model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
   });
   model.add(tf.layers.flatten());
-  model.add(tf.layers.dense({ units: 64, activation: "relu", kernelInitializer: init(4) }));
-  model.add(tf.layers.dropout({ rate: 0.3, seed: seed + 5 }));
+  model.add(tf.layers.dense({ units: DENSE_UNITS, activation: "relu", kernelInitializer: init(4) }));
+  model.add(tf.layers.dropout({ rate: DROPOUT, seed: seed + 5 }));
   model.add(
     tf.layers.dense({
       units: CLASS_COUNT,

@@ -245,9 +245,9 @@ async function calibrateAndShip(synthetic: tf.LayersModel, grids: readonly Label
     const calibrated: GridReads[] = [];
     for (let k = 0; k < FOLDS; k++) {
       applyTemperature(folds[k]!, temperature);
-      calibrated.push(...(await readGrids(folds[k]!, heldOut(k))));
-      await saveModelFiles(folds[k]!, foldDir(k));
-      folds[k]!.dispose();
+      const { shipped } = await saveAsShipped(folds[k]!, foldDir(k));
+      calibrated.push(...(await readGrids(shipped, heldOut(k))));
+      shipped.dispose();
     }
     const heldOutUncalibrated = scoreReads(raw);
     const heldOutReport = scoreReads(calibrated);
@@ -266,10 +266,10 @@ async function calibrateAndShip(synthetic: tf.LayersModel, grids: readonly Label
   }
   const model = await tf.loadLayersModel(modelFilesHandler(rawFinalDir));
   applyTemperature(model, temperature);
-  const validation = await evaluate(model, syntheticValidation(render, seed, 2000, HANDWRITTEN_SHARE));
+  const { shipped, bytes } = await saveAsShipped(model, values.out);
+  const validation = await evaluate(shipped, syntheticValidation(render, seed, 2000, HANDWRITTEN_SHARE));
   log(`synthetic validation: ${percent(validation.accuracy)} of ${validation.count}`);
-  const bytes = await saveModelFiles(model, values.out);
-  model.dispose();
+  shipped.dispose();
   const info = JSON.parse(await readFile(join(rawFinalDir, "training.json"), "utf8")) as FinalTraining;
   // Where the files go and which stage ran do not change the model: the card records the full command.
   const argv = process.argv.slice(2);
@@ -288,6 +288,19 @@ async function calibrateAndShip(synthetic: tf.LayersModel, grids: readonly Label
     real,
   });
   log(`saved ${values.out} (${(bytes / 1024).toFixed(0)} KB weights) + README.md`);
+}
+
+/**
+ * Saves `model` (disposed) as the app gets it, in float16, and loads that back: every figure reported
+ * for a calibrated model is then the one of the weights the app reads.
+ */
+async function saveAsShipped(
+  model: tf.LayersModel,
+  dir: string,
+): Promise<{ shipped: tf.LayersModel; bytes: number }> {
+  const bytes = await saveModelFiles(model, dir, "float16");
+  model.dispose();
+  return { shipped: await tf.loadLayersModel(modelFilesHandler(dir)), bytes };
 }
 
 function minutesSince(t: number): string {
