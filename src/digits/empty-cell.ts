@@ -13,6 +13,8 @@ export interface InkShape {
   strokeContrast: number;
   /** Share of the ink's outline that is a sharp edge to paper (see `prepareCell`). */
   sharpOutline: number;
+  /** Distance of the kept ink's bounding-box centre from the cell's centre, as a share of the cell's side. */
+  offCentre: number;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { CellRead } from "../shared/reading.ts";
+import { isHandwritten, withConfidenceAtMost, type CellRead } from "../shared/reading.ts";
 import { toCellRead } from "./cell-read.ts";
 import type { CellProbabilities } from "./classifier.ts";
 import { shortOfPrintedSize } from "./digit-size.ts";
@@ -23,8 +23,34 @@ export function readGridCells(
   const softByView = shapesByView.map((shapes) => softAgainstPrint(reads, shapes));
   const inMost = (byView: boolean[][], i: number) =>
     byView.filter((views) => views[i]).length * 2 > byView.length;
+  const centredByView = shapesByView.map((shapes) => shapes.map((shape) => writtenSmall(shape)));
   return reads.map((read, i) => {
-    if (inMost(shortByView, i)) return toCellRead(probs[i]!, empty[i]!, "small");
+    if (inMost(shortByView, i)) {
+      return isSmallEntry(read) && inMost(centredByView, i)
+        ? withConfidenceAtMost(read, SMALL_ENTRY_P)
+        : toCellRead(probs[i]!, empty[i]!, "small");
+    }
     return inMost(softByView, i) ? toCellRead(probs[i]!, empty[i]!, "soft") : read;
   });
+}
+
+/**
+ * Ink short of the grid's print that sits within this share of the cell's side of its centre is written
+ * there, not pencilled: players pencil a candidate in its digit's place of a 3×3 layout (apps draw them
+ * so) or in a corner, and only 5's place is the centre. On 300 generated half-filled photos of the
+ * tuning seed 9003, the entries short of the print lay 0.03–0.10 from the centre (and two at 0.21 and
+ * 0.27), the lone candidates other than 5 at least 0.20.
+ */
+const MAX_ENTRY_OFF_CENTRE = 0.15;
+/** …read at least this surely as a handwritten digit: an entry written small, shown as doubtful (`SMALL_ENTRY_P`). */
+const MIN_SMALL_ENTRY_P = 0.8;
+const SMALL_ENTRY_P = 0.5;
+
+function writtenSmall(shape: InkShape | undefined): boolean {
+  return shape !== undefined && shape.offCentre < MAX_ENTRY_OFF_CENTRE;
+}
+
+/** A read that, short and centred, is the user's entry written small: a sure handwritten digit but 5. */
+function isSmallEntry(read: CellRead): boolean {
+  return isHandwritten(read) && read.digit !== 5 && read.confidence >= MIN_SMALL_ENTRY_P;
 }

@@ -98,6 +98,7 @@ export function prepareCellWithInkBar(cell: GrayImage, inkBar: number): Prepared
     peakContrast: peak,
     strokeContrast: inkLevel / Math.max(1, paper),
     sharpOutline: sharpOutline(cell, kept, inkLevel),
+    offCentre: Math.hypot((box.x0 + box.x1 + 1) / (2 * w) - 0.5, (box.y0 + box.y1 + 1) / (2 * h) - 0.5),
   };
   return { input: fitToBox(ink, w, h, box), inkFraction, empty: cellLooksEmpty(shape), shape, box, peak };
 }

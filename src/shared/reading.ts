@@ -26,6 +26,16 @@ export function isHandwritten(read: CellRead): boolean {
 /** Below this top-1 probability a read is shown to the user as doubtful, with its runner-up. */
 export const DOUBT_THRESHOLD = 0.9;
 
+/** The read with its confidence (and its digit's candidate probability) at most `p`: shown as doubtful. */
+export function withConfidenceAtMost(read: CellRead, p: number): CellRead {
+  const capped = Math.min(read.confidence, p);
+  return {
+    ...read,
+    confidence: capped,
+    candidates: [{ digit: read.digit, p: capped }, ...read.candidates.slice(1)],
+  };
+}
+
 export type PipelineStage = "load" | "find-grid" | "unskew" | "cells" | "classify" | "solve";
 
 export interface StageTiming {

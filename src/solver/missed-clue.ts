@@ -1,4 +1,4 @@
-import { DOUBT_THRESHOLD, isHandwritten, type CellRead } from "../shared/reading.ts";
+import { DOUBT_THRESHOLD, isHandwritten, withConfidenceAtMost, type CellRead } from "../shared/reading.ts";
 import { solve, undeterminedCells } from "./solve.ts";
 
 /** Confidence at most of an empty read where a clue may have been missed, and of a clue found there. */
@@ -112,8 +112,7 @@ function isSurePrintedLook(look: CellRead): boolean {
 
 /** The read shown as doubtful: its confidence capped at `MISSED_CLUE_P`. */
 export function doubted(read: CellRead): CellRead {
-  const p = Math.min(read.confidence, MISSED_CLUE_P);
-  return { ...read, confidence: p, candidates: [{ digit: read.digit, p }, ...read.candidates.slice(1)] };
+  return withConfidenceAtMost(read, MISSED_CLUE_P);
 }
 
 /** The printed digits of a read, handwritten entries left blank. */

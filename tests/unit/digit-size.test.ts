@@ -1,9 +1,11 @@
 import { describe, expect, test } from "vitest";
+import { CLASS_COUNT, classOf } from "../../src/digits/classes.ts";
 import { shortOfPrintedSize } from "../../src/digits/digit-size.ts";
 import type { InkShape } from "../../src/digits/empty-cell.ts";
-import type { CellRead } from "../../src/shared/reading.ts";
+import { readGridCells } from "../../src/digits/grid-reads.ts";
+import { DOUBT_THRESHOLD, isHandwritten, type CellRead } from "../../src/shared/reading.ts";
 
-const shape = (height: number): InkShape => ({
+const shape = (height: number, offCentre = 0.02): InkShape => ({
   inkFraction: 0.1,
   height,
   width: height * 0.6,
@@ -11,6 +13,7 @@ const shape = (height: number): InkShape => ({
   peakContrast: 0.8,
   strokeContrast: 0.8,
   sharpOutline: 0.9,
+  offCentre,
 });
 const read = (digit: number, confidence = 0.99, handwritten = 0): CellRead => ({
   digit,
@@ -53,5 +56,36 @@ describe("shortOfPrintedSize", () => {
   test("with too few sure printed digits nothing is judged", () => {
     const reads = [read(1), read(2), read(3), read(4, 0.5)];
     expect(shortOfPrintedSize(reads, [0.5, 0.5, 0.2, 0.2].map(shape))).toEqual([false, false, false, false]);
+  });
+});
+
+describe("readGridCells: ink short of the grid's print", () => {
+  /** The CNN's probabilities: `p` on the digit, printed or handwritten, the rest on empty. */
+  const probs = (digit: number, handwritten: boolean, p = 0.97) => {
+    const out = new Float32Array(CLASS_COUNT);
+    out[classOf(digit, handwritten)] = p;
+    out[0] = 1 - p;
+    return out;
+  };
+  /** 20 sure printed 8s half the cell tall, then one cell 0.25 tall, `offCentre` from the centre. */
+  const readLast = (cell: Float32Array, offCentre: number): CellRead => {
+    const cells = [...Array.from({ length: 20 }, () => probs(8, false)), cell];
+    const shapes = [...Array.from({ length: 20 }, () => shape(0.5)), shape(0.25, offCentre)];
+    return readGridCells(cells, Array(21).fill(false), Array(21).fill(undefined), [shapes]).at(-1)!;
+  };
+
+  test("a sure handwritten digit written small in the middle of its cell is an entry, shown as doubtful", () => {
+    const read = readLast(probs(3, true), 0.05);
+    expect(read.digit).toBe(3);
+    expect(isHandwritten(read)).toBe(true);
+    expect(read.confidence).toBeLessThan(DOUBT_THRESHOLD);
+  });
+
+  test("the same digit in its place of a candidate layout, a centred 5, print or a doubtful digit read empty", () => {
+    expect(readLast(probs(3, true), 0.42).digit).toBe(0);
+    // 5's place among pencilled candidates is the centre.
+    expect(readLast(probs(5, true), 0.03).digit).toBe(0);
+    expect(readLast(probs(3, false), 0.05).digit).toBe(0);
+    expect(readLast(probs(3, true, 0.6), 0.05).digit).toBe(0);
   });
 });

@@ -106,6 +106,23 @@ describe("prepareCell", () => {
     expect(Math.max(...frame)).toBeLessThan(0.05);
   });
 
+  test("measures how far the ink sits from the cell's centre, as a share of the cell", () => {
+    /** A dark bar 8×30 px centred at (x, y) on light paper: a "1" whose box centre is known. */
+    const bar = (x: number, y: number): GrayImage => ({
+      width: CELL_PX,
+      height: CELL_PX,
+      data: Uint8ClampedArray.from({ length: CELL_PX * CELL_PX }, (_, i) =>
+        Math.abs((i % CELL_PX) + 0.5 - x) < 4 && Math.abs(Math.floor(i / CELL_PX) + 0.5 - y) < 15 ? 30 : 210,
+      ),
+    });
+    const centre = CELL_PX / 2;
+    expect(prepareCell(bar(centre, centre)).shape!.offCentre).toBeLessThan(0.01);
+    expect(prepareCell(bar(centre + 12, centre - 12)).shape!.offCentre).toBeCloseTo(
+      Math.hypot(12, 12) / CELL_PX,
+      2,
+    );
+  });
+
   test("a grid-line corner left inside the cell beside the digit is dropped", () => {
     // A warp a few pixels off leaves the corner where two lines cross inside the cell, clear of its
     // border: kept, it would stretch the digit's box and shrink the digit to a corner of the tile.
