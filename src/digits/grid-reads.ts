@@ -7,8 +7,9 @@ import { softAgainstPrint } from "./soft-outline.ts";
 
 /**
  * A grid's 81 reads from the CNN and the ink checks (`toCellRead`), then with digits short against
- * the grid's printed size (`shortOfPrintedSize`) or soft-edged against its print (`softAgainstPrint`)
- * read as empty, as the app and training's held-out figures both read them.
+ * the grid's printed size (`shortOfPrintedSize`; but for an entry written small in the middle of its
+ * cell, `isSmallEntry`) or soft-edged against its print (`softAgainstPrint`) read as empty, as the app
+ * and training's held-out figures both read them.
  * @param shapesByView the cells' ink in each view (camera frame) of the grid: a digit is short or soft
  *   only when it is in more than half of them (a frame whose glare cut a digit must not veto the others)
  */
@@ -23,7 +24,7 @@ export function readGridCells(
   const softByView = shapesByView.map((shapes) => softAgainstPrint(reads, shapes));
   const inMost = (byView: boolean[][], i: number) =>
     byView.filter((views) => views[i]).length * 2 > byView.length;
-  const centredByView = shapesByView.map((shapes) => shapes.map((shape) => writtenSmall(shape)));
+  const centredByView = shapesByView.map((shapes) => shapes.map(centred));
   return reads.map((read, i) => {
     if (inMost(shortByView, i)) {
       return isSmallEntry(read) && inMost(centredByView, i)
@@ -46,7 +47,7 @@ const MAX_ENTRY_OFF_CENTRE = 0.15;
 const MIN_SMALL_ENTRY_P = 0.8;
 const SMALL_ENTRY_P = 0.5;
 
-function writtenSmall(shape: InkShape | undefined): boolean {
+function centred(shape: InkShape | undefined): boolean {
   return shape !== undefined && shape.offCentre < MAX_ENTRY_OFF_CENTRE;
 }
 
