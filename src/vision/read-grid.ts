@@ -382,8 +382,9 @@ async function classifyUpright(
       prepared.map((cell) => cell.shape),
     );
     const tight = hidden.map(({ cell }) => {
+      if (minHeight === undefined) return undefined;
       const look = tightCell(tiles[cell]!);
-      return look && minHeight !== undefined && look.shape!.height >= minHeight ? look : undefined;
+      return look && look.shape!.height >= minHeight ? look : undefined;
     });
     reads.push(settleHiddenClues(settled, hidden, await classifyLooks(tight, classifier)));
   }
