@@ -103,6 +103,16 @@ const TINT_APART = 0.18;
  * in gray (JPEG keeps colour at half resolution).
  */
 const MIN_HAND_SHARE = 0.02;
+/**
+ * A digit the CNN is sure is print is another ink only when its tint lies this many times farther
+ * from the print's colour than most of the print does (`SPREAD_SHARE`), and at least `TINT_APART`:
+ * a neat hand in a vivid pen looks printed. Real pages vary with the light: the dev photos' print
+ * spreads 0.10–0.16 and no printed digit there lies beyond 2.3 spreads; on the half-filled tuning seed
+ * (9003) the pen entries the CNN took for print lay 13–20 spreads out, the print within 2.9.
+ */
+const FAR_BEYOND_SPREAD = 6;
+/** Share of the sure printed tints whose distance from their median sets the print's spread. */
+const SPREAD_SHARE = 0.9;
 /** Sure printed tints needed to know the print's colour. */
 const MIN_PRINTED = 5;
 /** The print must agree with itself: most printed tints (this share) within half the bar of their median. */
@@ -111,17 +121,16 @@ const PRINT_AGREEMENT = 0.8;
 /**
  * Print shares one ink: a digit the CNN calls printed whose ink is of another colour than the grid's
  * sure printed digits (blue or red pen on black print) is written by hand.
- * @param tintsOf each cell's `inkTint`, row-major like `cells`; called only when some digit could be
- *   another ink (the colour planes cost a warp of the photo, and half the photos have no such digit)
+ * @param tintsOf each cell's `inkTint`, row-major like `cells`; called only when some digit is read as
+ *   print (the colour planes cost a warp of the photo)
  * @returns the reads, with such givens' handwritten share raised to at least `HANDWRITTEN_THRESHOLD`
  */
 export function checkGivensAgainstInkColour(
   cells: readonly CellRead[],
   tintsOf: () => readonly (InkTint | undefined)[],
 ): CellRead[] {
-  const doubted = (cell: CellRead) =>
-    cell.digit !== 0 && !isHandwritten(cell) && (cell.handwritten ?? 0) >= MIN_HAND_SHARE;
-  if (!cells.some(doubted)) return [...cells];
+  const printedDigit = (cell: CellRead) => cell.digit !== 0 && !isHandwritten(cell);
+  if (!cells.some(printedDigit)) return [...cells];
   const tints = tintsOf();
   const printed = cells.flatMap((cell, i) => {
     const tint = tints[i];
@@ -135,11 +144,17 @@ export function checkGivensAgainstInkColour(
   const towardPen = (t: InkTint) => Math.max(t[0] - print[0], Math.abs(t[1] - print[1]));
   const agreeing = printed.filter((t) => apart(t) <= TINT_APART / 2).length;
   if (agreeing < PRINT_AGREEMENT * printed.length) return [...cells];
+  const spreads = printed.map(towardPen).sort((a, b) => a - b);
+  const spread = spreads[Math.floor(SPREAD_SHARE * (spreads.length - 1))]!;
   return cells.map((cell, i) => {
     const tint = tints[i];
-    if (!doubted(cell) || !tint) return cell;
+    if (!printedDigit(cell) || !tint) return cell;
     const distance = towardPen(tint);
-    return distance >= TINT_APART
+    const bar =
+      (cell.handwritten ?? 0) >= MIN_HAND_SHARE
+        ? TINT_APART
+        : Math.max(TINT_APART, FAR_BEYOND_SPREAD * spread);
+    return distance >= bar
       ? { ...cell, handwritten: Math.max(HANDWRITTEN_THRESHOLD, Math.min(1, distance / (2 * TINT_APART))) }
       : cell;
   });

@@ -99,10 +99,18 @@ describe("checkGivensAgainstInkColour", () => {
     expect(isHandwritten(out.at(-1)!)).toBe(true);
   });
 
-  test("unless the CNN is all but sure it is print, or the print itself comes in more than one colour", () => {
-    expect(isHandwritten(check(givens(Array(20).fill(blackTint)), 0.005))).toBe(false);
+  test("unless the print itself comes in more than one colour", () => {
     const mixed = Array.from({ length: 20 }, (_, i) => (i % 2 ? blueTint : blackTint));
     expect(isHandwritten(check(givens(mixed), 0.15))).toBe(false);
+  });
+
+  test("a digit the CNN is all but sure is print is an entry only far beyond the print's own spread", () => {
+    // A fifth of the print lies in a colour cast (a shadow's edge) a quarter of the way toward the pen.
+    const cast: InkTint = [blackTint[0] + (blueTint[0] - blackTint[0]) / 4, blackTint[1]];
+    const spread = Array.from({ length: 20 }, (_, i) => (i % 5 ? blackTint : cast));
+    expect(isHandwritten(check(givens(spread), 0.005))).toBe(false);
+    expect(isHandwritten(check(givens(spread), 0.15))).toBe(true);
+    expect(isHandwritten(check(givens(Array(20).fill(blackTint)), 0.005))).toBe(true);
   });
 
   test("a cell yellower than the print (a lamp's or a shadow's cast) is not taken for a pen", () => {
