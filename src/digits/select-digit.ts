@@ -35,7 +35,12 @@ export function selectDigitComponents(
     const reachesCentre = c.x1 >= bx0 && c.x0 < bx1 && c.y1 >= by0 && c.y0 < by1;
     if (!reachesCentre) return false;
     const long = Math.max(c.x1 - c.x0, c.y1 - c.y0) + 1 >= 0.45 * side;
-    return !(c.touchesBorder && long && crossSpan(c, labels, w) <= 0.15 * side);
+    return !(
+      c.touchesBorder &&
+      long &&
+      crossSpan(c, labels, w) <= 0.15 * side &&
+      !strokeFromOneSide(c, w, h)
+    );
   });
   const main = candidates.reduce<Component | undefined>((a, c) => (a && a.area >= c.area ? a : c), undefined);
   const keep = new Set<number>();
@@ -56,6 +61,28 @@ export function selectDigitComponents(
 }
 
 type Box = Pick<Component, "x0" | "y0" | "x1" | "y1">;
+
+/**
+ * A stroke run over the cell's edge lies within this middle share of that side. The edge band's
+ * 0.2–0.8 also let through lines of cells cut off-centre (a curled page) that end within the cell,
+ * and misread 3 givens of the generated seeds.
+ */
+const STROKE_MIDDLE = [0.3, 0.7] as const;
+
+/**
+ * Whether a long thin blob touching the border is a stroke run over the cell's edge (a written 1 that
+ * overshoots its cell), not a grid line: it touches one side only, runs away from it, and lies
+ * across the middle of that side (`STROKE_MIDDLE`). A grid line left in the cell runs along its side,
+ * and a crease or a line of a misplaced cut crosses the cell from side to side.
+ */
+function strokeFromOneSide(c: Box, w: number, h: number): boolean {
+  const sides = [c.y0 === 0, c.y1 === h - 1, c.x0 === 0, c.x1 === w - 1];
+  if (sides.filter(Boolean).length !== 1) return false;
+  const upright = sides[0] || sides[1];
+  const [lo, hi, length] = upright ? [c.x0, c.x1 + 1, w] : [c.y0, c.y1 + 1, h];
+  const runsAway = upright ? c.y1 - c.y0 > c.x1 - c.x0 : c.x1 - c.x0 > c.y1 - c.y0;
+  return runsAway && lo >= STROKE_MIDDLE[0] * length && hi <= STROKE_MIDDLE[1] * length;
+}
 
 /** Pixels shared by box `a` and box `b` grown by `margin` on each side (0 when apart). */
 function overlap(a: Box, b: Box, margin: number): number {

@@ -165,6 +165,27 @@ describe("prepareCell", () => {
     expect(meanAbsDiff(prepared.input, clean())).toBeLessThan(0.03);
   });
 
+  test("a written 1 that runs over the cell's edge is kept; a line along or across the cell is not", () => {
+    /** A dark bar 6 px wide centred at x, from row y0 to row y1 (inclusive), on light paper. */
+    const bar = (x: number, y0: number, y1: number): GrayImage => ({
+      width: CELL_PX,
+      height: CELL_PX,
+      data: Uint8ClampedArray.from({ length: CELL_PX * CELL_PX }, (_, i) => {
+        const y = Math.floor(i / CELL_PX);
+        return Math.abs((i % CELL_PX) + 0.5 - x) < 3 && y >= y0 && y <= y1 ? 30 : 210;
+      }),
+    });
+    const centre = CELL_PX / 2;
+    const overshoot = prepareCell(bar(centre, CELL_PX / 4, CELL_PX - 1));
+    expect(overshoot.empty).toBe(false);
+    expect(overshoot.box!.y1).toBe(CELL_PX - 1);
+    expect(prepareCell(bar(centre, 0, (3 * CELL_PX) / 4)).empty).toBe(false);
+    // The same stroke near the side is a grid line a curled page's cut left inside the cell…
+    expect(prepareCell(bar(CELL_PX / 5, CELL_PX / 4, CELL_PX - 1)).empty).toBe(true);
+    // …and one that crosses the cell from edge to edge is a crease or a line.
+    expect(prepareCell(bar(centre, 0, CELL_PX - 1)).empty).toBe(true);
+  });
+
   test("reads ink values in 0..1 with strokes at full strength", () => {
     const { input } = prepareCell(drawCell({ digit: "8" }));
     expect(Math.min(...input)).toBeGreaterThanOrEqual(0);
