@@ -41,9 +41,9 @@ export interface GridLines {
  * pixels off, puts the lines up to a quarter cell away from k × CELL_PX and tilts them, so a fixed
  * cut moves the digit off-centre and a grid line into the cell. Each line is looked for band by
  * band (a cell long) as a straight piece, slanted up to MAX_DRIFT_PX; where a band shows none (a
- * digit over it, a faint hairline), the line runs on between the pieces found in the other bands;
- * a line no band shows runs between its neighbouring lines, the outline staying where the corners
- * put it.
+ * digit over it, a faint hairline), the line's place there is the mean of the places around it, along
+ * the line and on the lines beside it (`harmonicFill`), the outline staying where the corners put it
+ * where it shows no piece.
  */
 export function gridLines(warped: GrayImage): GridLines {
   const ink = inkMask(warped);
@@ -60,14 +60,12 @@ export function gridLines(warped: GrayImage): GridLines {
       found.forEach((band, b) => (band[k] ??= linked[b] ? pieces[b] : undefined));
     }
     const bands = found.map(plausibleSegments);
-    const along = Array.from({ length: 10 }, (_, k) => fillGaps(edges(bands.map((band) => band[k]))));
-    // A line no band shows (a faint hairline) runs between its neighbours, at each band edge; the
-    // outline, where the warp put the grid's corners, anchors the lines next to it.
-    const across = Array.from({ length: 10 }, (_, j) =>
-      fillGaps(along.map((line, k) => line?.[j] ?? (k === 0 || k === 9 ? k * CELL_PX : undefined))),
-    );
-    // The outline's anchors leave no band edge without a place for every line.
-    return Array.from({ length: 10 }, (_, k) => across.map((edge) => edge![k]!));
+    // The outline runs on between its pieces; where it shows none, the corners' straight edge.
+    const known = Array.from({ length: 10 }, (_, k) => {
+      const at = edges(bands.map((band) => band[k]));
+      return k === 0 || k === 9 ? (fillGaps(at) ?? Array<number>(10).fill(k * CELL_PX)) : at;
+    });
+    return harmonicFill(known);
   };
   return { vertical: lines(true), horizontal: lines(false) };
 }
@@ -240,6 +238,34 @@ function plausibleSegments(lines: (Segment | undefined)[]): (Segment | undefined
       ? line
       : undefined,
   );
+}
+
+/** Sweeps of `harmonicFill`: each shrinks what is left to settle on the 10×10 lattice by about a tenth. */
+const FILL_SWEEPS = 300;
+
+/**
+ * The lines' places at every band edge (`known[k][j]`: line k at band edge j), the unknown ones each
+ * the mean of its neighbours across and along (a discrete harmonic surface, by Gauss–Seidel sweeps):
+ * a line seen in few bands follows both its own pieces and the bow of the lines beside it, as a
+ * curled page bends them alike, and a flat page's lines without pieces lie evenly between the known.
+ * Lines 0 and 9 (the outline) must be known everywhere.
+ */
+function harmonicFill(known: readonly (readonly (number | undefined)[])[]): number[][] {
+  const place = known.map((line, k) =>
+    line.map((v, j) => v ?? known[0]![j]! + (k / 9) * (known[9]![j]! - known[0]![j]!)),
+  );
+  for (let sweep = 0; sweep < FILL_SWEEPS; sweep++) {
+    for (let k = 1; k < 9; k++) {
+      for (let j = 0; j < 10; j++) {
+        if (known[k]![j] !== undefined) continue;
+        const near = [place[k - 1]![j]!, place[k + 1]![j]!];
+        if (j > 0) near.push(place[k]![j - 1]!);
+        if (j < 9) near.push(place[k]![j + 1]!);
+        place[k]![j] = near.reduce((a, v) => a + v, 0) / near.length;
+      }
+    }
+  }
+  return place;
 }
 
 /** One line's place at the 10 band edges from its pieces in the 9 bands: two pieces meeting at an edge are averaged. */

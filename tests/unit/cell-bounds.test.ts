@@ -121,6 +121,22 @@ test("hairlines too faint to find run between the box borders on a bulging page"
   expect(Math.max(...strokeShifts(boxesOnly, bulged(boxesOnly)))).toBeLessThanOrEqual(6);
 });
 
+test("a line seen in one band only follows the bow of the lines beside it on a bulging page", () => {
+  // Hairlines vanished but for line 4's piece across the bottom band, where the bulge barely moves it.
+  const flat = drawnGrid(
+    (k) => Math.min(WARP_PX - 1, k * CELL_PX),
+    (k) => k % 3 === 0,
+  );
+  const data = Uint8ClampedArray.from(flat.data);
+  for (let y = 8 * CELL_PX; y < WARP_PX; y++)
+    data.fill(40, y * WARP_PX + 4 * CELL_PX - 1, y * WARP_PX + 4 * CELL_PX + 1);
+  const { vertical } = gridLines(bulged({ ...flat, data }));
+  const bow = (j: number) => 16 * Math.sin((Math.PI * 4) / 9) * Math.sin((Math.PI * j) / 9);
+  // Held at its bottom piece's place, the line would lie 12.5 px off mid-grid; between its neighbours, 5.
+  const errors = vertical[4]!.map((x, j) => Math.abs(x - (4 * CELL_PX + bow(j))));
+  expect(Math.max(...errors)).toBeLessThanOrEqual(6);
+});
+
 test("where only one inner line shows, the outline stays where the corners put it and the rest run between", () => {
   // Grain hid every line but the third, found 9 px right of its flat place.
   const { vertical } = gridLines(
