@@ -258,10 +258,15 @@ function harmonicFill(known: readonly (readonly (number | undefined)[])[]): numb
     for (let k = 1; k < 9; k++) {
       for (let j = 0; j < 10; j++) {
         if (known[k]![j] !== undefined) continue;
-        const near = [place[k - 1]![j]!, place[k + 1]![j]!];
-        if (j > 0) near.push(place[k]![j - 1]!);
-        if (j < 9) near.push(place[k]![j + 1]!);
-        place[k]![j] = near.reduce((a, v) => a + v, 0) / near.length;
+        const line = place[k]!;
+        let sum = place[k - 1]![j]! + place[k + 1]![j]!;
+        let count = 2;
+        for (const along of [j - 1, j + 1]) {
+          if (along < 0 || along > 9) continue;
+          sum += line[along]!;
+          count++;
+        }
+        line[j] = sum / count;
       }
     }
   }
