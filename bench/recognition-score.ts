@@ -55,6 +55,11 @@ export interface EntrySummary {
   entryDigitAccuracy: number;
   /** Cells read as a given that hold no printed digit (a count): blanks, pencil marks and entries. */
   phantomGivens: number;
+  /**
+   * Cells read as an entry that hold no digit at all (a count): blanks, pencil candidates, specks. Each
+   * would show the user an entry they never wrote; `entryRecall` alone rewards reading every mark.
+   */
+  phantomEntries: number;
 }
 
 /** One class of photos (by size or blur): how many, and how many were found and read right. */
@@ -153,6 +158,7 @@ function summariseEntries(scores: readonly PhotoScore[]): EntrySummary {
   let entriesFound = 0;
   let entriesRight = 0;
   let phantomGivens = 0;
+  let phantomEntries = 0;
   for (const { label, read, handwritten, entries: written = NO_ENTRIES } of scores) {
     const isEntry = (i: number) => read !== undefined && read[i] !== "0" && (handwritten?.[i] ?? false);
     const given = (i: number) => (read === undefined || isEntry(i) ? "0" : read[i]!);
@@ -160,6 +166,7 @@ function summariseEntries(scores: readonly PhotoScore[]): EntrySummary {
     for (let i = 0; i < 81; i++) {
       if (given(i) !== label[i]) givensRight = false;
       if (given(i) !== "0" && label[i] === "0") phantomGivens++;
+      if (isEntry(i) && label[i] === "0" && written[i] === "0") phantomEntries++;
       if (written[i] === "0") continue;
       entries++;
       if (!isEntry(i)) continue;
@@ -173,6 +180,7 @@ function summariseEntries(scores: readonly PhotoScore[]): EntrySummary {
     entryRecall: share(entriesFound, entries),
     entryDigitAccuracy: share(entriesRight, entriesFound),
     phantomGivens,
+    phantomEntries,
   };
 }
 

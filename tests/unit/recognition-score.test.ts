@@ -55,6 +55,7 @@ test("summarise without entries.json: no entry figures; printed digits read as e
   expect(summary).not.toHaveProperty("givenGridAccuracy");
   expect(summary).not.toHaveProperty("entryRecall");
   expect(summary).not.toHaveProperty("phantomGivens");
+  expect(summary).not.toHaveProperty("phantomEntries");
 });
 
 test("summarise with entries: digits are scored against givens and entries, the kind of ink apart", () => {
@@ -81,10 +82,11 @@ test("summarise with entries: digits are scored against givens and entries, the 
   expect(summary.entryRecall).toBe(r(3 / 8));
   expect(summary.entryDigitAccuracy).toBe(r(2 / 3));
   expect(summary.phantomGivens).toBe(2);
+  expect(summary.phantomEntries).toBe(0);
   expect(summary.printedAsEntries).toBe(1);
 });
 
-test("summarise with entries: a digit read in a blank or pencilled cell is a phantom given", () => {
+test("summarise with entries: a digit read in a blank or pencilled cell is a phantom given, or a phantom entry", () => {
   const phantom = both.slice(0, 80) + "4";
   const summary = summarise([{ label, entries: written, read: phantom, ms: 1, handwritten: at([27, 28]) }]);
   expect(summary.phantomGivens).toBe(1);
@@ -95,8 +97,10 @@ test("summarise with entries: a digit read in a blank or pencilled cell is a pha
     { label, entries: written, read: phantom, ms: 1, handwritten: at([27, 28, 80]) },
   ]);
   expect(asEntry.phantomGivens).toBe(0);
+  expect(asEntry.phantomEntries).toBe(1);
   expect(asEntry.givenGridAccuracy).toBe(1);
   expect(asEntry.gridAccuracy).toBe(0);
+  expect(summary.phantomEntries).toBe(0);
 });
 
 test("summarise by photo size: each class of short side gets its own figures, only the classes present", () => {
