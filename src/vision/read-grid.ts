@@ -79,6 +79,9 @@ export interface ReadGridOptions {
   turns?: Turns;
 }
 
+/** Runs one stage of the read, timed and reported (see `ReadGridOptions.beforeStage`). */
+type Stage = <T>(name: PipelineStage, work: () => T | Promise<T>) => Promise<T>;
+
 /** One picture of the grid: plain pixels, or pixels decoded shrunk. */
 export type GridPicture = RgbaImage | DecodedPhoto;
 
@@ -111,7 +114,7 @@ export async function readGrid(
 ): Promise<GridReading> {
   const timings: StageTiming[] = [];
   const debug: StageImages | undefined = options.debug ? {} : undefined;
-  const stage = async <T>(name: PipelineStage, work: () => T | Promise<T>): Promise<T> => {
+  const stage: Stage = async (name, work) => {
     await options.beforeStage?.(name);
     const start = performance.now();
     try {
@@ -141,7 +144,7 @@ export async function readGrid(
         : await stage("find-grid", () =>
             findGridCandidates(gray, { onThreshold, quick: options.quickFind ?? false }),
           );
-      const view = await firstSudokuLike(gray, scale, candidates, stage);
+      const view = await firstSudokuLike(gray, scale, candidates, stage, classifier);
       if (!view) continue;
       if (views.length === 0) {
         let planes: ReturnType<typeof cutChroma> | undefined;
@@ -192,15 +195,19 @@ export async function readGrid(
  * borders at least lie where a 9×9 grid's do: a quad cut across a grid can hold a sudoku's share of
  * inked cells too. Of several such weak candidates the largest is kept, as of clear grids: a page's
  * main puzzle whose cell lines vanished in shaded boxes scored below a smaller neighbouring grid.
+ * When none is kept, a weak candidate whose box borders barely show is proven by its read instead
+ * (`firstSolvable`).
  */
 async function firstSudokuLike(
   gray: GrayImage,
   scale: number,
   candidates: readonly GridView["found"][],
-  stage: <T>(name: PipelineStage, work: () => T | Promise<T>) => Promise<T>,
+  stage: Stage,
+  classifier: Pick<DigitClassifier, "classifyCells">,
 ): Promise<GridView | undefined> {
   let chosen: GridView | undefined;
   let largestWeak: GridView | undefined;
+  const unproven: GridView[] = [];
   for (const found of candidates) {
     const warped = await stage("unskew", () => darkOnLight(warpToSquare(gray, found.corners)));
     const view = await stage("cells", () => {
@@ -211,15 +218,34 @@ async function firstSudokuLike(
     if (!found.weak) {
       if (looksLikeSudoku(view.prepared)) return view;
       if (!found.faint) chosen ??= view;
-    } else if (
-      looksLikeSudoku(view.prepared) &&
-      innerLineShare(warped) >= MIN_WEAK_LINE_SHARE &&
-      (!largestWeak || quadArea(found.corners) > quadArea(largestWeak.found.corners))
-    ) {
-      largestWeak = view;
+    } else if (looksLikeSudoku(view.prepared)) {
+      if (innerLineShare(warped) < MIN_WEAK_LINE_SHARE) unproven.push(view);
+      else if (!largestWeak || quadArea(found.corners) > quadArea(largestWeak.found.corners))
+        largestWeak = view;
     }
   }
-  return largestWeak ?? chosen;
+  return largestWeak ?? chosen ?? (await firstSolvable(unproven, classifier, stage));
+}
+
+/**
+ * The first of `views` whose read (sharper read included) has givens with exactly one solution. Blur
+ * at low resolution leaves a grid's box borders too few pieces to tell it from a quad cut across a grid
+ * (`innerLineShare` 0.06–0.19 on generated photos whose right quad was refused), but a misfit quad's
+ * digits, shifted rows or columns of a puzzle and text, do not make a puzzle with one solution.
+ */
+async function firstSolvable(
+  views: readonly GridView[],
+  classifier: Pick<DigitClassifier, "classifyCells">,
+  stage: Stage,
+): Promise<GridView | undefined> {
+  for (const view of views) {
+    const solvable = await stage("classify", async () => {
+      const first = await classifyUpright([view], classifier, undefined);
+      return givensHaveOneSolution(await withSharperRead([view], classifier, first));
+    });
+    if (solvable) return view;
+  }
+  return undefined;
 }
 
 /**

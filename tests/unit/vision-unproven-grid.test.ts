@@ -1,0 +1,46 @@
+import { expect, test } from "vitest";
+import type { Corners } from "../../src/shared/image.ts";
+import { projectRect, squareToQuad } from "../../src/shared/homography.ts";
+import { readGrid } from "../../src/vision/read-grid.ts";
+import { loadPhoto } from "../../tooling/load-photo.ts";
+import { useShippedClassifier } from "../fixtures/node-reader.ts";
+import { assertRead, digitString } from "../fixtures/read-result.ts";
+
+// A generated 240×320 photo (see tests/fixtures/README.md) blurred by σ 1.8 px, 20 px a cell: no
+// binarisation shows its cell lines, and its unskewed grid shows too few box-border pieces for the
+// weak candidate to be trusted on its lines alone.
+const dir = new URL("../fixtures/photos/blurred-small/", import.meta.url);
+const FILE = "s9004-0249.jpg";
+const PUZZLE = "006100950500634080708200014060850700100302000052049030009007860407580020000000001";
+/** The grid's outer corners as the generator drew them (its designs.json). */
+const CORNERS: Corners = [
+  { x: 7.4, y: 135.1 },
+  { x: 186.3, y: 93.1 },
+  { x: 220.5, y: 275.7 },
+  { x: 43.7, y: 311 },
+];
+
+const classifier = useShippedClassifier();
+
+test("a blurred grid whose box borders barely show is read when its givens have exactly one solution", async () => {
+  const result = await readGrid(() => loadPhoto(new URL(FILE, dir).pathname), classifier());
+  assertRead(result);
+  expect(digitString(result.cells)).toBe(PUZZLE);
+});
+
+test("…and is no grid when its read leaves the puzzle open: such a quad could be cut across a grid", async () => {
+  // Without its 9 in row 1, column 7 the puzzle has more than one solution.
+  const photo = await loadPhoto(new URL(FILE, dir).pathname);
+  const [tl, , br] = projectRect(squareToQuad(CORNERS), 6 / 9, 0, 7 / 9, 1 / 9);
+  const [cx, cy] = [Math.round((tl.x + br.x) / 2), Math.round((tl.y + br.y) / 2)];
+  // Paint it over with the cell's paper: per channel, the upper quartile of the painted patch.
+  const patch: number[] = [];
+  for (let y = cy - 8; y <= cy + 8; y++)
+    for (let x = cx - 7; x <= cx + 7; x++) patch.push(4 * (y * photo.width + x));
+  for (let c = 0; c < 3; c++) {
+    const values = patch.map((i) => photo.data[i + c]!).sort((a, b) => a - b);
+    const paper = values[Math.floor(0.75 * values.length)]!;
+    for (const i of patch) photo.data[i + c] = paper;
+  }
+  expect(await readGrid(() => photo, classifier())).toEqual({ kind: "error", error: { code: "no-grid" } });
+});
