@@ -27,6 +27,11 @@ export interface GridFound {
   weak?: boolean;
   /** Found only by the last-resort binarisation (`faintGrids`): kept only if it reads like a sudoku. */
   faint?: boolean;
+  /**
+   * Below even the weak bars, offered when nothing else was found (`LONG_SHOT_BOXNESS`): kept only if its
+   * read's givens have exactly one solution.
+   */
+  longShot?: boolean;
 }
 
 export interface FindGridOptions {
@@ -71,6 +76,13 @@ const WEAK_BOXNESS = 0.5;
 const HOPEFUL_GRIDNESS = 0.08;
 /** A grid this clear from the plain binarisation needs no second, noise-proof pass. */
 const SURE_GRIDNESS = 0.4;
+/**
+ * When neither the passes nor the last resort found a grid, fits above `HOPEFUL_GRIDNESS` or with box
+ * borders above this (`boxGridness`) are offered as long shots, to be proven by their read: blur at low
+ * resolution and faint coloured lines left right quads at 0.1–0.24 and box borders at 0.3–0.46 on
+ * generated photos.
+ */
+const LONG_SHOT_BOXNESS = 0.3;
 /** The last-resort pass's threshold offset (gray levels below the local mean), against the plain pass's 7. */
 const FAINT_OFFSET = 3;
 /**
@@ -116,7 +128,8 @@ export function detectionImage(gray: GrayImage): { image: GrayImage; scale: numb
  * mostly dark with a bright tail (a dark-theme screenshot) is first searched with dark and light
  * swapped: its light lines binarise as gaps otherwise. When no quad clears the gridness bar, the
  * best weak fits are returned instead, marked `weak`; when there are none either, the grids of a
- * last-resort binarisation for faint lines (`faintGrids`).
+ * last-resort binarisation for faint lines (`faintGrids`); and when it finds none, the long shots
+ * among all fits (`LONG_SHOT_BOXNESS`).
  */
 export function findGridCandidates(gray: GrayImage, options: FindGridOptions = {}): GridFound[] {
   if (options.quick) {
@@ -129,6 +142,7 @@ export function findGridCandidates(gray: GrayImage, options: FindGridOptions = {
   const primaries: Candidate[] = [];
   const found: Candidate[] = [];
   const weak: Candidate[] = [];
+  const longShots: Candidate[] = [];
   const all: Candidate[] = [];
   // A dark theme's corner cell can fade into the screen around it: that pass completes corners from the
   // low bar too (a generated screenshot was not found), a cost only dark photos pay.
@@ -150,13 +164,21 @@ export function findGridCandidates(gray: GrayImage, options: FindGridOptions = {
       if (largest) primaries.push(completeBrokenCorner(cv, binary, largest, minSide));
       found.push(...inPass);
       // Only a photo where no pass clears the bar uses weak fits: box borders are checked only then.
-      if (inPass.length === 0) weak.push(...fits.filter((c) => isWeakGrid(cv, binary, c)));
+      if (inPass.length === 0) {
+        weak.push(...fits.filter((c) => isWeakGrid(cv, binary, c)));
+        longShots.push(...fits.filter((c) => isLongShot(cv, binary, c)));
+      }
     });
     if (primaries.some((c) => c.score >= SURE_GRIDNESS)) break;
   }
   const ranked = primaries.sort((a, b) => b.score - a.score);
   const best = ranked[0];
-  if (!best) return weak.length > 0 ? weakCandidates(weak, scale) : faintGrids(cv, small, minSide, scale);
+  if (!best) {
+    if (weak.length > 0) return weakCandidates(weak, scale);
+    const faint = faintGrids(cv, small, minSide, scale);
+    if (faint.grids.length > 0) return faint.grids;
+    return weakCandidates([...longShots, ...faint.longShots], scale).map((c) => ({ ...c, longShot: true }));
+  }
   const whole = wholeGridOfBox(best, all);
   if (whole) ranked.unshift(whole);
   addSeparateGrids(ranked, found);
@@ -182,11 +204,14 @@ function gridFound(c: Candidate, scale: number, flags: Omit<GridFound, "corners"
 /**
  * The best weak fits, best first, each separate from the others or of clearly another size: a page's
  * or a photo frame's outline outscores a grid nested in it whose faint cell lines vanished (shaded
- * boxes), and the reader rejects it only by reading it.
+ * boxes), and the reader rejects it only by reading it. The best fit's whole grid, when it is one of
+ * that grid's 3×3 boxes (`wholeGridOfBox`), comes first: single boxes outscored a blurred grid's outline.
  */
 function weakCandidates(weak: Candidate[], scale: number): GridFound[] {
   const kept: Candidate[] = [];
-  for (const c of [...weak].sort((a, b) => b.score - a.score)) {
+  const ranked = [...weak].sort((a, b) => b.score - a.score);
+  const whole = ranked[0] && wholeGridOfBox(ranked[0], weak);
+  for (const c of whole ? [whole, ...ranked] : ranked) {
     if (kept.every((k) => separate(k.corners, c.corners) || !similarArea(k, c))) kept.push(c);
   }
   return kept.slice(0, MAX_CANDIDATES).map((c) => gridFound(c, scale, { otherGridsSeen: false, weak: true }));
@@ -203,15 +228,26 @@ function weakCandidates(weak: Candidate[], scale: number): GridFound[] {
  * no box borders for the reader's check of weak candidates (`innerLineShare` ≈ 0 on the right grids
  * too), which then cannot tell a grid from a quad cut across one.
  */
-function faintGrids(cv: OpenCV, small: GrayImage, minSide: number, scale: number): GridFound[] {
+function faintGrids(
+  cv: OpenCV,
+  small: GrayImage,
+  minSide: number,
+  scale: number,
+): { grids: GridFound[]; longShots: Candidate[] } {
+  const longShots: Candidate[] = [];
   const fits = withMats((track) => {
     const binary = track(withoutSpecks(cv, track(binarise(cv, small, track, 5, FAINT_OFFSET)), track));
-    return gridQuads(cv, binary, small, { minSide, completeFrom: HOPEFUL_GRIDNESS }, track);
-  }).filter((c) => c.score >= MIN_GRIDNESS);
+    const all = gridQuads(cv, binary, small, { minSide, completeFrom: HOPEFUL_GRIDNESS }, track);
+    longShots.push(...all.filter((c) => c.score < MIN_GRIDNESS && isLongShot(cv, binary, c)));
+    return all.filter((c) => c.score >= MIN_GRIDNESS);
+  });
   const grids = addSeparateGrids([], fits);
-  return grids
-    .slice(0, MAX_CANDIDATES)
-    .map((c) => gridFound(c, scale, { otherGridsSeen: grids.length > 1, faint: true }));
+  return {
+    grids: grids
+      .slice(0, MAX_CANDIDATES)
+      .map((c) => gridFound(c, scale, { otherGridsSeen: grids.length > 1, faint: true })),
+    longShots,
+  };
 }
 
 /**
@@ -449,11 +485,19 @@ function verify(cv: OpenCV, binary: Mat, corners: Corners): number {
 
 /** A fit below the bar that still shows some grid lines, or clear 3×3 box borders (`boxGridness`). */
 function isWeakGrid(cv: OpenCV, binary: Mat, fit: Candidate): boolean {
-  if (fit.score >= WEAK_GRIDNESS) return true;
+  return fit.score >= WEAK_GRIDNESS || boxness(cv, binary, fit) >= WEAK_BOXNESS;
+}
+
+/** A fit worth reading when nothing better was found: a trace of grid lines or of box borders. */
+function isLongShot(cv: OpenCV, binary: Mat, fit: Candidate): boolean {
+  return fit.score >= HOPEFUL_GRIDNESS || boxness(cv, binary, fit) >= LONG_SHOT_BOXNESS;
+}
+
+function boxness(cv: OpenCV, binary: Mat, fit: Candidate): number {
   return withMats((track) => {
     const square = track(new cv.Mat());
     warpQuad(binary, square, fit.corners, VERIFY_PX, cv.INTER_LINEAR);
-    return boxGridness(square.data, VERIFY_PX) >= WEAK_BOXNESS;
+    return boxGridness(square.data, VERIFY_PX);
   });
 }
 

@@ -87,7 +87,7 @@ export type GridPicture = RgbaImage | DecodedPhoto;
 
 /** One picture's grid, straightened and cut into prepared cells. */
 interface GridView {
-  found: Pick<GridFound, "corners" | "otherGridsSeen" | "weak" | "faint">;
+  found: Pick<GridFound, "corners" | "otherGridsSeen" | "weak" | "faint" | "longShot">;
   scale: number;
   warped: GrayImage;
   /** The grid lines found in `warped`, along which `tiles` (and the colour planes) are cut. */
@@ -195,8 +195,8 @@ export async function readGrid(
  * borders at least lie where a 9×9 grid's do: a quad cut across a grid can hold a sudoku's share of
  * inked cells too. Of several such weak candidates the largest is kept, as of clear grids: a page's
  * main puzzle whose cell lines vanished in shaded boxes scored below a smaller neighbouring grid.
- * When none is kept, a weak candidate whose box borders barely show is proven by its read instead
- * (`firstSolvable`).
+ * When none is kept, a weak candidate whose box borders barely show, or a long shot, is proven by its
+ * read instead (`firstSolvable`).
  */
 async function firstSudokuLike(
   gray: GrayImage,
@@ -219,7 +219,7 @@ async function firstSudokuLike(
       if (looksLikeSudoku(view.prepared)) return view;
       if (!found.faint) chosen ??= view;
     } else if (looksLikeSudoku(view.prepared)) {
-      if (innerLineShare(warped) < MIN_WEAK_LINE_SHARE) unproven.push(view);
+      if (found.longShot || innerLineShare(warped) < MIN_WEAK_LINE_SHARE) unproven.push(view);
       else if (!largestWeak || quadArea(found.corners) > quadArea(largestWeak.found.corners))
         largestWeak = view;
     }
