@@ -16,6 +16,7 @@ import {
   printConsensus,
 } from "../digits/typeface-check.ts";
 import { minDigitHeight } from "../digits/digit-size.ts";
+import { couldBePencilledEntry, hasSureEntry, pencilledEntry } from "../digits/pencilled-entry.ts";
 import { readGridCells } from "../digits/grid-reads.ts";
 import { classifyLooks, secondLooks, tightCell } from "../digits/second-look.ts";
 import type { CellRead, PipelineStage, ReadResult, StageTiming } from "../shared/reading.ts";
@@ -412,7 +413,19 @@ async function classifyUpright(
       const look = tightCell(tiles[cell]!);
       return look && look.shape!.height >= minHeight ? look : undefined;
     });
-    reads.push(settleHiddenClues(settled, hidden, await classifyLooks(tight, classifier)));
+    const clued = settleHiddenClues(settled, hidden, await classifyLooks(tight, classifier));
+    // Pale ink of the print's size that the CNN reads, unsurely, as the solution's digit written by hand,
+    // in a grid the player has written in (`hasSureEntry`).
+    const pencilled = hasSureEntry(clued)
+      ? hiddenClueSuspects(
+          clued,
+          prepared.map((cell, i) => couldBePencilledEntry(cell.shape, cellDoubts[i], minHeight)),
+        )
+      : [];
+    const entries = [...clued];
+    for (const { cell, digit } of pencilled)
+      entries[cell] = pencilledEntry(clued[cell]!, probs[cell]!, digit) ?? clued[cell]!;
+    reads.push(entries);
   }
   return {
     turns: choice.turns,

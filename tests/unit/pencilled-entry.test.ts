@@ -1,0 +1,107 @@
+import { readFile } from "node:fs/promises";
+import { describe, expect, test } from "vitest";
+import { toCellRead } from "../../src/digits/cell-read.ts";
+import { CLASS_COUNT, classOf } from "../../src/digits/classes.ts";
+import type { InkShape } from "../../src/digits/empty-cell.ts";
+import { couldBePencilledEntry, hasSureEntry, pencilledEntry } from "../../src/digits/pencilled-entry.ts";
+import { DOUBT_THRESHOLD, isHandwritten } from "../../src/shared/reading.ts";
+import { readGrid } from "../../src/vision/read-grid.ts";
+import { loadPhoto } from "../../tooling/load-photo.ts";
+import { useShippedClassifier } from "../fixtures/node-reader.ts";
+import { assertRead } from "../fixtures/read-result.ts";
+
+/** Class probabilities; keys are classes (1–9 printed, 10–18 handwritten, see classes.ts). */
+const probs = (entries: Record<number, number>): Float32Array => {
+  const p = new Float32Array(CLASS_COUNT);
+  for (const [d, v] of Object.entries(entries)) p[Number(d)] = v;
+  return p;
+};
+
+const shape = (height: number): InkShape => ({
+  inkFraction: 0.06,
+  height,
+  width: 0.3,
+  longestPart: height,
+  peakContrast: 0.3,
+  strokeContrast: 0.25,
+  sharpOutline: 0.8,
+  offCentre: 0.05,
+});
+
+describe("pencilledEntry", () => {
+  // Pale pencil the CNN reads as a handwritten 4 at 0.35, and empty at 0.55: read as empty.
+  const pale = probs({
+    0: 0.55,
+    [classOf(4, true)]: 0.3,
+    [classOf(4, false)]: 0.05,
+    [classOf(9, true)]: 0.1,
+  });
+
+  test("a cell read as empty becomes the handwritten entry the solution puts there, doubtful", () => {
+    const empty = toCellRead(pale, false, "faint");
+    expect(empty.digit).toBe(0);
+    const entry = pencilledEntry(empty, pale, 4)!;
+    expect(entry.digit).toBe(4);
+    expect(isHandwritten(entry)).toBe(true);
+    expect(entry.confidence).toBeCloseTo(0.35);
+    expect(entry.confidence).toBeLessThan(DOUBT_THRESHOLD);
+    expect(entry.candidates[0]).toEqual({ digit: 4, p: entry.confidence });
+    expect(entry.candidates.map((c) => c.digit)).toEqual([4, 0, 9]);
+  });
+
+  test("…but not another digit than the solution's, nor one the CNN barely sees or reads as print", () => {
+    const empty = toCellRead(pale, false, "faint");
+    expect(pencilledEntry(empty, pale, 9)).toBeUndefined();
+    const faintest = probs({ 0: 0.75, [classOf(4, true)]: 0.2, [classOf(9, true)]: 0.05 });
+    expect(pencilledEntry(toCellRead(faintest, false, "faint"), faintest, 4)).toBeUndefined();
+    const printed = probs({ 0: 0.55, [classOf(4, false)]: 0.35, [classOf(4, true)]: 0.1 });
+    expect(pencilledEntry(toCellRead(printed, false, "faint"), printed, 4)).toBeUndefined();
+  });
+});
+
+describe("couldBePencilledEntry", () => {
+  test("pale ink of the print's size could be an entry; a candidate's size, show-through or a blur cannot", () => {
+    expect(couldBePencilledEntry(shape(0.5), "faint", 0.4)).toBe(true);
+    expect(couldBePencilledEntry(shape(0.5), undefined, 0.4)).toBe(true);
+    expect(couldBePencilledEntry(shape(0.3), "faint", 0.4)).toBe(false);
+    expect(couldBePencilledEntry(shape(0.5), "ghost", 0.4)).toBe(false);
+    expect(couldBePencilledEntry(shape(0.5), "small", 0.4)).toBe(false);
+    expect(couldBePencilledEntry(shape(0.5), "soft", 0.4)).toBe(false);
+    expect(couldBePencilledEntry(undefined, "faint", 0.4)).toBe(false);
+    expect(couldBePencilledEntry(shape(0.5), "faint", undefined)).toBe(false);
+  });
+});
+
+describe("hasSureEntry", () => {
+  test("only a grid with an entry the reader is sure of has pale marks looked at as entries", () => {
+    const blank = toCellRead(probs({ 0: 1 }), true);
+    const given = toCellRead(probs({ [classOf(5, false)]: 1 }), false);
+    const sureEntry = toCellRead(probs({ [classOf(7, true)]: 0.97, [classOf(1, true)]: 0.03 }), false);
+    const unsureEntry = toCellRead(probs({ [classOf(7, true)]: 0.6, [classOf(1, true)]: 0.4 }), false);
+    const grid = (extra: ReturnType<typeof toCellRead>) => [
+      given,
+      extra,
+      ...Array<typeof blank>(79).fill(blank),
+    ];
+    expect(hasSureEntry(grid(sureEntry))).toBe(true);
+    expect(hasSureEntry(grid(unsureEntry))).toBe(false);
+    expect(hasSureEntry(grid(given))).toBe(false);
+  });
+});
+
+const classifier = useShippedClassifier();
+
+test("a pale pencilled entry the CNN reads unsurely is read as the solution's digit, doubtful", async () => {
+  // A generated half-filled photo (see tests/fixtures/README.md): its r3c8 holds a pencilled 3 that the
+  // CNN reads as empty first.
+  const dir = new URL("../fixtures/photos/pale-entry/", import.meta.url);
+  const file = "s9003-0049.jpg";
+  const truth = async (name: string) =>
+    (JSON.parse(await readFile(new URL(name, dir), "utf8")) as Record<string, string>)[file]!;
+  const [labels, entries] = await Promise.all([truth("labels.json"), truth("entries.json")]);
+  const result = await readGrid(() => loadPhoto(new URL(file, dir).pathname), classifier());
+  assertRead(result);
+  expect(result.cells.map((c) => (isHandwritten(c) ? 0 : c.digit)).join("")).toBe(labels);
+  expect(result.cells.map((c) => (isHandwritten(c) ? c.digit : 0)).join("")).toBe(entries);
+  expect(result.cells[2 * 9 + 7]!.confidence).toBeLessThan(DOUBT_THRESHOLD);
+});
