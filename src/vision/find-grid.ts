@@ -165,8 +165,11 @@ export function findGridCandidates(gray: GrayImage, options: FindGridOptions = {
       found.push(...inPass);
       // Only a photo where no pass clears the bar uses weak fits: box borders are checked only then.
       if (inPass.length === 0) {
-        weak.push(...fits.filter((c) => isWeakGrid(cv, binary, c)));
-        longShots.push(...fits.filter((c) => isLongShot(cv, binary, c)));
+        for (const fit of fits) {
+          const tier = belowBarTier(cv, binary, fit);
+          if (tier === "weak") weak.push(fit);
+          if (tier) longShots.push(fit);
+        }
       }
     });
     if (primaries.some((c) => c.score >= SURE_GRIDNESS)) break;
@@ -238,7 +241,7 @@ function faintGrids(
   const fits = withMats((track) => {
     const binary = track(withoutSpecks(cv, track(binarise(cv, small, track, 5, FAINT_OFFSET)), track));
     const all = gridQuads(cv, binary, small, { minSide, completeFrom: HOPEFUL_GRIDNESS }, track);
-    longShots.push(...all.filter((c) => c.score < MIN_GRIDNESS && isLongShot(cv, binary, c)));
+    longShots.push(...all.filter((c) => c.score < MIN_GRIDNESS && belowBarTier(cv, binary, c)));
     return all.filter((c) => c.score >= MIN_GRIDNESS);
   });
   const grids = addSeparateGrids([], fits);
@@ -483,14 +486,16 @@ function verify(cv: OpenCV, binary: Mat, corners: Corners): number {
   });
 }
 
-/** A fit below the bar that still shows some grid lines, or clear 3×3 box borders (`boxGridness`). */
-function isWeakGrid(cv: OpenCV, binary: Mat, fit: Candidate): boolean {
-  return fit.score >= WEAK_GRIDNESS || boxness(cv, binary, fit) >= WEAK_BOXNESS;
-}
-
-/** A fit worth reading when nothing better was found: a trace of grid lines or of box borders. */
-function isLongShot(cv: OpenCV, binary: Mat, fit: Candidate): boolean {
-  return fit.score >= HOPEFUL_GRIDNESS || boxness(cv, binary, fit) >= LONG_SHOT_BOXNESS;
+/**
+ * What a fit below the bar may still be: "weak" when it shows some grid lines, or clear 3×3 box borders
+ * (`boxGridness`); a "long shot" when it shows a trace of either (`LONG_SHOT_BOXNESS`); else nothing.
+ * Every weak fit is a long shot too. The box borders are measured at most once.
+ */
+function belowBarTier(cv: OpenCV, binary: Mat, fit: Candidate): "weak" | "long shot" | undefined {
+  if (fit.score >= WEAK_GRIDNESS) return "weak";
+  const box = boxness(cv, binary, fit);
+  if (box >= WEAK_BOXNESS) return "weak";
+  return fit.score >= HOPEFUL_GRIDNESS || box >= LONG_SHOT_BOXNESS ? "long shot" : undefined;
 }
 
 function boxness(cv: OpenCV, binary: Mat, fit: Candidate): number {
