@@ -185,7 +185,7 @@ function report(
   const stages =
     result.kind === "read" ? result.timings.map((t) => `${t.stage} ${t.ms.toFixed(0)}`).join(", ") : "";
   process.stderr.write(
-    `${name}\t${status}\t${81 - wrong.length}/81\t${ms.toFixed(0)} ms (${stages})\t${wrong.join(" ")}${repair}\n`,
+    `${name}\t${status}\t${81 - cellsIn(wrong)}/81\t${ms.toFixed(0)} ms (${stages})\t${wrong.join(" ")}${repair}\n`,
   );
 }
 
@@ -255,7 +255,15 @@ function wrongCells({ label, read, doubtful, entries }: PhotoScore): string[] {
   return wrong;
 }
 
-/** "r3c5:hand>print" = a handwritten digit read as a given; "print>hand" the other way round. */
+/** How many cells the notes of `wrongCells` and `wrongKinds` name (a cell misread and of the wrong kind once). */
+function cellsIn(notes: readonly string[]): number {
+  return new Set(notes.map((note) => note.split(":")[0])).size;
+}
+
+/**
+ * "r3c5:hand>print" = a handwritten digit read as a given; "print>hand" the other way round; with
+ * entries, "blank>print" = a cell with neither (blank, or pencil candidates) read as a given.
+ */
 function wrongKinds({ label, read, handwritten, entries }: PhotoScore): string[] {
   if (!read) return [];
   const wrong: string[] = [];
@@ -264,6 +272,9 @@ function wrongKinds({ label, read, handwritten, entries }: PhotoScore): string[]
     const readHand = handwritten?.[i] ?? false;
     if (label[i] !== "0" && readHand) wrong.push(`${cellName(i)}:print>hand`);
     else if (entries && entries[i] !== "0" && !readHand) wrong.push(`${cellName(i)}:hand>print`);
+    else if (entries && label[i] === "0" && entries[i] === "0" && !readHand) {
+      wrong.push(`${cellName(i)}:blank>print`);
+    }
   }
   return wrong;
 }
