@@ -8,9 +8,8 @@ import {
   isPlausibleSquare,
   orderCorners,
   quadArea,
-  quadCentre,
-  quadContains,
   scaleCorners,
+  separateQuads,
 } from "./quad.ts";
 import { projectRect, squareToQuad } from "../shared/homography.ts";
 import { snapSidesToLines } from "./snap-sides.ts";
@@ -185,15 +184,15 @@ export function findGridCandidates(gray: GrayImage, options: FindGridOptions = {
   const whole = wholeGridOfBox(best, all);
   if (whole) ranked.unshift(whole);
   addSeparateGrids(ranked, found);
-  const otherGridsSeen = ranked.some((c) => separate(c.corners, best.corners));
+  const otherGridsSeen = ranked.some((c) => separateQuads(c.corners, best.corners));
   return ranked.slice(0, MAX_CANDIDATES).map((c) => gridFound(c, scale, { otherGridsSeen }));
 }
 
 /** Appends to `ranked` each grid among `fits` separate from all before it, by its best fit, largest first. */
 function addSeparateGrids(ranked: Candidate[], fits: readonly Candidate[]): Candidate[] {
   for (const c of [...fits].sort((a, b) => b.area - a.area)) {
-    if (ranked.every((r) => separate(r.corners, c.corners))) {
-      ranked.push(fits.filter((o) => !separate(o.corners, c.corners)).reduce(bestScore));
+    if (ranked.every((r) => separateQuads(r.corners, c.corners))) {
+      ranked.push(fits.filter((o) => !separateQuads(o.corners, c.corners)).reduce(bestScore));
     }
   }
   return ranked;
@@ -205,9 +204,10 @@ function gridFound(c: Candidate, scale: number, flags: Omit<GridFound, "corners"
 }
 
 /**
- * The best weak fits, best first, each separate from the others or of clearly another size: a page's
- * or a photo frame's outline outscores a grid nested in it whose faint cell lines vanished (shaded
- * boxes), and the reader rejects it only by reading it. The best fit's whole grid, when it is one of
+ * The best weak fits, best first, each another quad than the others (`sameFit`): a page's or a photo
+ * frame's outline outscores a grid nested in it whose faint cell lines vanished (shaded boxes), and a
+ * quad across seven of a grid's nine columns can outscore the grid by a hair; the reader tells them
+ * apart only by reading them. The best fit's whole grid, when it is one of
  * that grid's 3×3 boxes (`wholeGridOfBox`), comes first: single boxes outscored a blurred grid's outline.
  */
 function weakCandidates(weak: Candidate[], scale: number): GridFound[] {
@@ -215,7 +215,7 @@ function weakCandidates(weak: Candidate[], scale: number): GridFound[] {
   const ranked = [...weak].sort((a, b) => b.score - a.score);
   const whole = ranked[0] && wholeGridOfBox(ranked[0], weak);
   for (const c of whole ? [whole, ...ranked] : ranked) {
-    if (kept.every((k) => separate(k.corners, c.corners) || !similarArea(k, c))) kept.push(c);
+    if (!kept.some((k) => sameFit(k, c))) kept.push(c);
   }
   return kept.slice(0, MAX_CANDIDATES).map((c) => gridFound(c, scale, { otherGridsSeen: false, weak: true }));
 }
@@ -580,18 +580,20 @@ function pickLargestGrid(candidates: Candidate[]): Candidate | undefined {
     undefined,
   );
   if (!largest) return undefined;
-  return candidates.filter((c) => !separate(c.corners, largest.corners)).reduce(bestScore);
+  return candidates.filter((c) => !separateQuads(c.corners, largest.corners)).reduce(bestScore);
 }
 
 const bestScore = (best: Candidate, c: Candidate) => (c.score > best.score ? c : best);
 
-/** Two nested fits below this area ratio are two objects (a page and its grid), not one outline's two edges. */
-const NESTED_AREA_RATIO = 0.6;
+/**
+ * Two fits whose corners all lie within this share of the larger one's side of each other are one
+ * outline fitted twice (say, a thick border's two edges). Dropping every nested fit within 0.6 of the
+ * other's area instead dropped a grid's outline for a quad across seven of its columns that scored
+ * 0.001 more.
+ */
+const SAME_FIT_SHARE = 0.05;
 
-function similarArea(a: Candidate, b: Candidate): boolean {
-  return Math.min(a.area, b.area) >= NESTED_AREA_RATIO * Math.max(a.area, b.area);
-}
-
-function separate(a: Corners, b: Corners): boolean {
-  return !quadContains(a, quadCentre(b)) && !quadContains(b, quadCentre(a));
+function sameFit(a: Candidate, b: Candidate): boolean {
+  const near = SAME_FIT_SHARE * Math.sqrt(Math.max(a.area, b.area));
+  return a.corners.every((p, i) => Math.hypot(p.x - b.corners[i]!.x, p.y - b.corners[i]!.y) <= near);
 }

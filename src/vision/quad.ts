@@ -84,6 +84,11 @@ export function quadContains(c: Corners, p: Point): boolean {
   return true;
 }
 
+/** Whether neither quad holds the other's centre: two objects, not one fitted twice or nested. */
+export function separateQuads(a: Corners, b: Corners): boolean {
+  return !quadContains(a, quadCentre(b)) && !quadContains(b, quadCentre(a));
+}
+
 export function quadCentre(c: Corners): Point {
   return { x: (c[0].x + c[1].x + c[2].x + c[3].x) / 4, y: (c[0].y + c[1].y + c[2].y + c[3].y) / 4 };
 }

@@ -37,7 +37,7 @@ import { cropRgba, downscale, toChroma, toGray, toRgba, type RgbaImage } from ".
 import { PhotoFailure } from "./photo-failure.ts";
 import { darkOnLight } from "./polarity.ts";
 import { DECODE_MAX_SIDE } from "./photo-format.ts";
-import { quadArea, scaleCorners } from "./quad.ts";
+import { quadArea, scaleCorners, separateQuads } from "./quad.ts";
 import { rotateGray, uprightOrder, type Turns } from "./rotation.ts";
 import { sharpenedCells, SHARPENINGS } from "./sharpen.ts";
 import { looksLikeSudoku } from "./sudoku-like.ts";
@@ -195,7 +195,8 @@ export async function readGrid(
  * candidate (below the finder's gridness bar) is kept only when it reads like a sudoku and its box
  * borders at least lie where a 9×9 grid's do: a quad cut across a grid can hold a sudoku's share of
  * inked cells too. Of several such weak candidates the largest is kept, as of clear grids: a page's
- * main puzzle whose cell lines vanished in shaded boxes scored below a smaller neighbouring grid.
+ * main puzzle whose cell lines vanished in shaded boxes scored below a smaller neighbouring grid; of
+ * overlapping ones, the first whose read has one solution.
  * When none is kept, a weak candidate whose box borders barely show, or a long shot, is proven by its
  * read instead (`firstSolvable`).
  */
@@ -207,7 +208,7 @@ async function firstSudokuLike(
   classifier: Pick<DigitClassifier, "classifyCells">,
 ): Promise<GridView | undefined> {
   let chosen: GridView | undefined;
-  let largestWeak: GridView | undefined;
+  const weakViews: GridView[] = [];
   const unproven: GridView[] = [];
   for (const found of candidates) {
     const warped = await stage("unskew", () => darkOnLight(warpToSquare(gray, found.corners)));
@@ -221,11 +222,21 @@ async function firstSudokuLike(
       if (!found.faint) chosen ??= view;
     } else if (looksLikeSudoku(view.prepared)) {
       if (found.longShot || innerLineShare(warped) < MIN_WEAK_LINE_SHARE) unproven.push(view);
-      else if (!largestWeak || quadArea(found.corners) > quadArea(largestWeak.found.corners))
-        largestWeak = view;
+      else weakViews.push(view);
     }
   }
-  return largestWeak ?? chosen ?? (await firstSolvable(unproven, classifier, stage));
+  const largestWeak = weakViews.reduce<GridView | undefined>(
+    (largest, view) =>
+      largest && quadArea(largest.found.corners) >= quadArea(view.found.corners) ? largest : view,
+    undefined,
+  );
+  // Overlapping weak fits (a grid, and a quad across part of it and its margin) are not told apart by
+  // size: the first whose read has one solution wins, else the largest as before.
+  const overlapping = weakViews.filter(
+    (view) => largestWeak && !separateQuads(view.found.corners, largestWeak.found.corners),
+  );
+  const proven = overlapping.length > 1 ? await firstSolvable(overlapping, classifier, stage) : undefined;
+  return proven ?? largestWeak ?? chosen ?? (await firstSolvable(unproven, classifier, stage));
 }
 
 /**
