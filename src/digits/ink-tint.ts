@@ -111,6 +111,16 @@ const MIN_HAND_SHARE = 0.02;
  * (9003) the pen entries the CNN took for print lay 13–20 spreads out, the print within 2.9.
  */
 const FAR_BEYOND_SPREAD = 6;
+/**
+ * A digit the CNN doubts (`MIN_HAND_SHARE`) is another ink already this many times farther from the
+ * print's colour than most of the print lies, and at least `MIN_TINT_APART`, when that is less than
+ * `TINT_APART`: blur and low resolution dilute a pen's colour, while print of one ink agrees closely.
+ * On the half-filled tuning seed (9003), 8 more entries (pens at 0.08–0.18 from the print) in 4 photos,
+ * 2 of which then had every given right, and no printed digit there or on 9004: the closest lay at 0.7
+ * of its bar. Pages that spread with the light (the dev photos' print: 0.10–0.16) keep `TINT_APART`.
+ */
+const DOUBTED_SPREADS = 4;
+const MIN_TINT_APART = 0.08;
 /** Share of the sure printed tints whose distance from their median sets the print's spread. */
 const SPREAD_SHARE = 0.9;
 /** Sure printed tints needed to know the print's colour. */
@@ -152,7 +162,7 @@ export function checkGivensAgainstInkColour(
     const distance = towardPen(tint);
     const bar =
       (cell.handwritten ?? 0) >= MIN_HAND_SHARE
-        ? TINT_APART
+        ? Math.min(TINT_APART, Math.max(MIN_TINT_APART, DOUBTED_SPREADS * spread))
         : Math.max(TINT_APART, FAR_BEYOND_SPREAD * spread);
     return distance >= bar
       ? { ...cell, handwritten: Math.max(HANDWRITTEN_THRESHOLD, Math.min(1, distance / (2 * TINT_APART))) }

@@ -113,6 +113,21 @@ describe("checkGivensAgainstInkColour", () => {
     expect(isHandwritten(check(givens(Array(20).fill(blackTint)), 0.005))).toBe(true);
   });
 
+  test("a doubted pen's colour diluted by blur is enough where the print agrees closely, not where it spreads", () => {
+    const towardBlue = (by: number): InkTint => [blackTint[0] + by, blackTint[1]];
+    const diluted = (grid: { cells: CellRead[]; tints: readonly InkTint[] }, by: number) =>
+      checkGivensAgainstInkColour([...grid.cells, read(4, 0.15)], () => [...grid.tints, towardBlue(by)]).at(
+        -1,
+      )!;
+    const uniform = givens(Array(20).fill(blackTint));
+    expect(isHandwritten(diluted(uniform, 0.12))).toBe(true);
+    expect(isHandwritten(diluted(uniform, 0.06))).toBe(false);
+    // A fifth of the print in a colour cast 0.05 toward blue: such a page lit unevenly keeps the full bar.
+    const spread = givens(Array.from({ length: 20 }, (_, i) => (i % 5 ? blackTint : towardBlue(0.05))));
+    expect(isHandwritten(diluted(spread, 0.12))).toBe(false);
+    expect(isHandwritten(diluted(spread, 0.2))).toBe(true);
+  });
+
   test("a cell yellower than the print (a lamp's or a shadow's cast) is not taken for a pen", () => {
     const grid = givens(Array(20).fill(blackTint));
     const yellower: InkTint = [blackTint[0] - 0.4, blackTint[1] + 0.05];
