@@ -207,8 +207,8 @@ function gridFound(c: Candidate, scale: number, flags: Omit<GridFound, "corners"
  * The best weak fits, best first, each another quad than the others (`sameFit`): a page's or a photo
  * frame's outline outscores a grid nested in it whose faint cell lines vanished (shaded boxes), and a
  * quad across seven of a grid's nine columns can outscore the grid by a hair; the reader tells them
- * apart only by reading them. The best fit's whole grid, when it is one of
- * that grid's 3×3 boxes (`wholeGridOfBox`), comes first: single boxes outscored a blurred grid's outline.
+ * apart only by reading them. The best fit's whole grid, when it is one of that grid's 3×3 boxes
+ * (`wholeGridOfBox`), comes first: single boxes outscored a blurred grid's outline.
  */
 function weakCandidates(weak: Candidate[], scale: number): GridFound[] {
   const kept: Candidate[] = [];
