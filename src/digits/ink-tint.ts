@@ -8,6 +8,12 @@ import type { Box } from "./fit-box.ts";
 /** A cell's ink colour: [blue–yellow, red–green] chroma per level of darkness; black or gray ink ≈ [0, 0]. */
 export type InkTint = readonly [number, number];
 
+/** A cell's `InkTint` and the colour of its paper ([blue–yellow, red–green] chroma, 128 = gray). */
+export interface CellTint {
+  ink: InkTint;
+  paper: readonly [number, number];
+}
+
 /** Share of the ink box's pixels, darkest first, taken as the strokes' colour. */
 const STROKE_SHARE = 0.15;
 /** Share of the cell's pixels, brightest first, taken as its paper. */
@@ -26,7 +32,7 @@ export function inkTint(
   tile: GrayImage,
   chroma: readonly [GrayImage, GrayImage],
   box: Box,
-): InkTint | undefined {
+): CellTint | undefined {
   const inBox: number[] = [];
   for (let y = box.y0; y <= box.y1; y++) {
     for (let x = box.x0; x <= box.x1; x++) inBox.push(y * tile.width + x);
@@ -35,7 +41,10 @@ export function inkTint(
   const paper = extremeMean(tile, chroma, [...tile.data.keys()], PAPER_SHARE, "brightest");
   const darkness = paper.level - strokes.level;
   if (darkness < MIN_DARKNESS) return undefined;
-  return [(strokes.chroma[0] - paper.chroma[0]) / darkness, (strokes.chroma[1] - paper.chroma[1]) / darkness];
+  return {
+    ink: [(strokes.chroma[0] - paper.chroma[0]) / darkness, (strokes.chroma[1] - paper.chroma[1]) / darkness],
+    paper: paper.chroma,
+  };
 }
 
 /**
@@ -51,7 +60,7 @@ export function cellTints(
   [blueYellow, redGreen]: readonly [readonly GrayImage[], readonly GrayImage[]],
   boxes: readonly (Box | undefined)[],
   doubts: readonly InkDoubt[],
-): (InkTint | undefined)[] {
+): (CellTint | undefined)[] {
   return tiles.map((tile, i) => {
     const box = boxes[i];
     return box && doubts[i] !== "weak" ? inkTint(tile, [blueYellow[i]!, redGreen[i]!], box) : undefined;
@@ -121,6 +130,13 @@ const FAR_BEYOND_SPREAD = 6;
  */
 const DOUBTED_SPREADS = 4;
 const MIN_TINT_APART = 0.08;
+/**
+ * …on the grid's own paper: within this much chroma (levels) of the sure print's paper. An app's
+ * highlighted cell (light blue behind a black 7, 21 levels off) shifts the ink's tint against it toward
+ * a pen's; uneven light and a red stroke's colour bleeding into a small photo's paper moved cells' paper
+ * up to 6.3 levels.
+ */
+const PAPER_APART = 12;
 /** Share of the sure printed tints whose distance from their median sets the print's spread. */
 const SPREAD_SHARE = 0.9;
 /** Sure printed tints needed to know the print's colour. */
@@ -137,17 +153,20 @@ const PRINT_AGREEMENT = 0.8;
  */
 export function checkGivensAgainstInkColour(
   cells: readonly CellRead[],
-  tintsOf: () => readonly (InkTint | undefined)[],
+  tintsOf: () => readonly (CellTint | undefined)[],
 ): CellRead[] {
   const printedDigit = (cell: CellRead) => cell.digit !== 0 && !isHandwritten(cell);
   if (!cells.some(printedDigit)) return [...cells];
   const tints = tintsOf();
-  const printed = cells.flatMap((cell, i) => {
+  const printedCells = cells.flatMap((cell, i) => {
     const tint = tints[i];
     return isSurePrint(cell) && tint ? [tint] : [];
   });
-  if (printed.length < MIN_PRINTED) return [...cells];
+  if (printedCells.length < MIN_PRINTED) return [...cells];
+  const printed = printedCells.map((t) => t.ink);
   const print: InkTint = [median(printed.map((t) => t[0])), median(printed.map((t) => t[1]))];
+  const paper = [0, 1].map((k) => median(printedCells.map((t) => t.paper[k]!)));
+  const onPaper = (t: CellTint) => t.paper.every((v, k) => Math.abs(v - paper[k]!) <= PAPER_APART);
   const apart = (t: InkTint) => Math.max(Math.abs(t[0] - print[0]), Math.abs(t[1] - print[1]));
   // Toward a pen's colour: bluer, redder or greener. A yellower cell is lit otherwise (a shadow's edge,
   // a lamp), as a dev photo showed: no pen writes yellower than black print.
@@ -159,11 +178,13 @@ export function checkGivensAgainstInkColour(
   return cells.map((cell, i) => {
     const tint = tints[i];
     if (!printedDigit(cell) || !tint) return cell;
-    const distance = towardPen(tint);
-    const bar =
-      (cell.handwritten ?? 0) >= MIN_HAND_SHARE
+    const distance = towardPen(tint.ink);
+    const doubted = (cell.handwritten ?? 0) >= MIN_HAND_SHARE;
+    const bar = !doubted
+      ? Math.max(TINT_APART, FAR_BEYOND_SPREAD * spread)
+      : onPaper(tint)
         ? Math.min(TINT_APART, Math.max(MIN_TINT_APART, DOUBTED_SPREADS * spread))
-        : Math.max(TINT_APART, FAR_BEYOND_SPREAD * spread);
+        : TINT_APART;
     return distance >= bar
       ? { ...cell, handwritten: Math.max(HANDWRITTEN_THRESHOLD, Math.min(1, distance / (2 * TINT_APART))) }
       : cell;

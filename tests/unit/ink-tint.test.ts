@@ -1,7 +1,7 @@
 import { createCanvas } from "@napi-rs/canvas";
 import { describe, expect, test } from "vitest";
 import { CELL_PX } from "../../src/digits/geometry.ts";
-import { cellTints, checkGivensAgainstInkColour, inkTint, type InkTint } from "../../src/digits/ink-tint.ts";
+import { cellTints, checkGivensAgainstInkColour, inkTint, type CellTint } from "../../src/digits/ink-tint.ts";
 import { prepareCell } from "../../src/digits/preprocess.ts";
 import { isHandwritten, type CellRead } from "../../src/shared/reading.ts";
 import { toChroma, toGray } from "../../src/vision/gray.ts";
@@ -18,7 +18,7 @@ const WHITE: Rgb = [235, 233, 228];
  * The tint of one digit drawn in `ink` on `paper`, measured as the reader measures it, within the
  * ink box that the cleaner finds for the same digit in black.
  */
-function tintOf(ink: Rgb, paper: Rgb = WHITE): InkTint | undefined {
+function tintOf(ink: Rgb, paper: Rgb = WHITE): CellTint | undefined {
   const { gray, rgba } = drawDigit(ink, paper);
   const { box } = prepareCell(drawDigit(BLACK, paper).gray);
   return inkTint(gray, toChroma(rgba), box!);
@@ -40,11 +40,11 @@ const pale = (ink: Rgb, share: number, paper: Rgb = WHITE): Rgb =>
 
 describe("inkTint", () => {
   test("black ink has no tint, blue pen has a blue one, and paling keeps it", () => {
-    const black = tintOf(BLACK)!;
-    const blue = tintOf(BLUE)!;
+    const black = tintOf(BLACK)!.ink;
+    const blue = tintOf(BLUE)!.ink;
     expect(Math.max(...black.map(Math.abs))).toBeLessThan(0.03);
     expect(blue[0]).toBeGreaterThan(0.3);
-    const paleBlue = tintOf(pale(BLUE, 0.45))!;
+    const paleBlue = tintOf(pale(BLUE, 0.45))!.ink;
     expect(Math.abs(paleBlue[0] - blue[0])).toBeLessThan(0.08);
   });
 
@@ -69,7 +69,7 @@ describe("cellTints", () => {
       [undefined, "weak", undefined],
     );
     expect(tints[0]).toEqual(inkTint(gray, [blueYellow, redGreen], box!));
-    expect(tints[0]![0]).toBeGreaterThan(0.3);
+    expect(tints[0]!.ink[0]).toBeGreaterThan(0.3);
     expect(tints.slice(1)).toEqual([undefined, undefined]);
   });
 });
@@ -84,11 +84,16 @@ const read = (digit: number, handwritten: number): CellRead => ({
 describe("checkGivensAgainstInkColour", () => {
   const blackTint = tintOf(BLACK)!;
   const blueTint = tintOf(BLUE)!;
-  const givens = (tints: readonly InkTint[]) => ({
+  /** Black print's tint shifted by [blue–yellow, red–green], on the same paper. */
+  const shifted = ([blueYellow, redGreen]: readonly [number, number]): CellTint => ({
+    ink: [blackTint.ink[0] + blueYellow, blackTint.ink[1] + redGreen],
+    paper: blackTint.paper,
+  });
+  const givens = (tints: readonly CellTint[]) => ({
     cells: tints.map((_, i) => read((i % 9) + 1, 0.01)),
     tints,
   });
-  const check = (grid: { cells: CellRead[]; tints: readonly InkTint[] }, hand: number) =>
+  const check = (grid: { cells: CellRead[]; tints: readonly CellTint[] }, hand: number) =>
     checkGivensAgainstInkColour([...grid.cells, read(4, hand)], () => [...grid.tints, blueTint]).at(-1)!;
 
   test("a digit read as print in blue or red pen on black print is an entry", () => {
@@ -106,7 +111,7 @@ describe("checkGivensAgainstInkColour", () => {
 
   test("a digit the CNN is all but sure is print is an entry only far beyond the print's own spread", () => {
     // A fifth of the print lies in a colour cast (a shadow's edge) a quarter of the way toward the pen.
-    const cast: InkTint = [blackTint[0] + (blueTint[0] - blackTint[0]) / 4, blackTint[1]];
+    const cast = shifted([(blueTint.ink[0] - blackTint.ink[0]) / 4, 0]);
     const spread = Array.from({ length: 20 }, (_, i) => (i % 5 ? blackTint : cast));
     expect(isHandwritten(check(givens(spread), 0.005))).toBe(false);
     expect(isHandwritten(check(givens(spread), 0.15))).toBe(true);
@@ -114,8 +119,8 @@ describe("checkGivensAgainstInkColour", () => {
   });
 
   test("a doubted pen's colour diluted by blur is enough where the print agrees closely, not where it spreads", () => {
-    const towardBlue = (by: number): InkTint => [blackTint[0] + by, blackTint[1]];
-    const diluted = (grid: { cells: CellRead[]; tints: readonly InkTint[] }, by: number) =>
+    const towardBlue = (by: number) => shifted([by, 0]);
+    const diluted = (grid: { cells: CellRead[]; tints: readonly CellTint[] }, by: number) =>
       checkGivensAgainstInkColour([...grid.cells, read(4, 0.15)], () => [...grid.tints, towardBlue(by)]).at(
         -1,
       )!;
@@ -128,9 +133,26 @@ describe("checkGivensAgainstInkColour", () => {
     expect(isHandwritten(diluted(spread, 0.2))).toBe(true);
   });
 
+  test("…but not in a cell on another paper (an app's highlighted cell), whose ink measures tinted against it", () => {
+    const grid = givens(Array(20).fill(blackTint));
+    const highlighted: CellTint = {
+      ...shifted([0.12, 0]),
+      paper: [blackTint.paper[0] + 20, blackTint.paper[1] - 9],
+    };
+    const out = checkGivensAgainstInkColour([...grid.cells, read(7, 0.15)], () => [
+      ...grid.tints,
+      highlighted,
+    ]);
+    expect(isHandwritten(out.at(-1)!)).toBe(false);
+    // A pen's full colour is an entry on any paper.
+    const pen: CellTint = { ...shifted([0.3, 0]), paper: highlighted.paper };
+    const inPen = checkGivensAgainstInkColour([...grid.cells, read(7, 0.15)], () => [...grid.tints, pen]);
+    expect(isHandwritten(inPen.at(-1)!)).toBe(true);
+  });
+
   test("a cell yellower than the print (a lamp's or a shadow's cast) is not taken for a pen", () => {
     const grid = givens(Array(20).fill(blackTint));
-    const yellower: InkTint = [blackTint[0] - 0.4, blackTint[1] + 0.05];
+    const yellower = shifted([-0.4, 0.05]);
     const out = checkGivensAgainstInkColour([...grid.cells, read(4, 0.15)], () => [...grid.tints, yellower]);
     expect(isHandwritten(out.at(-1)!)).toBe(false);
   });
