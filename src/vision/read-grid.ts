@@ -19,7 +19,15 @@ import { minDigitHeight } from "../digits/digit-size.ts";
 import { couldBePencilledEntry, hasSureEntry, pencilledEntry } from "../digits/pencilled-entry.ts";
 import { readGridCells } from "../digits/grid-reads.ts";
 import { classifyLooks, secondLooks, tightCell } from "../digits/second-look.ts";
-import type { CellRead, PipelineStage, ReadResult, StageTiming } from "../shared/reading.ts";
+import {
+  DOUBT_THRESHOLD,
+  isHandwritten,
+  type CellRead,
+  type PipelineStage,
+  type ReadResult,
+  type StageTiming,
+} from "../shared/reading.ts";
+import { findConflicts } from "../solver/conflicts.ts";
 import { isGridQuad } from "../shared/corners.ts";
 import {
   hiddenClueSuspects,
@@ -236,7 +244,33 @@ async function firstSudokuLike(
     (view) => largestWeak && !separateQuads(view.found.corners, largestWeak.found.corners),
   );
   const proven = overlapping.length > 1 ? await firstSolvable(overlapping, classifier, stage) : undefined;
-  return proven ?? largestWeak ?? chosen ?? (await firstSolvable(unproven, classifier, stage));
+  if (proven) return proven;
+  if (largestWeak && (await readsAsPuzzle(largestWeak, classifier, stage))) return largestWeak;
+  const others = weakViews.filter((view) => view !== largestWeak);
+  return chosen ?? (await firstSolvable([...others, ...unproven], classifier, stage));
+}
+
+/** A sudoku has at least this many clues (the proven minimum). */
+const MIN_CLUES = 17;
+
+/**
+ * Whether a weak candidate's read could be a puzzle: at least `MIN_CLUES` givens, and none of those the
+ * CNN is sure of repeated in a row, column or box. A weak fit taken on its box borders alone can be a
+ * single 3×3 box, a page or a neighbouring grid, which read as a few givens or a garbled puzzle: on
+ * generated photos, 47 of 81 cells wrong and not one flagged. A photo with no grid at all gets its
+ * manual corners instead.
+ */
+async function readsAsPuzzle(
+  view: GridView,
+  classifier: Pick<DigitClassifier, "classifyCells">,
+  stage: Stage,
+): Promise<boolean> {
+  const { cells } = await stage("classify", () => classifyUpright([view], classifier, undefined));
+  const givens = cells.filter((cell) => cell.digit !== 0 && !isHandwritten(cell));
+  const sure = cells.map((cell) =>
+    cell.digit !== 0 && !isHandwritten(cell) && cell.confidence >= DOUBT_THRESHOLD ? cell.digit : 0,
+  );
+  return givens.length >= MIN_CLUES && findConflicts(Uint8Array.from(sure)).length === 0;
 }
 
 /**
