@@ -21,7 +21,6 @@ import { readGridCells } from "../digits/grid-reads.ts";
 import { classifyLooks, secondLooks, tightCell } from "../digits/second-look.ts";
 import {
   DOUBT_THRESHOLD,
-  isHandwritten,
   type CellRead,
   type PipelineStage,
   type ReadResult,
@@ -30,6 +29,7 @@ import {
 import { findConflicts } from "../solver/conflicts.ts";
 import { isGridQuad } from "../shared/corners.ts";
 import {
+  givensOf,
   hiddenClueSuspects,
   missedClueSuspects,
   settleHiddenClues,
@@ -266,11 +266,9 @@ async function readsAsPuzzle(
   stage: Stage,
 ): Promise<boolean> {
   const { cells } = await stage("classify", () => classifyUpright([view], classifier, undefined));
-  const givens = cells.filter((cell) => cell.digit !== 0 && !isHandwritten(cell));
-  const sure = cells.map((cell) =>
-    cell.digit !== 0 && !isHandwritten(cell) && cell.confidence >= DOUBT_THRESHOLD ? cell.digit : 0,
-  );
-  return givens.length >= MIN_CLUES && findConflicts(Uint8Array.from(sure)).length === 0;
+  const givens = givensOf(cells);
+  const sure = givens.map((digit, i) => (cells[i]!.confidence >= DOUBT_THRESHOLD ? digit : 0));
+  return givens.filter((digit) => digit !== 0).length >= MIN_CLUES && findConflicts(sure).length === 0;
 }
 
 /**
