@@ -55,7 +55,7 @@ const DISPUTED_P = 0.5;
  * handwritten.
  * @param probs all class probabilities (see `classes.ts`)
  * @param empty the ink/component decision from `prepareCell`
- * @param doubt the grid-level ink check (`inkDoubts`, `readGridCells`): "small" and "soft" ink is empty;
+ * @param doubt the grid-level ink check (`inkDoubts`, `readGridCells`): "small", "soft" and "crease" ink is empty;
  *   "ghost" ink is empty unless the CNN reads it as handwriting (`FAINT_ENTRY_P`), since the CNN sees ink
  *   normalised to full strength and can read a show-through digit as sharply as a real one; "faint" ink is
  *   also a digit when the CNN is all but sure of print (`FAINT_PRINT_P`), and an entry when it is fairly
@@ -78,6 +78,7 @@ export function toCellRead(probs: CellProbabilities, empty: boolean, doubt?: Ink
   const chosen =
     doubt === "small" ||
     doubt === "soft" ||
+    doubt === "crease" ||
     (doubt === "ghost" && !likelyHand) ||
     (doubt === "faint" && !likelyHand && !surePrint && !faintDigit) ||
     (empty && !sureDigit)

@@ -78,6 +78,8 @@ export type InkDoubt =
   | "ghost"
   /** Digit-sized and as dark as the grid's digits, yet below the peak-contrast bar: maybe a digit. */
   | "weak"
+  /** A fold or crease of the paper running through the cell (`creasedCells`): empty, whatever the CNN says. */
+  | "crease"
   | undefined;
 
 /**
@@ -115,7 +117,7 @@ export function typicalOfLargest(values: readonly number[]): number {
 }
 
 /** The grid's typical digit stroke: `typicalOfLargest` of the inked cells' stroke darkness. */
-function typicalStroke(shapes: readonly (InkShape | undefined)[]): number {
+export function typicalStroke(shapes: readonly (InkShape | undefined)[]): number {
   return typicalOfLargest(shapes.flatMap((s) => (cellLooksEmptyInEveryTurn(s) ? [] : [s!.strokeContrast])));
 }
 

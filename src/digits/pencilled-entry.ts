@@ -26,7 +26,7 @@ export function hasSureEntry(reads: readonly CellRead[]): boolean {
 /**
  * Whether a cell's ink could be a pencilled entry the CNN was unsure of: of the grid's print size
  * (`minDigitHeight`; a lone pencilled candidate is smaller) and neither show-through (a "ghost") nor
- * ink the grid-level checks ruled out as a candidate or a blur ("small", "soft").
+ * ink the grid-level checks ruled out as a candidate, a blur or a crease ("small", "soft", "crease").
  */
 export function couldBePencilledEntry(
   shape: InkShape | undefined,
@@ -34,7 +34,7 @@ export function couldBePencilledEntry(
   minHeight: number | undefined,
 ): boolean {
   if (shape === undefined || minHeight === undefined || shape.height < minHeight) return false;
-  return doubt !== "ghost" && doubt !== "small" && doubt !== "soft";
+  return doubt !== "ghost" && doubt !== "small" && doubt !== "soft" && doubt !== "crease";
 }
 
 /**

@@ -19,6 +19,7 @@ import { minDigitHeight } from "../digits/digit-size.ts";
 import { couldBePencilledEntry, hasSureEntry, pencilledEntry } from "../digits/pencilled-entry.ts";
 import { readGridCells } from "../digits/grid-reads.ts";
 import { classifyLooks, secondLooks, tightCell } from "../digits/second-look.ts";
+import { withCreases } from "../digits/crease.ts";
 import {
   DOUBT_THRESHOLD,
   type CellRead,
@@ -412,7 +413,7 @@ async function classifyUpright(
     );
     const cells = perView.map(({ prepared }) => prepared);
     const empty = mostlyEmpty(cells);
-    const cellDoubts = mostlyDoubts(cells);
+    const cellDoubts = withCreases(mostlyDoubts(cells), perView[0]!.tiles, cells[0]!);
     const cellReads = readGridCells(
       probs,
       empty,
