@@ -1,3 +1,5 @@
+import { MIN_CLUES } from "../shared/reading.ts";
+
 /** Measurements of the ink `prepareCell` kept as the digit, each relative to the cell. */
 export interface InkShape {
   /** Share of the cell's pixels in the kept components. */
@@ -101,15 +103,11 @@ export function inkDoubts(shapes: readonly (InkShape | undefined)[]): InkDoubt[]
 }
 
 /**
- * A sudoku has at least this many clues, so the darkest this many inked cells are digits even when
- * faint grid-line remnants or grain pass the ink test in every other cell (a textured page with
- * hairline cell lines had 81 inked cells, 52 of them blank at a third of the digits' darkness).
- */
-const MIN_CLUES = 17;
-
-/**
  * A grid's typical digit by one measure: the median of the `MIN_CLUES` largest values (of all of them
- * when fewer; 0 when none).
+ * when fewer; 0 when none). A sudoku has at least `MIN_CLUES` clues, so the darkest this many inked
+ * cells are digits even when faint grid-line remnants or grain pass the ink test in every other cell (a
+ * textured page with hairline cell lines had 81 inked cells, 52 of them blank at a third of the
+ * digits' darkness).
  */
 export function typicalOfLargest(values: readonly number[]): number {
   const largest = [...values].sort((a, b) => b - a).slice(0, MIN_CLUES);

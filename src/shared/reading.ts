@@ -23,6 +23,9 @@ export function isHandwritten(read: CellRead): boolean {
   return read.digit !== 0 && (read.handwritten ?? 0) >= HANDWRITTEN_THRESHOLD;
 }
 
+/** A sudoku has at least this many clues (the proven minimum for one solution). */
+export const MIN_CLUES = 17;
+
 /** Below this top-1 probability a read is shown to the user as doubtful, with its runner-up. */
 export const DOUBT_THRESHOLD = 0.9;
 

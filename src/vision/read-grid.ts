@@ -22,6 +22,7 @@ import { classifyLooks, secondLooks, tightCell } from "../digits/second-look.ts"
 import { withCreases } from "../digits/crease.ts";
 import {
   DOUBT_THRESHOLD,
+  MIN_CLUES,
   type CellRead,
   type PipelineStage,
   type ReadResult,
@@ -250,9 +251,6 @@ async function firstSudokuLike(
   const others = weakViews.filter((view) => view !== largestWeak);
   return chosen ?? (await firstSolvable([...others, ...unproven], classifier, stage));
 }
-
-/** A sudoku has at least this many clues (the proven minimum). */
-const MIN_CLUES = 17;
 
 /**
  * Whether a weak candidate's read could be a puzzle: at least `MIN_CLUES` givens, and none of those the
