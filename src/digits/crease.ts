@@ -1,6 +1,6 @@
 import type { GrayImage } from "../shared/image.ts";
 import { median } from "../shared/median.ts";
-import { DIGIT_BOX_PX } from "./fit-box.ts";
+import { boxPlacement } from "./fit-box.ts";
 import { MODEL_INPUT_PX } from "./geometry.ts";
 import { typicalStroke, type InkDoubt } from "./empty-cell.ts";
 import { darknessMap } from "./ink.ts";
@@ -164,9 +164,7 @@ function followLine(
 /** The long axis of a cell's kept ink, from the CNN input it was fitted into (`fitToBox`), in tile pixels. */
 function inkAxis({ input, box }: PreparedCell): Axis | undefined {
   if (!box) return undefined;
-  const scale = DIGIT_BOX_PX / Math.max(box.x1 - box.x0 + 1, box.y1 - box.y0 + 1);
-  const cx = (box.x0 + box.x1 + 1) / 2;
-  const cy = (box.y0 + box.y1 + 1) / 2;
+  const { scale, cx, cy } = boxPlacement(box);
   const half = MODEL_INPUT_PX / 2;
   const points: { x: number; y: number }[] = [];
   for (let oy = 0; oy < MODEL_INPUT_PX; oy++) {

@@ -13,6 +13,18 @@ export interface Box {
 }
 
 /**
+ * Where `fitToBox` puts the ink of `box`: scaled by `scale` (input px per cell px), the box's centre
+ * (`cx`, `cy`, cell pixels) on the input's centre.
+ */
+export function boxPlacement(box: Box): { scale: number; cx: number; cy: number } {
+  return {
+    scale: DIGIT_BOX_PX / Math.max(box.x1 - box.x0 + 1, box.y1 - box.y0 + 1),
+    cx: (box.x0 + box.x1 + 1) / 2,
+    cy: (box.y0 + box.y1 + 1) / 2,
+  };
+}
+
+/**
  * Scales the ink inside `box` (inclusive pixel bounds) so its longer side spans DIGIT_BOX_PX,
  * keeping the aspect ratio, centred by bounding box in a MODEL_INPUT_PX² tile.
  * @param ink w×h values in 0..1
@@ -20,9 +32,7 @@ export interface Box {
  */
 export function fitToBox(ink: Float32Array, w: number, h: number, box: Box): Float32Array {
   const out = new Float32Array(MODEL_INPUT_PX * MODEL_INPUT_PX);
-  const scale = DIGIT_BOX_PX / Math.max(box.x1 - box.x0 + 1, box.y1 - box.y0 + 1);
-  const cx = (box.x0 + box.x1 + 1) / 2;
-  const cy = (box.y0 + box.y1 + 1) / 2;
+  const { scale, cx, cy } = boxPlacement(box);
   const half = MODEL_INPUT_PX / 2;
   const n = SUPERSAMPLE;
   for (let oy = 0; oy < MODEL_INPUT_PX; oy++) {
