@@ -20,6 +20,8 @@ export interface PhotoScore {
   shortSide?: number;
   /** For a generated photo, its camera blur (σ) as a share of its grid's cell side (designs.json). */
   blurShare?: number;
+  /** For a generated photo, the height of its printed digits in photo pixels (designs.json). */
+  digitPx?: number;
 }
 
 export interface RecognitionSummary {
@@ -62,7 +64,7 @@ export interface EntrySummary {
   phantomEntries: number;
 }
 
-/** One class of photos (by size or blur): how many, and how many were found and read right. */
+/** One class of photos (by size, blur or digit height): how many, and how many were found and read right. */
 export interface ClassSummary {
   images: number;
   gridsFound: number;
@@ -97,6 +99,17 @@ const BLUR_CLASSES: readonly FigureClass[] = [
   { name: ">= 4 % of a cell", below: Infinity },
 ];
 
+/**
+ * Printed digits' height in photo pixels: under about 12 px (a 240-px photo of a page, a grid far off)
+ * they are hard for a person to read too, the more so under blur.
+ */
+const DIGIT_HEIGHT_CLASSES: readonly FigureClass[] = [
+  { name: "< 8 px", below: 8 },
+  { name: "8-11 px", below: 12 },
+  { name: "12-19 px", below: 20 },
+  { name: ">= 20 px", below: Infinity },
+];
+
 const NO_ENTRIES = "0".repeat(81);
 
 /** The digit written in each cell, printed or by hand. */
@@ -109,6 +122,7 @@ export function summarise(scores: readonly PhotoScore[]): RecognitionSummary &
   Partial<EntrySummary> & {
     byShortSide?: Record<string, ClassSummary>;
     byBlur?: Record<string, ClassSummary>;
+    byDigitHeight?: Record<string, ClassSummary>;
   } {
   const entryFigures = hasEntries(scores) ? summariseEntries(scores) : {};
   const all = (measure: (s: PhotoScore) => number | undefined) =>
@@ -118,6 +132,9 @@ export function summarise(scores: readonly PhotoScore[]): RecognitionSummary &
     ...entryFigures,
     ...(all((s) => s.shortSide) ? { byShortSide: byClass(scores, (s) => s.shortSide!, SIZE_CLASSES) } : {}),
     ...(all((s) => s.blurShare) ? { byBlur: byClass(scores, (s) => s.blurShare!, BLUR_CLASSES) } : {}),
+    ...(all((s) => s.digitPx)
+      ? { byDigitHeight: byClass(scores, (s) => s.digitPx!, DIGIT_HEIGHT_CLASSES) }
+      : {}),
   };
 }
 
@@ -130,7 +147,7 @@ function summariseWritten(scores: readonly PhotoScore[]): RecognitionSummary {
   return summariseDigits(scores.map((s) => ({ ...s, label: writtenDigits(s.label, s.entries) })));
 }
 
-/** The main figures per class of a measure of the photos (short side, blur), for the classes the set has. */
+/** The main figures per class of a measure of the photos (short side, blur, digit height), for the classes the set has. */
 function byClass(
   scores: readonly PhotoScore[],
   measure: (s: PhotoScore) => number,

@@ -31,7 +31,7 @@ import { readEntries } from "../tooling/entries.ts";
 import { FOLDS, foldOf } from "../tooling/folds.ts";
 import { decodePhotoShrunk } from "../tooling/load-photo.ts";
 import { useNodeWasm } from "../tooling/node-wasm.ts";
-import { readBlurShares } from "../training/photos/write-photos.ts";
+import { readDesignFacts, type DesignFacts } from "../training/photos/write-photos.ts";
 import { summarise, type PhotoScore } from "./recognition-score.ts";
 import { turnPhoto, turnPoint, uprightTopLeft } from "./turn-photo.ts";
 
@@ -75,7 +75,7 @@ const megapixels = values.megapixels ? Number(values.megapixels) : undefined;
 
 const labels = JSON.parse(await readFile(join(dir, "labels.json"), "utf8")) as Record<string, string>;
 const entries = await readEntries(dir);
-const blurShares = await readBlurShares(dir);
+const designFacts = await readDesignFacts(dir);
 const [fold, folds] = values.fold ? values.fold.split("/").map(Number) : [];
 const inFold = (f: string) => folds === undefined || foldOf(f, folds) === fold;
 const files = (await readdir(dir))
@@ -113,7 +113,7 @@ for (const file of files) {
     report(file, label, result, performance.now() - start, {
       written: entries?.[file],
       shortSide,
-      blurShare: blurShares?.[file],
+      design: designFacts?.[file],
     });
     continue;
   }
@@ -140,7 +140,7 @@ for (const file of files) {
     report(`${file} +${turns * 90}°${turnNote}`, label, result, ms, {
       written: entries?.[file],
       shortSide: takenShortSide(photo),
-      blurShare: blurShares?.[file],
+      design: designFacts?.[file],
     });
   }
 }
@@ -152,16 +152,16 @@ function report(
   label: string,
   result: GridReading,
   ms: number,
-  photo: { written: string | undefined; shortSide: number; blurShare: number | undefined },
+  photo: { written: string | undefined; shortSide: number; design: DesignFacts | undefined },
 ): void {
-  const { written, shortSide, blurShare } = photo;
+  const { written, shortSide, design } = photo;
   const score: PhotoScore = {
     label,
     read: undefined,
     ms,
     shortSide,
     ...(written === undefined ? {} : { entries: written }),
-    ...(blurShare === undefined ? {} : { blurShare }),
+    ...design,
   };
   if (result.kind === "read") {
     if (result.otherTurn) uncertainTurns++;

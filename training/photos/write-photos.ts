@@ -57,18 +57,29 @@ export async function readManifest(dir: string): Promise<GeneratorManifest | und
   }
 }
 
+/** What a generated photo's design says of how legible its digits are. */
+export interface DesignFacts {
+  /** Camera blur (σ, in photo pixels) as a share of the grid's cell side. */
+  blurShare: number;
+  /** Height of the printed digits in photo pixels (the grid's mean cell side times the digits' share of it). */
+  digitPx: number;
+}
+
 /**
- * Per photo of a generated folder, its camera blur (σ, in photo pixels) as a share of its grid's cell
- * side (designs.json), or undefined for a folder of real photos.
+ * Per photo of a generated folder, its `DesignFacts` (from designs.json), or undefined for a folder of
+ * real photos.
  */
-export async function readBlurShares(dir: string): Promise<Record<string, number> | undefined> {
+export async function readDesignFacts(dir: string): Promise<Record<string, DesignFacts> | undefined> {
   let text: string;
   try {
     text = await readFile(join(dir, DESIGNS_FILE), "utf8");
   } catch {
     return undefined;
   }
-  const designs = JSON.parse(text) as Record<string, { camera: { blur: number }; corners: number[][] }>;
+  const designs = JSON.parse(text) as Record<
+    string,
+    { camera: { blur: number }; grid: { digitHeight: number }; corners: number[][] }
+  >;
   const cellSide = (corners: number[][]) =>
     corners.reduce((sum, [x, y], i) => {
       const [nx, ny] = corners[(i + 1) % corners.length]!;
@@ -76,6 +87,9 @@ export async function readBlurShares(dir: string): Promise<Record<string, number
     }, 0) /
     (corners.length * 9);
   return Object.fromEntries(
-    Object.entries(designs).map(([file, d]) => [file, d.camera.blur / cellSide(d.corners)]),
+    Object.entries(designs).map(([file, d]) => {
+      const side = cellSide(d.corners);
+      return [file, { blurShare: d.camera.blur / side, digitPx: d.grid.digitHeight * side }];
+    }),
   );
 }
