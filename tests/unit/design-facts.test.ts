@@ -33,40 +33,44 @@ test("a generated photo's blur and digit height are measured on its grid's cell;
   }
 });
 
-test("summarise by blur: each class of blur gets its own figures, only with every photo's blur known", () => {
-  const summary = summarise([
-    { label, read: label, ms: 1, blurShare: 0.005 },
-    { label, read: undefined, ms: 1, blurShare: 0.05 },
-    { label, read: label, ms: 1, blurShare: 0.04 },
-  ]);
-  expect(summary.byBlur).toEqual({
-    "< 2 % of a cell": { images: 1, gridsFound: 1, gridAccuracy: 1 },
-    ">= 4 % of a cell": { images: 2, gridsFound: 0.5, gridAccuracy: 0.5 },
-  });
-  expect(
-    summarise([
-      { label, read: label, ms: 1, blurShare: 0.01 },
-      { label, read: label, ms: 1 },
-    ]),
-  ).not.toHaveProperty("byBlur");
-});
-
-test("summarise by digit height: small print gets its own figures, only with every photo's height known", () => {
-  const summary = summarise([
-    { label, read: undefined, ms: 1, digitPx: 7 },
-    { label, read: label, ms: 1, digitPx: 13 },
-    { label, read: "2".repeat(81), ms: 1, digitPx: 30 },
-    { label, read: label, ms: 1, digitPx: 20 },
-  ]);
-  expect(summary.byDigitHeight).toEqual({
-    "< 8 px": { images: 1, gridsFound: 0, gridAccuracy: 0 },
-    "12-19 px": { images: 1, gridsFound: 1, gridAccuracy: 1 },
-    ">= 20 px": { images: 2, gridsFound: 1, gridAccuracy: 0.5 },
-  });
-  expect(
-    summarise([
-      { label, read: label, ms: 1, digitPx: 9 },
-      { label, read: label, ms: 1 },
-    ]),
-  ).not.toHaveProperty("byDigitHeight");
-});
+test.each([
+  {
+    measure: "blurShare",
+    by: "byBlur",
+    values: [0.005, 0.05, 0.04, 0.045],
+    expected: {
+      "< 2 % of a cell": { images: 1, gridsFound: 1, gridAccuracy: 1 },
+      ">= 4 % of a cell": { images: 3, gridsFound: 2 / 3, gridAccuracy: 1 / 3 },
+    },
+  },
+  {
+    measure: "digitPx",
+    by: "byDigitHeight",
+    values: [13, 7, 30, 20],
+    expected: {
+      "< 8 px": { images: 1, gridsFound: 0, gridAccuracy: 0 },
+      "12-19 px": { images: 1, gridsFound: 1, gridAccuracy: 1 },
+      ">= 20 px": { images: 2, gridsFound: 1, gridAccuracy: 0.5 },
+    },
+  },
+] as const)(
+  "summarise $by: each class of $measure gets its own figures, only with every photo's known",
+  ({ measure, by, values, expected }) => {
+    // Read right, not read, misread in every cell, read right.
+    const reads = [label, undefined, "2".repeat(81), label];
+    const summary = summarise(values.map((value, i) => ({ label, read: reads[i], ms: 1, [measure]: value })));
+    const figures = summary[by]!;
+    for (const [name, want] of Object.entries(expected)) {
+      expect(figures[name]!.images).toBe(want.images);
+      expect(figures[name]!.gridsFound).toBeCloseTo(want.gridsFound, 4);
+      expect(figures[name]!.gridAccuracy).toBeCloseTo(want.gridAccuracy, 4);
+    }
+    expect(Object.keys(figures).sort()).toEqual(Object.keys(expected).sort());
+    expect(
+      summarise([
+        { label, read: label, ms: 1, [measure]: values[0] },
+        { label, read: label, ms: 1 },
+      ]),
+    ).not.toHaveProperty(by);
+  },
+);
