@@ -1,4 +1,4 @@
-import type { GrayImage } from "../shared/image.ts";
+import type { GrayImage, Point } from "../shared/image.ts";
 import { median } from "../shared/median.ts";
 import { boxPlacement } from "./fit-box.ts";
 import { MODEL_INPUT_PX } from "./geometry.ts";
@@ -50,7 +50,7 @@ interface Axis {
   tmin: number;
   tmax: number;
   /** The ink's pixels, tile coordinates. */
-  points: { x: number; y: number }[];
+  points: Point[];
 }
 
 /**
@@ -132,8 +132,8 @@ function followLine(
   const ex = axis.x + t * dx;
   const ey = axis.y + t * dy;
   const sign = Math.sign(t);
-  const at = (k: number) => ({ x: ex + sign * dx * k, y: ey + sign * dy * k });
-  const inCell = ({ x, y }: { x: number; y: number }) => x >= 0 && y >= 0 && x < side && y < side;
+  const at = (k: number): Point => ({ x: ex + sign * dx * k, y: ey + sign * dy * k });
+  const inCell = ({ x, y }: Point) => x >= 0 && y >= 0 && x < side && y < side;
   // Steps (px) from the ink's end out of the cell.
   let out = 0;
   while (out < side && inCell(at(out))) out++;
@@ -156,8 +156,9 @@ function followLine(
     line.push(darkest);
     beside.push(Math.min(left, right));
   }
-  if (median(line) >= PRINT_SHARE * print) return { runsOn: undefined, reaches };
-  const runOn = median(line) / inside;
+  const along = median(line);
+  if (along >= PRINT_SHARE * print) return { runsOn: undefined, reaches };
+  const runOn = along / inside;
   return { runsOn: runOn >= MIN_RUN_ON && runOn - median(beside) / inside >= MIN_RUN_ON_CONTRAST, reaches };
 }
 
@@ -166,7 +167,7 @@ function inkAxis({ input, box }: PreparedCell): Axis | undefined {
   if (!box) return undefined;
   const { scale, cx, cy } = boxPlacement(box);
   const half = MODEL_INPUT_PX / 2;
-  const points: { x: number; y: number }[] = [];
+  const points: Point[] = [];
   for (let oy = 0; oy < MODEL_INPUT_PX; oy++) {
     for (let ox = 0; ox < MODEL_INPUT_PX; ox++) {
       if (input[oy * MODEL_INPUT_PX + ox]! > 0.5) {

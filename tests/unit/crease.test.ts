@@ -4,7 +4,7 @@ import { withCreases } from "../../src/digits/crease.ts";
 import { inkDoubts } from "../../src/digits/empty-cell.ts";
 import { CELL_PX, WARP_PX } from "../../src/digits/geometry.ts";
 import { prepareCell } from "../../src/digits/preprocess.ts";
-import type { GrayImage } from "../../src/shared/image.ts";
+import { cropGray, type GrayImage } from "../../src/shared/image.ts";
 import { toGray } from "../../src/vision/gray.ts";
 import { registerFamilies } from "../../training/digits/fonts.ts";
 import { drawGlyph } from "../../training/photos/glyph.ts";
@@ -62,13 +62,9 @@ function creasedGrid(): { tiles: GrayImage[]; fold: (x: number) => number } {
     data: ctx.getImageData(0, 0, WARP_PX, WARP_PX).data,
   });
   const tiles = Array.from({ length: 81 }, (_, i) => {
-    const data = new Uint8ClampedArray(CELL_PX * CELL_PX);
     const x0 = (i % 9) * CELL_PX;
     const y0 = Math.floor(i / 9) * CELL_PX;
-    for (let y = 0; y < CELL_PX; y++) {
-      data.set(gray.data.subarray((y0 + y) * WARP_PX + x0, (y0 + y) * WARP_PX + x0 + CELL_PX), y * CELL_PX);
-    }
-    return { width: CELL_PX, height: CELL_PX, data };
+    return cropGray(gray, { x0, y0, x1: x0 + CELL_PX - 1, y1: y0 + CELL_PX - 1 });
   });
   return { tiles, fold };
 }
