@@ -13,6 +13,12 @@ export interface CellRead {
    * than printed (a given); absent for an empty cell and for readers that cannot tell.
    */
   handwritten?: number;
+  /**
+   * Set when the reader doubts the read whatever the CNN's odds (the ink test and the CNN disagree, or
+   * the solution asks for a clue the first look missed): its confidence is capped, and its candidates
+   * no longer weigh each digit against the read.
+   */
+  capped?: true;
 }
 
 /** A digit at least this likely to be handwritten is taken as the user's entry, not a given. */
@@ -31,11 +37,12 @@ export const DOUBT_THRESHOLD = 0.9;
 
 /** The read with its confidence (and its digit's candidate probability) at most `p`: shown as doubtful. */
 export function withConfidenceAtMost(read: CellRead, p: number): CellRead {
-  const capped = Math.min(read.confidence, p);
+  const confidence = Math.min(read.confidence, p);
   return {
     ...read,
-    confidence: capped,
-    candidates: [{ digit: read.digit, p: capped }, ...read.candidates.slice(1)],
+    confidence,
+    candidates: [{ digit: read.digit, p: confidence }, ...read.candidates.slice(1)],
+    capped: true,
   };
 }
 

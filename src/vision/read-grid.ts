@@ -37,6 +37,7 @@ import {
   settleHiddenClues,
   settleMissedClues,
 } from "../solver/missed-clue.ts";
+import { emptyDoubtsGivenSolution } from "../solver/empty-doubt.ts";
 import { givensHaveOneSolution, mergeSharperRead } from "../solver/sharper-read.ts";
 import { mapCorners, type Corners, type GrayImage } from "../shared/image.ts";
 import { gridLines, innerLineShare, type GridLines } from "./cell-bounds.ts";
@@ -175,7 +176,13 @@ export async function readGrid(
     }
     const { turns, cells, otherTurn } = await stage("classify", async () => {
       const first = await classifyUpright(views, classifier, options.turns);
-      return { ...first, cells: await withSharperRead(views, classifier, first) };
+      const cells = emptyDoubtsGivenSolution(await withSharperRead(views, classifier, first));
+      const other = first.otherTurn;
+      return {
+        turns: first.turns,
+        cells,
+        ...(other ? { otherTurn: { ...other, cells: emptyDoubtsGivenSolution(other.cells) } } : {}),
+      };
     });
     if (cells.every((cell) => cell.digit === 0)) throw new PhotoFailure({ code: "no-digits" });
     if (debug) {

@@ -81,8 +81,10 @@ describe("toCellRead", () => {
     const read = toCellRead(probs({ 0: 0.97, 4: 0.03 }), false);
     expect(read.digit).toBe(0);
     expect(read.confidence).toBeLessThan(DOUBT_THRESHOLD);
+    expect(read.capped).toBe(true);
     // Ink the grid-level check empties (too small, too faint) is no disagreement.
     expect(toCellRead(probs({ 0: 0.97, 4: 0.03 }), false, "small").confidence).toBeCloseTo(0.97);
+    expect(toCellRead(probs({ 0: 0.97, 4: 0.03 }), false, "small").capped).toBeUndefined();
     expect(toCellRead(probs({ 0: 0.97, 4: 0.03 }), false, "faint").confidence).toBeCloseTo(0.97);
   });
 

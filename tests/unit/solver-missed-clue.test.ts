@@ -112,7 +112,7 @@ describe("settleMissedClues", () => {
 
   it("fills a suspect with its second look's sure printed digit, shown as doubtful", () => {
     const settled = settleMissedClues(lost(), [LOST], [printed(1, 0.97)]);
-    expect(settled[LOST]).toEqual({ ...printed(1, 0.5), candidates: [{ digit: 1, p: 0.5 }] });
+    expect(settled[LOST]).toEqual({ ...printed(1, 0.5), candidates: [{ digit: 1, p: 0.5 }], capped: true });
     const others = (cells: CellRead[]) => cells.filter((_, i) => i !== LOST);
     expect(others(settled)).toEqual(others(lost()));
   });
@@ -125,6 +125,7 @@ describe("settleMissedClues", () => {
         { digit: 0, p: 0.5 },
         { digit: 7, p: 0.01 },
       ],
+      capped: true,
     };
     for (const look of [printed(1, 0.8), printed(1, 0.97, 0.9), printed(0, 0.99), undefined]) {
       expect(settleMissedClues(lost(), [LOST], [look])[LOST]).toEqual(doubtedEmpty);
@@ -185,7 +186,7 @@ describe("hidden clues: givens that lost a clue and still have one solution", ()
   it("fills a suspect only with a sure printed look at the very digit the solution needs, shown as doubtful", () => {
     const suspects = [{ cell: HIDDEN, digit: 3 }];
     const settled = settleHiddenClues(lost(), suspects, [printed(3, 0.98)]);
-    expect(settled[HIDDEN]).toEqual({ ...printed(3, 0.5), candidates: [{ digit: 3, p: 0.5 }] });
+    expect(settled[HIDDEN]).toEqual({ ...printed(3, 0.5), candidates: [{ digit: 3, p: 0.5 }], capped: true });
     const others = (cells: CellRead[]) => cells.filter((_, i) => i !== HIDDEN);
     expect(others(settled)).toEqual(others(lost()));
     for (const look of [printed(8, 0.99), printed(3, 0.8), printed(3, 0.99, 0.9), undefined]) {

@@ -41,7 +41,7 @@ describe("mergeSharperRead", () => {
   it("takes a doubtful cell's printed digit from the sharper read when the givens then have one solution", () => {
     const first = missed();
     const merged = mergeSharperRead(first, sharperWith(first, LOST, read(1, 0.95, 0.02)));
-    expect(merged?.[LOST]).toEqual({ ...read(1, 0.5, 0.02) });
+    expect(merged?.[LOST]).toEqual({ ...read(1, 0.5, 0.02), capped: true });
     expect(merged?.filter((_, i) => i !== LOST)).toEqual(first.filter((_, i) => i !== LOST));
   });
 
