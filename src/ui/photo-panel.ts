@@ -1,9 +1,10 @@
 import type { PipelineProgress } from "../workers/pipeline-client.ts";
+import { meanSide } from "../shared/corners.ts";
 import type { Corners } from "../shared/image.ts";
-import { isHandwritten, type CellRead, type ReadResult } from "../shared/reading.ts";
+import { isHandwritten, type ReadResult } from "../shared/reading.ts";
 import { CornerEditor, type CornerEditorElements } from "./corner-editor.ts";
 import { DebugPanel, type DebugElements } from "./debug-view.ts";
-import { photoErrorMessage, readMessage } from "./messages.ts";
+import { photoErrorMessage, readMessage, smallGridTip } from "./messages.ts";
 import { drawSolution, type GridPlacement } from "./overlay.ts";
 import { saveAs, solutionPng } from "./png-export.ts";
 import type { ProgressView } from "./progress-view.ts";
@@ -159,7 +160,7 @@ export class PhotoPanel {
     const cells = applyTestMisread(result.cells, location.search);
     this.sudoku.setReads(cells);
     const generation = this.sudoku.generation;
-    this.reportRead(cells, result.otherGridsSeen);
+    this.reportRead({ ...result, cells });
     const url = URL.createObjectURL(photo);
     // Decode off-screen so the photo appears whole; it is dropped if the grid moved on meanwhile.
     const preview = new Image();
@@ -216,7 +217,7 @@ export class PhotoPanel {
     if (!shown) return;
     this.shown = null; // keeps the photo's URL alive through the grid change
     this.sudoku.setReads(read.cells);
-    this.reportRead(read.cells, read.otherGridsSeen);
+    this.reportRead(read);
     this.show(shown.blob, shown.url, read, this.sudoku.generation, shown.manual);
     if (this.el.img.naturalWidth > 0) this.corners.offer(naturalSize(this.el.img), read.corners);
   }
@@ -226,12 +227,13 @@ export class PhotoPanel {
     this.alert(message);
   }
 
-  private reportRead(cells: readonly CellRead[], otherGridsSeen: boolean): void {
+  private reportRead({ cells, corners, otherGridsSeen }: Extract<ReadResult, { kind: "read" }>): void {
     const entries = cells.filter(isHandwritten).length;
     const clues = cells.filter((c) => c.digit !== 0).length - entries;
     const doubtful = this.sudoku.current.filter((c) => c.doubt).length;
     const doubtText = doubtful ? ` ${doubtful} doubtful — check the cells marked “?”.` : "";
-    this.progress.done(`${readMessage(clues, entries)}${doubtText}`);
+    const tip = smallGridTip(meanSide(corners));
+    this.progress.done(`${readMessage(clues, entries)}${doubtText}${tip ? ` ${tip}` : ""}`);
     if (otherGridsSeen) this.alert("More than one grid was in the photo; the largest one was read.", true);
   }
 

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { cameraErrorMessage } from "../../src/ui/camera.ts";
-import { photoErrorMessage } from "../../src/ui/messages.ts";
+import { photoErrorMessage, SMALL_GRID_PX, smallGridTip } from "../../src/ui/messages.ts";
 import { ProgressView } from "../../src/ui/progress-view.ts";
 
 test("every photo error has one actionable sentence; a cancelled read says nothing", () => {
@@ -22,6 +22,15 @@ test("every photo error has one actionable sentence; a cancelled read says nothi
   );
   expect(photoErrorMessage({ code: "no-digits" })).toMatch(/no digits were read/);
   expect(photoErrorMessage({ code: "cancelled" })).toBe("");
+});
+
+test("a grid small in the photo gets the advice to take it closer, with its width", () => {
+  expect(smallGridTip(131.6)).toBe(
+    "The grid is only about 132 pixels across in this photo: a closer photo reads more reliably.",
+  );
+  expect(smallGridTip(SMALL_GRID_PX - 1)).toMatch(/about 199 pixels/);
+  expect(smallGridTip(SMALL_GRID_PX)).toBe("");
+  expect(smallGridTip(3000)).toBe("");
 });
 
 test("camera failures name the fix", () => {

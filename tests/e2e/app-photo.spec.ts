@@ -61,6 +61,7 @@ test("upload a photo: the grid shows the right solution, drawn over the photo", 
   expect(await givenText(page)).toBe(SAMPLE_CLUES);
   expect(await gridText(page)).toBe(SAMPLE_SOLUTION);
   await expect(page.locator("#progress-text")).toContainText("Read 30 digits");
+  await expect(page.locator("#progress-text")).not.toContainText("pixels across");
 
   // The overlay holds drawn digits: enough painted pixels, in the answer's blue.
   const overlay = page.getByRole("img", { name: "The solution drawn over the photo" });
@@ -131,6 +132,17 @@ test("a misread cell is flagged with its runner-up, and the repair proposal fixe
   await expect(status(page)).toHaveText("Solved.");
   expect(await gridText(page)).toBe(SAMPLE_SOLUTION);
   await expect(page.getByRole("gridcell", { name: "Row 1, column 2, 3" })).not.toHaveClass(/doubt/);
+});
+
+test("a grid small in the photo is read, with the advice to take it closer", async ({ page }) => {
+  // A generated 240×320 photo whose grid is about 182 px across (attribution in tests/fixtures/README.md).
+  const photo = fileURLToPath(new URL("../fixtures/photos/blurred-small/s9004-0249.jpg", import.meta.url));
+  await page.goto("./");
+  await photoInput(page).setInputFiles(photo);
+  await expect(status(page)).toHaveText("Solved.", { timeout: 90_000 });
+  await expect(page.locator("#progress-text")).toContainText(
+    /The grid is only about 1[789]\d pixels across in this photo: a closer photo reads more reliably\./,
+  );
 });
 
 test("editing a read grid re-solves; Clear drops the photo", async ({ page }) => {

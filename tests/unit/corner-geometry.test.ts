@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { isGridQuad } from "../../src/shared/corners.ts";
+import { isGridQuad, meanSide } from "../../src/shared/corners.ts";
 import type { Corners } from "../../src/shared/image.ts";
 import { arrowMove, defaultCorners, moveCorner } from "../../src/ui/corner-geometry.ts";
 
@@ -20,6 +20,24 @@ describe("isGridQuad", () => {
     expect(isGridQuad([tl, tr, { x: 300, y: 300 }, bl])).toBe(false);
     expect(isGridQuad(square, 700)).toBe(false);
   });
+});
+
+test("a quad's mean side is its grid's width in the photo, in any perspective", () => {
+  const upright: Corners = [
+    { x: 0, y: 0 },
+    { x: 200, y: 0 },
+    { x: 200, y: 200 },
+    { x: 0, y: 200 },
+  ];
+  expect(meanSide(upright)).toBe(200);
+  // A trapezoid: sides 300, 100 and two slanted ones of √(100² + 200²).
+  const tilted: Corners = [
+    { x: 0, y: 0 },
+    { x: 300, y: 0 },
+    { x: 200, y: 200 },
+    { x: 100, y: 200 },
+  ];
+  expect(meanSide(tilted)).toBeCloseTo((300 + 100 + 2 * Math.hypot(100, 200)) / 4);
 });
 
 describe("corner editing", () => {
