@@ -51,6 +51,6 @@ export class TurnPrompt {
     const other = read?.otherTurn;
     this.el.box.hidden = !other;
     if (!read || !other) return;
-    this.el.text.textContent = `Is the photo upright? Its digits also read well ${turnDescription(read.rotation, other.rotation)}.`;
+    this.el.text.textContent = `Is the photo upright? Its digits read almost as well ${turnDescription(read.rotation, other.rotation)}.`;
   }
 }

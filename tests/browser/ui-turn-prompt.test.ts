@@ -22,7 +22,7 @@ test("asks only when the orientation is uncertain, and one tap hands over the tu
   expect(el.box.hidden).toBe(true);
   prompt.show(uncertain);
   expect(el.box.hidden).toBe(false);
-  expect(el.text.textContent).toBe("Is the photo upright? Its digits also read well upside down.");
+  expect(el.text.textContent).toBe("Is the photo upright? Its digits read almost as well upside down.");
   el.turn.click();
   expect(taken.map((r) => [r.rotation, r.cells[0]!.digit])).toEqual([[2, 9]]);
   // Still asked, the other way round: a second tap turns it back.
