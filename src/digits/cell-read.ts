@@ -98,6 +98,7 @@ export function toCellRead(probs: CellProbabilities, empty: boolean, doubt?: Ink
     confidence: first.p,
     candidates,
     ...(disputed ? { capped: true as const } : {}),
+    ...(doubt === "small" && chosen === 0 ? { tooSmall: true as const } : {}),
     // The choice is the best digit or empty.
     ...(chosen === 0 ? {} : { handwritten: faintDigit ? Math.max(hand, HANDWRITTEN_THRESHOLD) : hand }),
   };

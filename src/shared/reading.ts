@@ -19,6 +19,11 @@ export interface CellRead {
    * no longer weigh each digit against the read.
    */
   capped?: true;
+  /**
+   * Set on an empty read of ink too small for a digit of this grid (a pencilled candidate, a speck): the
+   * CNN sees the ink scaled up and may read a digit in it, but no printed clue of this grid is that small.
+   */
+  tooSmall?: true;
 }
 
 /** A digit at least this likely to be handwritten is taken as the user's entry, not a given. */

@@ -5,10 +5,11 @@ import { solve } from "./solve.ts";
 /**
  * A printed sudoku has one solution. When the givens as read have exactly one, a cell read as empty can
  * hold only the solution's digit as a missed clue: any other printed digit there would leave the puzzle
- * unsolvable. Its doubt is then the odds between empty and that digit alone, and a show-through digit,
- * a shadow's edge or a pencilled candidate the CNN took for another digit no longer marks the cell.
- * Right cells shown as doubtful, mostly empty ones: 1,000 generated printed photos (seed 9001) 6.6 → 4.2 %,
- * 300 of seed 9004 6.8 → 3.9 %, dev 1.4 → 1.1 %; misreads flagged stay at 100 % on dev and 9004 (9001:
+ * unsolvable. Its doubt is then the odds between empty and that digit alone, and a show-through digit
+ * or a shadow's edge the CNN took for another digit no longer marks the cell; ink too small for a clue
+ * (pencilled candidates, often holding the solution's digit) never does.
+ * Right cells shown as doubtful, mostly empty ones: 1,000 generated printed photos (seed 9001) 6.6 → 2.1 %,
+ * 300 of seed 9004 6.8 → 1.9 %, dev 1.4 → 1.1 %; misreads flagged stay at 100 % on dev and 9004 (9001:
  * 98.8 → 98.4 %, a small 5 read empty, the solution's digit drawn there all the same).
  * A grid with entries is left as it is: the player's own digit may be any digit, a wrong one too.
  * @param reads the 81 reads, row-major
@@ -21,7 +22,8 @@ export function emptyDoubtsGivenSolution(reads: readonly CellRead[]): CellRead[]
   return reads.map((read, cell) => {
     if (!doubtedByCnn(read)) return read;
     const digit = solved.solution[cell]!;
-    const clue = read.candidates.find((c) => c.digit === digit)?.p ?? 0;
+    // Ink too small for this grid's print is no missed clue, whatever digit the CNN saw in it.
+    const clue = read.tooSmall ? 0 : (read.candidates.find((c) => c.digit === digit)?.p ?? 0);
     const empty = read.confidence / (read.confidence + clue);
     if (!(empty > read.confidence)) return read;
     return {

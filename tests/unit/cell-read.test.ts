@@ -66,6 +66,8 @@ describe("toCellRead", () => {
     const read = toCellRead(probs({ 0: 0.01, 7: 0.98, [classOf(7, true)]: 0.01 }), true, "small");
     expect(read.digit).toBe(0);
     expect(read.candidates[1]!.digit).toBe(7);
+    expect(read.tooSmall).toBe(true);
+    expect(toCellRead(probs({ 0: 0.01, 7: 0.99 }), true).tooSmall).toBeUndefined();
   });
 
   test("an empty read of weak but dark ink is shown as doubtful, even when the CNN is sure it is empty", () => {

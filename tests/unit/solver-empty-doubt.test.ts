@@ -7,8 +7,8 @@ import { confidentReads, NORVIG, SEVENTEEN } from "../fixtures/confident-reads.t
 const solved = solve(Uint8Array.from(NORVIG, Number));
 if (solved.kind !== "solved") throw new Error("fixture must be solvable");
 const SOLUTION = solved.solution;
-/** Three of Norvig's open cells (row 1, columns 1, 2 and 6). */
-const [SHOW_THROUGH, MISSED, INKED] = [0, 1, 5];
+/** Four of Norvig's open cells (row 1, columns 1, 2, 6 and 8). */
+const [SHOW_THROUGH, MISSED, INKED, PENCILLED] = [0, 1, 5, 7];
 const other = (cell: number) => (SOLUTION[cell]! % 9) + 1;
 
 /** An empty read at coin-toss confidence that the CNN also gave `alternatives`. */
@@ -17,8 +17,9 @@ function doubtfulEmpty(alternatives: { digit: number; p: number }[]): CellRead {
 }
 
 /**
- * Norvig's puzzle read confidently but for a mirrored digit showing through, a faint missed clue and a
- * clue the CNN missed where the ink test saw one (its read capped).
+ * Norvig's puzzle read confidently but for a mirrored digit showing through, a faint missed clue, a
+ * clue the CNN missed where the ink test saw one (its read capped) and pencilled candidates too small
+ * for a clue, in which the CNN saw the solution's digit.
  */
 function doubtfulReads(): CellRead[] {
   const reads = confidentReads(NORVIG);
@@ -28,6 +29,7 @@ function doubtfulReads(): CellRead[] {
   ]);
   reads[MISSED] = doubtfulEmpty([{ digit: SOLUTION[MISSED]!, p: 0.4 }]);
   reads[INKED] = { ...doubtfulEmpty([{ digit: other(INKED), p: 0.01 }]), capped: true };
+  reads[PENCILLED] = { ...doubtfulEmpty([{ digit: SOLUTION[PENCILLED]!, p: 0.45 }]), tooSmall: true };
   return reads;
 }
 
@@ -47,8 +49,14 @@ describe("emptyDoubtsGivenSolution", () => {
     expect(settled[MISSED]!.confidence).toBeLessThan(DOUBT_THRESHOLD);
     // The ink test's doubt is not the CNN's: a digit there could only be the solution's.
     expect(settled[INKED]).toEqual(reads[INKED]);
+    // Ink too small for a clue is none, whichever digit the CNN saw in it.
+    expect(settled[PENCILLED]).toEqual({
+      ...reads[PENCILLED],
+      confidence: 1,
+      candidates: [{ digit: 0, p: 1 }],
+    });
     // Read digits and sure empty cells are as they were.
-    for (let cell = 2; cell < 81; cell++) expect(settled[cell]).toEqual(reads[cell]);
+    for (let cell = 2; cell < 81; cell++) if (cell !== PENCILLED) expect(settled[cell]).toEqual(reads[cell]);
   });
 
   it("keeps an empty cell no candidate of which is the solution's digit at its own confidence or more", () => {
