@@ -14,9 +14,9 @@ export interface CellRead {
    */
   handwritten?: number;
   /**
-   * Set when the reader doubts the read whatever the CNN's odds (the ink test and the CNN disagree, or
-   * the solution asks for a clue the first look missed): its confidence is capped, and its candidates
-   * no longer weigh each digit against the read.
+   * Set when the reader doubts the read whatever the CNN's odds (the ink test and the CNN disagree, an
+   * entry is written small, or the solution asks for a clue the first look missed): its confidence is
+   * capped, and its candidates no longer weigh each digit against the read.
    */
   capped?: true;
   /**
