@@ -18,13 +18,15 @@ export function isGridQuad(c: Corners, minSide = 1): boolean {
   return true;
 }
 
+/** The lengths of a quad's sides: top, right, bottom, left. */
+export function sideLengths(c: Corners): number[] {
+  return c.map((here, i) => {
+    const next = c[(i + 1) % 4]!;
+    return Math.hypot(next.x - here.x, next.y - here.y);
+  });
+}
+
 /** The mean length of a quad's four sides: a grid's width in the photo, whatever its perspective. */
 export function meanSide(c: Corners): number {
-  let sum = 0;
-  for (let i = 0; i < 4; i++) {
-    const here = c[i]!;
-    const next = c[(i + 1) % 4]!;
-    sum += Math.hypot(next.x - here.x, next.y - here.y);
-  }
-  return sum / 4;
+  return sideLengths(c).reduce((sum, side) => sum + side, 0) / 4;
 }

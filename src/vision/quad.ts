@@ -1,3 +1,4 @@
+import { sideLengths } from "../shared/corners.ts";
 import { mapCorners, type Corners, type Point } from "../shared/image.ts";
 
 /** Orders four points top-left, top-right, bottom-right, bottom-left by angle around their centroid. */
@@ -32,8 +33,6 @@ export function quadArea(c: Corners): number {
   return Math.abs(twice) / 2;
 }
 
-const distance = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
-
 /**
  * Width over height (or the reverse) beyond which a quad is no photographed square: a square seen
  * this foreshortened is tilted 60° away. A strip of three 3×3 boxes (3:1) is not a grid.
@@ -46,7 +45,7 @@ const MAX_ASPECT = 2;
  * corner angles between 35° and 145°.
  */
 export function isPlausibleSquare(c: Corners, minSide: number): boolean {
-  const sides = [0, 1, 2, 3].map((i) => distance(c[i]!, c[(i + 1) % 4]!));
+  const sides = sideLengths(c);
   if (Math.min(...sides) < minSide) return false;
   const aspect = (sides[0]! + sides[2]!) / (sides[1]! + sides[3]!);
   if (aspect > MAX_ASPECT || aspect < 1 / MAX_ASPECT) return false;

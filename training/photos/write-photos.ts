@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { meanSide } from "../../src/shared/corners.ts";
 import type { PhotoDesign } from "./design.ts";
 import { generatePhoto, type GeneratorInput } from "./generate-photo.ts";
 
@@ -80,12 +81,10 @@ export async function readDesignFacts(dir: string): Promise<Record<string, Desig
     string,
     { camera: { blur: number }; grid: { digitHeight: number }; corners: number[][] }
   >;
-  const cellSide = (corners: number[][]) =>
-    corners.reduce((sum, [x, y], i) => {
-      const [nx, ny] = corners[(i + 1) % corners.length]!;
-      return sum + Math.hypot(nx! - x!, ny! - y!);
-    }, 0) /
-    (corners.length * 9);
+  const cellSide = (corners: number[][]) => {
+    const [tl, tr, br, bl] = corners.map(([x, y]) => ({ x: x!, y: y! }));
+    return meanSide([tl!, tr!, br!, bl!]) / 9;
+  };
   return Object.fromEntries(
     Object.entries(designs).map(([file, d]) => {
       const side = cellSide(d.corners);
