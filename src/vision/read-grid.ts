@@ -37,7 +37,7 @@ import {
   settleHiddenClues,
   settleMissedClues,
 } from "../solver/missed-clue.ts";
-import { emptyDoubtsGivenSolution } from "../solver/empty-doubt.ts";
+import { doubtsGivenSolution } from "../solver/solution-doubt.ts";
 import { givensHaveOneSolution, mergeSharperRead } from "../solver/sharper-read.ts";
 import { mapCorners, type Corners, type GrayImage } from "../shared/image.ts";
 import { gridLines, innerLineShare, type GridLines } from "./cell-bounds.ts";
@@ -176,12 +176,12 @@ export async function readGrid(
     }
     const { turns, cells, otherTurn } = await stage("classify", async () => {
       const first = await classifyUpright(views, classifier, options.turns);
-      const cells = emptyDoubtsGivenSolution(await withSharperRead(views, classifier, first));
+      const cells = doubtsGivenSolution(await withSharperRead(views, classifier, first));
       const other = first.otherTurn;
       return {
         turns: first.turns,
         cells,
-        ...(other ? { otherTurn: { ...other, cells: emptyDoubtsGivenSolution(other.cells) } } : {}),
+        ...(other ? { otherTurn: { ...other, cells: doubtsGivenSolution(other.cells) } } : {}),
       };
     });
     if (cells.every((cell) => cell.digit === 0)) throw new PhotoFailure({ code: "no-digits" });

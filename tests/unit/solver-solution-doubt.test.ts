@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DOUBT_THRESHOLD, type CellRead } from "../../src/shared/reading.ts";
-import { emptyDoubtsGivenSolution } from "../../src/solver/empty-doubt.ts";
+import { doubtsGivenSolution } from "../../src/solver/solution-doubt.ts";
 import { solve } from "../../src/solver/solve.ts";
 import { confidentReads, NORVIG, SEVENTEEN } from "../fixtures/confident-reads.ts";
 
@@ -9,7 +9,14 @@ if (solved.kind !== "solved") throw new Error("fixture must be solvable");
 const SOLUTION = solved.solution;
 /** Four of Norvig's open cells (row 1, columns 1, 2, 6 and 8). */
 const [SHOW_THROUGH, MISSED, INKED, PENCILLED] = [0, 1, 5, 7];
+/** Another open cell (row 1, column 4), for an entry. */
+const OPEN = 3;
 const other = (cell: number) => (SOLUTION[cell]! % 9) + 1;
+
+/** A handwritten entry of `digit` read at 0.95, with `alternatives`. */
+function entry(digit: number, alternatives: { digit: number; p: number }[]): CellRead {
+  return { digit, confidence: 0.95, candidates: [{ digit, p: 0.95 }, ...alternatives], handwritten: 0.9 };
+}
 
 /** An empty read at coin-toss confidence that the CNN also gave `alternatives`. */
 function doubtfulEmpty(alternatives: { digit: number; p: number }[]): CellRead {
@@ -33,10 +40,10 @@ function doubtfulReads(): CellRead[] {
   return reads;
 }
 
-describe("emptyDoubtsGivenSolution", () => {
+describe("doubtsGivenSolution", () => {
   it("weighs an empty cell only against the solution's digit when the givens have one solution", () => {
     const reads = doubtfulReads();
-    const settled = emptyDoubtsGivenSolution(reads);
+    const settled = doubtsGivenSolution(reads);
     // Another digit there would leave the puzzle unsolvable: only the 0.02 of a missed clue is left.
     expect(settled[SHOW_THROUGH]!.confidence).toBeCloseTo(0.5 / 0.52);
     expect(settled[SHOW_THROUGH]!.confidence).toBeGreaterThanOrEqual(DOUBT_THRESHOLD);
@@ -62,7 +69,7 @@ describe("emptyDoubtsGivenSolution", () => {
   it("keeps an empty cell no candidate of which is the solution's digit at its own confidence or more", () => {
     const reads = confidentReads(NORVIG);
     reads[SHOW_THROUGH] = doubtfulEmpty([{ digit: other(SHOW_THROUGH), p: 0.5 }]);
-    expect(emptyDoubtsGivenSolution(reads)[SHOW_THROUGH]).toEqual({
+    expect(doubtsGivenSolution(reads)[SHOW_THROUGH]).toEqual({
       digit: 0,
       confidence: 1,
       candidates: [{ digit: 0, p: 1 }],
@@ -72,14 +79,45 @@ describe("emptyDoubtsGivenSolution", () => {
   it("leaves the doubts of givens with several solutions alone", () => {
     const reads = confidentReads(SEVENTEEN);
     reads[17] = doubtfulEmpty([{ digit: 4, p: 0.45 }]);
-    expect(emptyDoubtsGivenSolution(reads)).toEqual(reads);
+    expect(doubtsGivenSolution(reads)).toEqual(reads);
   });
 
-  it("leaves a grid with handwritten entries alone: a wrong entry may hold any digit", () => {
+  it("keeps the empty cells' doubts in a grid with entries: an empty cell may hide the player's digit", () => {
     const reads = doubtfulReads();
-    // Written in an open cell (row 1, column 4), right: the givens keep their one solution.
-    const digit = SOLUTION[3]!;
-    reads[3] = { digit, confidence: 0.98, candidates: [{ digit, p: 0.98 }], handwritten: 0.9 };
-    expect(emptyDoubtsGivenSolution(reads)).toEqual(reads);
+    reads[OPEN] = entry(SOLUTION[OPEN]!, []);
+    expect(doubtsGivenSolution(reads)).toEqual(reads);
+  });
+
+  it("flags an entry read as another digit than the solution's when the CNN also saw the solution's", () => {
+    const reads = confidentReads(NORVIG);
+    const written = other(OPEN);
+    reads[OPEN] = entry(written, [{ digit: SOLUTION[OPEN]!, p: 0.03 }]);
+    const weighed = doubtsGivenSolution(reads);
+    // 0.95 against 0.03 × 32 for the solution's digit and the 0.02 no candidate holds.
+    const total = 0.95 + 0.03 * 32 + 0.02;
+    expect(weighed[OPEN]).toEqual({
+      ...reads[OPEN],
+      confidence: expect.closeTo(0.95 / total),
+      candidates: [
+        { digit: written, p: expect.closeTo(0.95 / total) },
+        { digit: SOLUTION[OPEN], p: expect.closeTo((0.03 * 32) / total) },
+      ],
+    });
+    // Flagged, with the solution's digit offered, but still read as written.
+    expect(weighed[OPEN]!.confidence).toBeLessThan(DOUBT_THRESHOLD);
+    for (let cell = 0; cell < 81; cell++) if (cell !== OPEN) expect(weighed[cell]).toEqual(reads[cell]);
+  });
+
+  it("keeps an entry of the solution's digit, and a wrong one the CNN saw no trace of it in", () => {
+    const reads = confidentReads(NORVIG);
+    reads[OPEN] = entry(SOLUTION[OPEN]!, [{ digit: other(OPEN), p: 0.04 }]);
+    reads[MISSED] = entry(other(MISSED), [{ digit: 0, p: 0.04 }]);
+    expect(doubtsGivenSolution(reads)).toEqual(reads);
+  });
+
+  it("leaves entries alone when the givens have several solutions", () => {
+    const reads = confidentReads(SEVENTEEN);
+    reads[0] = entry(5, [{ digit: 6, p: 0.04 }]);
+    expect(doubtsGivenSolution(reads)).toEqual(reads);
   });
 });
