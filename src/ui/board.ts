@@ -180,11 +180,20 @@ export function cellDescription(cell: CellState, hideSolution = false): string {
   if (cell.doubt) {
     const read = cell.doubt.read ? `read as ${cell.doubt.read}` : "read as empty";
     const pct = Math.round(cell.doubt.confidence * 100);
-    const alt = cell.doubt.runnerUp;
+    const alt = shownRunnerUp(cell, hideSolution);
     const maybe = alt ? `, maybe ${alt.digit === 0 ? "empty" : alt.digit}` : "";
     parts.push(`doubtful: ${read} (${pct} %)${maybe}`);
   }
   return parts.join("; ");
+}
+
+/**
+ * The doubt's runner-up as offered to the user. An entry's is often the solution's digit (an entry read as
+ * another digit is weighed against the solution, `doubtsGivenSolution`), so it is not offered while the
+ * solution is hidden: the doubt alone still asks the player to look.
+ */
+export function shownRunnerUp(cell: CellState, hideSolution: boolean): Doubt["runnerUp"] {
+  return hideSolution && cell.entry !== 0 ? null : (cell.doubt?.runnerUp ?? null);
 }
 
 /** "r4c7": the compact cell label used in messages. */

@@ -1,4 +1,4 @@
-import { cellDescription, cellName, digitOf, shownDigit, type Board } from "./board.ts";
+import { cellDescription, cellName, digitOf, shownDigit, shownRunnerUp, type Board } from "./board.ts";
 import { markDescriptions, NO_MARKS, type GridMarks } from "./grid-marks.ts";
 
 const ARROWS: Record<string, [number, number]> = {
@@ -104,7 +104,7 @@ export class GridView {
       cell.classList.toggle("hint-area", marks.hint?.area.has(i) ?? false);
       cell.classList.toggle("hint-proof", marks.hint?.proof.has(i) ?? false);
       cell.classList.toggle("hint-target", marks.hint?.target.has(i) ?? false);
-      const alt = state.doubt?.runnerUp;
+      const alt = shownRunnerUp(state, hideSolved);
       if (alt) cell.dataset["alt"] = alt.digit === 0 ? "·" : String(alt.digit);
       else delete cell.dataset["alt"];
     });

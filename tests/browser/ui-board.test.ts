@@ -42,6 +42,26 @@ describe("board", () => {
     expect(readsForRepair(edited)[29]).toBe(cells[29]);
   });
 
+  test("a doubtful entry's runner-up, often the solution's digit, is not offered while the solution is hidden", () => {
+    const cells = Array.from({ length: 81 }, () => sure(0));
+    const doubtful = (handwritten: number): CellRead => ({
+      digit: 7,
+      confidence: 0.4,
+      candidates: [
+        { digit: 7, p: 0.4 },
+        { digit: 1, p: 0.58 },
+      ],
+      handwritten,
+    });
+    cells[1] = doubtful(0.9);
+    cells[2] = doubtful(0.1);
+    const board = boardFromReads(cells);
+    expect(cellDescription(board[1]!)).toBe("your entry; doubtful: read as 7 (40 %), maybe 1");
+    expect(cellDescription(board[1]!, true)).toBe("your entry; doubtful: read as 7 (40 %)");
+    // A printed clue's runner-up is no answer of the player's: still offered.
+    expect(cellDescription(board[2]!, true)).toBe("doubtful: read as 7 (40 %), maybe 1");
+  });
+
   test("a handwritten read is an entry: kept out of the repair search, kept an entry when typed over", () => {
     const cells = Array.from({ length: 81 }, () => sure(0));
     cells[0] = sure(5);

@@ -1,6 +1,8 @@
 import { afterEach, expect, test } from "vitest";
 import { userEvent } from "vitest/browser";
-import { boardFromGrid, withResult } from "../../src/ui/board.ts";
+import { boardFromGrid, boardFromReads, withResult } from "../../src/ui/board.ts";
+import { NO_MARKS } from "../../src/ui/grid-marks.ts";
+import type { CellRead } from "../../src/shared/reading.ts";
 import { GridView } from "../../src/ui/grid-view.ts";
 import "../../src/ui/styles.css";
 
@@ -36,6 +38,32 @@ test("81 gridcells in 9 rows, one tab stop, named and described", () => {
   const descId = cells[80]!.getAttribute("aria-describedby")!;
   expect(document.getElementById(descId)!.textContent).toBe("solved");
   expect(cells[0]!.hasAttribute("aria-describedby")).toBe(false);
+});
+
+test("a doubtful entry shows its runner-up, but not while the solution is hidden", () => {
+  const { view } = mount();
+  const cells = host.querySelectorAll<HTMLElement>('[role="gridcell"]');
+  const reads: CellRead[] = Array.from({ length: 81 }, () => ({
+    digit: 0,
+    confidence: 1,
+    candidates: [{ digit: 0, p: 1 }],
+  }));
+  reads[4] = {
+    digit: 7,
+    confidence: 0.4,
+    candidates: [
+      { digit: 7, p: 0.4 },
+      { digit: 1, p: 0.58 },
+    ],
+    handwritten: 0.9,
+  };
+  const board = boardFromReads(reads);
+  view.render(board);
+  expect(cells[4]!.classList.contains("doubt")).toBe(true);
+  expect(cells[4]!.dataset["alt"]).toBe("1");
+  view.render(board, { ...NO_MARKS, hideSolution: true });
+  expect(cells[4]!.classList.contains("doubt")).toBe(true);
+  expect(cells[4]!.dataset["alt"]).toBeUndefined();
 });
 
 test("keyboard: arrows move the single tab stop, digits and erase keys edit", async () => {
