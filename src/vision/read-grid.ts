@@ -38,6 +38,7 @@ import {
   settleMissedClues,
 } from "../solver/missed-clue.ts";
 import { doubtsGivenSolution } from "../solver/solution-doubt.ts";
+import { givenAsWrongEntry } from "../solver/wrong-entry.ts";
 import { givensHaveOneSolution, mergeSharperRead } from "../solver/sharper-read.ts";
 import { mapCorners, type Corners, type GrayImage } from "../shared/image.ts";
 import { gridLines, innerLineShare, type GridLines } from "./cell-bounds.ts";
@@ -176,12 +177,12 @@ export async function readGrid(
     }
     const { turns, cells, otherTurn } = await stage("classify", async () => {
       const first = await classifyUpright(views, classifier, options.turns);
-      const cells = doubtsGivenSolution(await withSharperRead(views, classifier, first));
+      const cells = weighedAgainstSolution(await withSharperRead(views, classifier, first));
       const other = first.otherTurn;
       return {
         turns: first.turns,
         cells,
-        ...(other ? { otherTurn: { ...other, cells: doubtsGivenSolution(other.cells) } } : {}),
+        ...(other ? { otherTurn: { ...other, cells: weighedAgainstSolution(other.cells) } } : {}),
       };
     });
     if (cells.every((cell) => cell.digit === 0)) throw new PhotoFailure({ code: "no-digits" });
@@ -505,6 +506,15 @@ async function withSharperRead(
     if (merged) return merged;
   }
   return first.cells;
+}
+
+/**
+ * The reads checked against the puzzle's solution: a given that broke it is turned back into the wrong
+ * entry it was (`givenAsWrongEntry`), then reads that disagree with the solution are doubted
+ * (`doubtsGivenSolution`).
+ */
+function weighedAgainstSolution(reads: readonly CellRead[]): CellRead[] {
+  return doubtsGivenSolution(givenAsWrongEntry(reads));
 }
 
 /** Per cell: empty in more than half of the views (a single view decides alone). */
