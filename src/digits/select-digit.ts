@@ -39,7 +39,7 @@ export function selectDigitComponents(
       c.touchesBorder &&
       long &&
       crossSpan(c, labels, w) <= 0.15 * side &&
-      !strokeFromOneSide(c, w, h)
+      !strokeFromOneSide(c, labels, w, h)
     );
   });
   const main = candidates.reduce<Component | undefined>((a, c) => (a && a.area >= c.area ? a : c), undefined);
@@ -70,18 +70,59 @@ type Box = Pick<Component, "x0" | "y0" | "x1" | "y1">;
 const STROKE_MIDDLE = [0.3, 0.7] as const;
 
 /**
- * Whether a long thin blob touching the border is a stroke run over the cell's edge (a written 1 that
- * overshoots its cell), not a grid line: it touches one side only, runs away from it, and lies
- * across the middle of that side (`STROKE_MIDDLE`). A grid line left in the cell runs along its side,
- * and a crease or a line of a misplaced cut crosses the cell from side to side.
+ * A long thin blob at least this slanted (run across per run along, about 20°) and centred in its cell
+ * (`SLANTED_OFF_CENTRE`) is a handwritten stroke wherever it meets the edge: a grid line left in a cell
+ * by a slightly-off warp runs within a few degrees of its side. Written 1s are often slanted, and 2 of
+ * the 9002 seed's ran over the edge outside its middle.
  */
-function strokeFromOneSide(c: Box, w: number, h: number): boolean {
+const MIN_STROKE_SLANT = 0.35;
+/**
+ * At most this far (share of the side) from the cell's centre, a slanted blob's box centre: a written 1
+ * runs through its cell; a crease of a crumpled page near the cell's side (0.23 away) ran slanted too.
+ */
+const SLANTED_OFF_CENTRE = 0.15;
+
+/**
+ * Whether a long thin blob touching the border is a stroke run over the cell's edge (a written 1 that
+ * overshoots its cell), not a grid line: it touches one side only, runs away from it, and is slanted
+ * through the cell's middle (`MIN_STROKE_SLANT`) or lies across the middle of that side (`STROKE_MIDDLE`). A grid line left in the
+ * cell runs along its side, and a crease or a line of a misplaced cut crosses the cell from side to side.
+ */
+function strokeFromOneSide(c: Component, labels: Int32Array, w: number, h: number): boolean {
   const sides = [c.y0 === 0, c.y1 === h - 1, c.x0 === 0, c.x1 === w - 1];
   if (sides.filter(Boolean).length !== 1) return false;
-  const upright = sides[0] || sides[1];
-  const [lo, hi, length] = upright ? [c.x0, c.x1 + 1, w] : [c.y0, c.y1 + 1, h];
+  const upright = c.y0 === 0 || c.y1 === h - 1;
   const runsAway = upright ? c.y1 - c.y0 > c.x1 - c.x0 : c.x1 - c.x0 > c.y1 - c.y0;
-  return runsAway && lo >= STROKE_MIDDLE[0] * length && hi <= STROKE_MIDDLE[1] * length;
+  if (!runsAway) return false;
+  const offCentre = Math.hypot((c.x0 + c.x1 + 1) / (2 * w) - 0.5, (c.y0 + c.y1 + 1) / (2 * h) - 0.5);
+  if (offCentre <= SLANTED_OFF_CENTRE && slant(c, labels, w, upright) >= MIN_STROKE_SLANT) return true;
+  const [lo, hi, length] = upright ? [c.x0, c.x1 + 1, w] : [c.y0, c.y1 + 1, h];
+  return lo >= STROKE_MIDDLE[0] * length && hi <= STROKE_MIDDLE[1] * length;
+}
+
+/**
+ * How far a blob's pixels move across per pixel along (least squares; along is down for an upright
+ * blob, right for a lying one), without sign.
+ */
+function slant(c: Component, labels: Int32Array, w: number, upright: boolean): number {
+  let n = 0;
+  let sumAlong = 0;
+  let sumAcross = 0;
+  let sumProduct = 0;
+  let sumSquares = 0;
+  for (let y = c.y0; y <= c.y1; y++) {
+    for (let x = c.x0; x <= c.x1; x++) {
+      if (labels[y * w + x] !== c.label) continue;
+      const [along, across] = upright ? [y, x] : [x, y];
+      n++;
+      sumAlong += along;
+      sumAcross += across;
+      sumProduct += along * across;
+      sumSquares += along * along;
+    }
+  }
+  const spread = sumSquares / n - (sumAlong / n) ** 2;
+  return spread > 0 ? Math.abs((sumProduct / n - (sumAlong / n) * (sumAcross / n)) / spread) : 0;
 }
 
 /** Pixels shared by box `a` and box `b` grown by `margin` on each side (0 when apart). */

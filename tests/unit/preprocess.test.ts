@@ -166,13 +166,17 @@ describe("prepareCell", () => {
   });
 
   test("a written 1 that runs over the cell's edge is kept; a line along or across the cell is not", () => {
-    /** A dark bar 6 px wide centred at x, from row y0 to row y1 (inclusive), on light paper. */
-    const bar = (x: number, y0: number, y1: number): GrayImage => ({
+    /**
+     * A dark bar 6 px wide from row y0 to row y1 (inclusive) on light paper, centred at x on row y0 and
+     * moving `slant` px across per row down.
+     */
+    const bar = (x: number, y0: number, y1: number, slant = 0): GrayImage => ({
       width: CELL_PX,
       height: CELL_PX,
       data: Uint8ClampedArray.from({ length: CELL_PX * CELL_PX }, (_, i) => {
         const y = Math.floor(i / CELL_PX);
-        return Math.abs((i % CELL_PX) + 0.5 - x) < 3 && y >= y0 && y <= y1 ? 30 : 210;
+        const across = (i % CELL_PX) + 0.5 - (x + slant * (y - y0));
+        return Math.abs(across) < 3 && y >= y0 && y <= y1 ? 30 : 210;
       }),
     });
     const centre = CELL_PX / 2;
@@ -184,6 +188,14 @@ describe("prepareCell", () => {
     expect(prepareCell(bar(CELL_PX / 5, CELL_PX / 4, CELL_PX - 1)).empty).toBe(true);
     // …and one that crosses the cell from edge to edge is a crease or a line.
     expect(prepareCell(bar(centre, 0, CELL_PX - 1)).empty).toBe(true);
+    // A slanted 1 (about 30°) through the cell's middle may meet the edge off its middle, where a
+    // line left by the cut, within a few degrees of its side, is not a stroke.
+    const slanted = prepareCell(bar(0.75 * CELL_PX, CELL_PX / 8, CELL_PX - 1, -0.6));
+    expect(slanted.empty).toBe(false);
+    expect(slanted.box!.x0).toBeLessThan(0.3 * CELL_PX);
+    expect(prepareCell(bar(0.35 * CELL_PX, CELL_PX / 4, CELL_PX - 1, -0.1)).empty).toBe(true);
+    // A slanted line beside the middle is a crease of the page.
+    expect(prepareCell(bar(0.375 * CELL_PX, 0, 0.8 * CELL_PX, -0.4)).empty).toBe(true);
   });
 
   test("reads ink values in 0..1 with strokes at full strength", () => {
