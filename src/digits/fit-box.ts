@@ -24,6 +24,11 @@ export function boxPlacement(box: Box): { scale: number; cx: number; cy: number 
   };
 }
 
+/** Distance of `box`'s centre from the centre of its w×h cell, as a share of the cell's side. */
+export function boxOffCentre(box: Box, w: number, h: number): number {
+  return Math.hypot((box.x0 + box.x1 + 1) / (2 * w) - 0.5, (box.y0 + box.y1 + 1) / (2 * h) - 0.5);
+}
+
 /**
  * Scales the ink inside `box` (inclusive pixel bounds) so its longer side spans DIGIT_BOX_PX,
  * keeping the aspect ratio, centred by bounding box in a MODEL_INPUT_PX² tile.

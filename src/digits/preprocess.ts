@@ -1,6 +1,6 @@
 import type { GrayImage } from "../shared/image.ts";
 import { connectedComponents } from "./components.ts";
-import { fitToBox, type Box } from "./fit-box.ts";
+import { boxOffCentre, fitToBox, type Box } from "./fit-box.ts";
 import { MODEL_INPUT_PX } from "./geometry.ts";
 import { clearEdgeLines, EDGE_BAND } from "./grid-lines.ts";
 import { cellLooksEmpty, type InkShape } from "./empty-cell.ts";
@@ -98,7 +98,7 @@ export function prepareCellWithInkBar(cell: GrayImage, inkBar: number): Prepared
     peakContrast: peak,
     strokeContrast: inkLevel / Math.max(1, paper),
     sharpOutline: sharpOutline(cell, kept, inkLevel),
-    offCentre: Math.hypot((box.x0 + box.x1 + 1) / (2 * w) - 0.5, (box.y0 + box.y1 + 1) / (2 * h) - 0.5),
+    offCentre: boxOffCentre(box, w, h),
   };
   return { input: fitToBox(ink, w, h, box), inkFraction, empty: cellLooksEmpty(shape), shape, box, peak };
 }

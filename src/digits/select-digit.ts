@@ -1,4 +1,5 @@
 import type { Component } from "./components.ts";
+import { boxOffCentre } from "./fit-box.ts";
 import { EDGE_BAND } from "./grid-lines.ts";
 
 /** Below this share of its pixels outside the edge bands, a side piece counts as lying in the band. */
@@ -85,17 +86,18 @@ const SLANTED_OFF_CENTRE = 0.15;
 /**
  * Whether a long thin blob touching the border is a stroke run over the cell's edge (a written 1 that
  * overshoots its cell), not a grid line: it touches one side only, runs away from it, and is slanted
- * through the cell's middle (`MIN_STROKE_SLANT`) or lies across the middle of that side (`STROKE_MIDDLE`). A grid line left in the
- * cell runs along its side, and a crease or a line of a misplaced cut crosses the cell from side to side.
+ * through the cell's middle (`MIN_STROKE_SLANT`) or lies across the middle of that side
+ * (`STROKE_MIDDLE`). A grid line left in the cell runs along its side, and a crease or a line of a
+ * misplaced cut crosses the cell from side to side.
  */
 function strokeFromOneSide(c: Component, labels: Int32Array, w: number, h: number): boolean {
-  const sides = [c.y0 === 0, c.y1 === h - 1, c.x0 === 0, c.x1 === w - 1];
-  if (sides.filter(Boolean).length !== 1) return false;
-  const upright = c.y0 === 0 || c.y1 === h - 1;
+  const [top, bottom, left, right] = [c.y0 === 0, c.y1 === h - 1, c.x0 === 0, c.x1 === w - 1];
+  if ([top, bottom, left, right].filter(Boolean).length !== 1) return false;
+  const upright = top || bottom;
   const runsAway = upright ? c.y1 - c.y0 > c.x1 - c.x0 : c.x1 - c.x0 > c.y1 - c.y0;
   if (!runsAway) return false;
-  const offCentre = Math.hypot((c.x0 + c.x1 + 1) / (2 * w) - 0.5, (c.y0 + c.y1 + 1) / (2 * h) - 0.5);
-  if (offCentre <= SLANTED_OFF_CENTRE && slant(c, labels, w, upright) >= MIN_STROKE_SLANT) return true;
+  const centred = boxOffCentre(c, w, h) <= SLANTED_OFF_CENTRE;
+  if (centred && slant(c, labels, w, upright) >= MIN_STROKE_SLANT) return true;
   const [lo, hi, length] = upright ? [c.x0, c.x1 + 1, w] : [c.y0, c.y1 + 1, h];
   return lo >= STROKE_MIDDLE[0] * length && hi <= STROKE_MIDDLE[1] * length;
 }

@@ -21,15 +21,17 @@ const MAX_SUSPECTS = 3;
  * @returns the reads with that given turned into an entry, or the reads as they were
  */
 export function givenAsWrongEntry(reads: readonly CellRead[]): CellRead[] {
-  const givens = givensOf(reads);
-  const verdict = solve(givens, { timeoutMs: SEARCH_MS }).kind;
-  if (verdict !== "conflict" && verdict !== "unsolvable") return [...reads];
   const suspects = reads
     .flatMap((read, cell) =>
       read.digit !== 0 && !isHandwritten(read) && (read.handwritten ?? 0) >= ENTRY_SUSPECT ? [cell] : [],
     )
     .sort((a, b) => reads[b]!.handwritten! - reads[a]!.handwritten!)
     .slice(0, MAX_SUSPECTS);
+  // Most grids have no suspect: their givens need no solve here.
+  if (suspects.length === 0) return [...reads];
+  const givens = givensOf(reads);
+  const verdict = solve(givens, { timeoutMs: SEARCH_MS }).kind;
+  if (verdict !== "conflict" && verdict !== "unsolvable") return [...reads];
   const entry = suspects.find((cell) => {
     const without = Uint8Array.from(givens);
     without[cell] = 0;
