@@ -6,7 +6,9 @@ import { toGray } from "../../src/vision/gray.ts";
 import { registerFonts } from "../../training/digits/fonts.ts";
 import { drawDesign, type CameraStyle, type PhotoDesign } from "../../training/photos/design.ts";
 import { generatePhoto, type GeneratorInput } from "../../training/photos/generate-photo.ts";
-import { choosePuzzle, FALLBACK_PUZZLES } from "../../training/photos/puzzles.ts";
+import { hasOneSolution } from "../../src/solver/solve.ts";
+import { nearestSymmetry } from "../../src/solver/symmetry.ts";
+import { choosePuzzle, FALLBACK_PUZZLES, symmetricPuzzle } from "../../training/photos/puzzles.ts";
 import { createRng } from "../../training/digits/rng.ts";
 import { decodePhoto } from "../../tooling/load-photo.ts";
 
@@ -107,6 +109,23 @@ describe("gen:photos", () => {
       const row = givens.slice(r * 9, r * 9 + 9).filter((d) => d > 0);
       expect(new Set(row).size).toBe(row.length);
     }
+  });
+
+  test("--symmetric puzzles have symmetric clue layouts, 21-34 clues and one solution, which they keep", () => {
+    const rng = createRng(5);
+    const names = new Set<string>();
+    for (let n = 0; n < 12; n++) {
+      const { givens, solution } = symmetricPuzzle(rng, puzzles);
+      const clues = givens.flatMap((d, cell) => (d > 0 ? [cell] : []));
+      const { name, breakers } = nearestSymmetry(clues);
+      names.add(name);
+      expect(breakers).toEqual([]);
+      expect(clues.length).toBeGreaterThanOrEqual(21);
+      expect(clues.length).toBeLessThanOrEqual(34);
+      expect(hasOneSolution(Uint8Array.from(givens))).toBe(true);
+      for (const cell of clues) expect(givens[cell]).toBe(solution[cell]);
+    }
+    expect(names.size).toBeGreaterThan(1);
   });
 
   for (const [layout, turns, perspective] of [

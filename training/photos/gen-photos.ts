@@ -1,5 +1,5 @@
 /**
- * `npm run gen:photos -- --count N --out DIR [--seed S] [--puzzles FILE] [--filled]`: synthetic photos of
+ * `npm run gen:photos -- --count N --out DIR [--seed S] [--puzzles FILE] [--filled] [--symmetric]`: synthetic photos of
  * whole printed sudokus and app screenshots with labels.json in the benchmark's format.
  */
 import { existsSync } from "node:fs";
@@ -13,7 +13,7 @@ import { writePhotos } from "./write-photos.ts";
 
 const repo = resolve(import.meta.dirname, "../..");
 const defaultPuzzles = resolve(repo, "../shared/puzzles/kaggle-10k.txt");
-const help = `Usage: npm run gen:photos -- --count N --out DIR [--seed S] [--puzzles FILE] [--filled]
+const help = `Usage: npm run gen:photos -- --count N --out DIR [--seed S] [--puzzles FILE] [--filled] [--symmetric]
 
 Renders N photos of complete sudoku grids (newspaper, puzzle-book and plain layouts, app
 screenshots light and dark with pencil marks; many fonts, line weights and colours, shaded
@@ -28,6 +28,9 @@ The same seed always gives the same photos.
   --filled       printed puzzles part-solved by hand: 1-15 entries in pen or pencil (MNIST digits
                  re-inked and handwriting fonts; about 8 % of them wrong) and pencilled candidates;
                  labels.json keeps the printed givens, entries.json the handwritten digits.
+  --symmetric    clue layouts symmetric as newspapers print them (mostly under a half turn; some a
+                 quarter turn, a mirror or a diagonal), dug from the pool puzzles' solutions with
+                 24-34 clues; without it, the pool's puzzles as they are (not symmetric).
   --handwriting DIR  MNIST t10k-*-ubyte.gz files; default ../shared/handwriting (fonts only without).
                  Training seeds draw its even-numbered digits, evaluation seeds the odd ones.`;
 
@@ -38,6 +41,7 @@ const { values } = parseArgs({
     seed: { type: "string", default: "1" },
     puzzles: { type: "string" },
     filled: { type: "boolean", default: false },
+    symmetric: { type: "boolean", default: false },
     handwriting: { type: "string", default: resolve(repo, "../shared/handwriting") },
     help: { type: "boolean", short: "h" },
   },
@@ -60,7 +64,7 @@ function mnistFor(seed: number): MnistDigits | undefined {
 const filled = values.filled ? { mnist: mnistFor(seed), fonts: registerHandwritingFonts() } : undefined;
 if (filled) log(`handwriting: ${filled.mnist ? `MNIST from ${values.handwriting} and` : ""} fonts`);
 await writePhotos(
-  { fonts: registerFonts(), puzzles, filled },
+  { fonts: registerFonts(), puzzles, filled, symmetric: values.symmetric },
   { seed, count, out: resolve(values.out), log },
 );
 log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);

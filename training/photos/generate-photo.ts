@@ -6,7 +6,7 @@ import { shoot } from "./camera.ts";
 import { drawDesign, type PhotoDesign } from "./design.ts";
 import type { HandSources } from "./fill-in.ts";
 import { renderPrintPage, type RenderedPage } from "./print-page.ts";
-import { choosePuzzle } from "./puzzles.ts";
+import { choosePuzzle, symmetricPuzzle } from "./puzzles.ts";
 
 export interface GeneratorInput {
   fonts: readonly FontFace[];
@@ -14,6 +14,8 @@ export interface GeneratorInput {
   puzzles: readonly string[];
   /** Part-solved puzzles: handwritten entries and candidates from these sources (`--filled`). */
   filled?: HandSources;
+  /** Puzzles with symmetric clue layouts (`--symmetric`), dug from the pool's solutions. */
+  symmetric?: boolean;
   /** Replaces parts of the drawn design, e.g. a flat camera for tests. */
   adjust?: (design: PhotoDesign) => PhotoDesign;
 }
@@ -32,7 +34,7 @@ export interface GeneratedPhoto {
 /** Photo `index` of the set made with `seed`: the same pair always gives the same bytes. */
 export function generatePhoto(input: GeneratorInput, seed: number, index: number): GeneratedPhoto {
   const rng = createRng(photoSeed(seed, index));
-  const puzzle = choosePuzzle(rng, input.puzzles);
+  const puzzle = input.symmetric ? symmetricPuzzle(rng, input.puzzles) : choosePuzzle(rng, input.puzzles);
   const drawn = drawDesign(rng, puzzle, input.fonts, input.filled);
   const design = input.adjust ? input.adjust(drawn) : drawn;
   const textFonts = input.fonts.filter((f) => f.weight === 400).map((f) => f.alias);

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { solve } from "../../src/solver/solve.ts";
+import { hasOneSolution, solve } from "../../src/solver/solve.ts";
+import { orbit, quarterTurn, SYMMETRIES } from "../../src/solver/symmetry.ts";
 import type { Rng } from "../digits/rng.ts";
 
 /** A puzzle to print: its givens (0 = blank) and its solution, both 81 digits row-major. */
@@ -49,6 +50,44 @@ export function choosePuzzle(rng: Rng, pool: readonly string[]): Puzzle {
   const result = solve(givens, { checkUnique: false, timeoutMs: 2000 });
   if (result.kind !== "solved") throw new Error(`a pool puzzle has no solution (${result.kind})`);
   return { givens: [...givens], solution: [...result.solution] };
+}
+
+/**
+ * Clue layouts of symmetric puzzles, by share (`orbit`'s maps): most setters use the half turn; a
+ * quarter-turn layout is also half-turn symmetric.
+ */
+const SYMMETRIC_LAYOUTS: readonly { share: number; maps: readonly ((cell: number) => number)[] }[] = [
+  { share: 0.7, maps: [SYMMETRIES.halfTurn] },
+  { share: 0.1, maps: [quarterTurn] },
+  { share: 0.1, maps: [SYMMETRIES.mirror] },
+  { share: 0.1, maps: [SYMMETRIES.diagonal] },
+];
+
+/**
+ * A puzzle with a symmetric clue layout, as newspapers print them (the pool's puzzles are not): the
+ * solution of a random pool puzzle, with clues removed a symmetric group at a time, in random order, as
+ * long as the rest has exactly one solution, down to 24-34 clues (a group of four may end it up to three
+ * below).
+ */
+export function symmetricPuzzle(rng: Rng, pool: readonly string[]): Puzzle {
+  const { solution } = choosePuzzle(rng, pool);
+  let pick = rng.next();
+  const layout = SYMMETRIC_LAYOUTS.find((l) => (pick -= l.share) < 0) ?? SYMMETRIC_LAYOUTS[0]!;
+  const target = rng.int(24, 34);
+  let givens = Uint8Array.from(solution);
+  let clues = 81;
+  for (const cell of permutation(rng, 81)) {
+    if (clues <= target) break;
+    if (givens[cell] === 0) continue;
+    const group = orbit(cell, layout.maps);
+    const without = Uint8Array.from(givens);
+    for (const c of group) without[c] = 0;
+    if (hasOneSolution(without, { timeoutMs: 2000 })) {
+      givens = without;
+      clues -= group.length;
+    }
+  }
+  return { givens: [...givens], solution };
 }
 
 /** Row (or column) order: bands permuted, and rows permuted inside each band. */
