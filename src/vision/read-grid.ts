@@ -38,6 +38,7 @@ import {
   settleMissedClues,
 } from "../solver/missed-clue.ts";
 import { doubtsGivenSolution } from "../solver/solution-doubt.ts";
+import { givensBySymmetry } from "../solver/symmetric-givens.ts";
 import { givenAsWrongEntry } from "../solver/wrong-entry.ts";
 import { givensHaveOneSolution, mergeSharperRead } from "../solver/sharper-read.ts";
 import { mapCorners, type Corners, type GrayImage } from "../shared/image.ts";
@@ -509,12 +510,13 @@ async function withSharperRead(
 }
 
 /**
- * The reads checked against the puzzle's solution: a given that broke it is turned back into the wrong
- * entry it was (`givenAsWrongEntry`), then reads that disagree with the solution are doubted
+ * The reads checked against the printed puzzle: givens and entries told apart again where they break an
+ * all but symmetric clue layout (`givensBySymmetry`), a given that broke the solution turned back into
+ * the wrong entry it was (`givenAsWrongEntry`), then reads that disagree with the solution doubted
  * (`doubtsGivenSolution`).
  */
 function weighedAgainstSolution(reads: readonly CellRead[]): CellRead[] {
-  return doubtsGivenSolution(givenAsWrongEntry(reads));
+  return doubtsGivenSolution(givenAsWrongEntry(givensBySymmetry(reads)));
 }
 
 /** Per cell: empty in more than half of the views (a single view decides alone). */
