@@ -57,6 +57,21 @@ describe("gen:photos --filled", () => {
     expect([...kinds].sort()).toEqual(["font", "mnist"]);
   });
 
+  test("--entries sets how many cells are written in, as far as the puzzle has empty cells", () => {
+    const sources = { mnist: undefined, fonts: registerHandwritingFonts(), entries: { min: 20, max: 40 } };
+    const rng = createRng(13);
+    const counts = Array.from({ length: 12 }, () => {
+      const design = drawDesign(rng, choosePuzzle(rng, puzzles), fonts, sources);
+      return design.marks.filter((m) => m?.kind === "entry").length;
+    });
+    for (const count of counts) expect(count).toBeGreaterThanOrEqual(20);
+    for (const count of counts) expect(count).toBeLessThanOrEqual(40);
+    expect(new Set(counts).size).toBeGreaterThan(3);
+    const everyCell = { ...sources, entries: { min: 81, max: 81 } };
+    const full = drawDesign(rng, choosePuzzle(rng, puzzles), fonts, everyCell).marks;
+    expect(full.every((m) => m?.kind === "given" || m?.kind === "entry")).toBe(true);
+  });
+
   test("a generated photo's entries string lists what was handwritten, and labels.json's string does not", () => {
     const flat = (d: PhotoDesign): PhotoDesign => ({
       ...d,

@@ -6,20 +6,27 @@ import type { Hand, PhotoDesign, Rgb } from "./design.ts";
 import { MNIST_SIDE, type MnistDigits } from "./handwriting.ts";
 import type { Puzzle } from "./puzzles.ts";
 
-/** Where handwriting comes from in a `--filled` set: MNIST digits (when present) and handwriting fonts. */
+/**
+ * Where handwriting comes from in a `--filled` set (MNIST digits when present, and handwriting fonts),
+ * and how many empty cells are written in.
+ */
 export interface HandSources {
   mnist: MnistDigits | undefined;
   fonts: readonly FontFace[];
+  /** Entries per photo, drawn uniformly; 1–15 without it (`--entries`). */
+  entries?: { min: number; max: number };
 }
 
 /**
- * A puzzle stuck halfway: 1–15 empty cells written in by pen or pencil (mostly the answer, sometimes
+ * A puzzle stuck halfway: 1–15 (`sources.entries`) empty cells written in by pen or pencil (mostly the answer, sometimes
  * a mistake), and sometimes small pencilled candidates in other empty cells, in the same hand.
  */
 export function fillIn(rng: Rng, design: PhotoDesign, puzzle: Puzzle, sources: HandSources): PhotoDesign {
   const marks = [...design.marks];
   const empty = marks.flatMap((m, i) => (m === null ? [i] : []));
-  const entries = new Set(shuffledPrefix(rng, empty, rng.int(1, Math.min(15, empty.length))));
+  const { min, max } = sources.entries ?? { min: 1, max: 15 };
+  const count = rng.int(Math.min(min, empty.length), Math.min(max, empty.length));
+  const entries = new Set(shuffledPrefix(rng, empty, count));
   const { tool, ink } = penOrPencil(rng);
   const font = rng.pick(sources.fonts).alias;
   const candidateShare = rng.chance(0.4) ? rng.uniform(0.1, 0.5) : 0;

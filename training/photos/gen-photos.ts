@@ -1,5 +1,5 @@
 /**
- * `npm run gen:photos -- --count N --out DIR [--seed S] [--puzzles FILE] [--filled] [--symmetric]`: synthetic photos of
+ * `npm run gen:photos -- --count N --out DIR [--seed S] [--puzzles FILE] [--filled [--entries A-B]] [--symmetric]`: synthetic photos of
  * whole printed sudokus and app screenshots with labels.json in the benchmark's format.
  */
 import { existsSync } from "node:fs";
@@ -13,7 +13,8 @@ import { writePhotos } from "./write-photos.ts";
 
 const repo = resolve(import.meta.dirname, "../..");
 const defaultPuzzles = resolve(repo, "../shared/puzzles/kaggle-10k.txt");
-const help = `Usage: npm run gen:photos -- --count N --out DIR [--seed S] [--puzzles FILE] [--filled] [--symmetric]
+const help = `Usage: npm run gen:photos -- --count N --out DIR [--seed S] [--puzzles FILE] [--filled [--entries A-B]]
+       [--symmetric]
 
 Renders N photos of complete sudoku grids (newspaper, puzzle-book and plain layouts, app
 screenshots light and dark with pencil marks; many fonts, line weights and colours, shaded
@@ -28,6 +29,7 @@ The same seed always gives the same photos.
   --filled       printed puzzles part-solved by hand: 1-15 entries in pen or pencil (MNIST digits
                  re-inked and handwriting fonts; about 8 % of them wrong) and pencilled candidates;
                  labels.json keeps the printed givens, entries.json the handwritten digits.
+  --entries A-B  with --filled: A to B entries a photo instead of 1-15 (20-40: a puzzle well on the way).
   --symmetric    clue layouts symmetric as newspapers print them (mostly under a half turn; some a
                  quarter turn, a mirror or a diagonal), dug from the pool puzzles' solutions with
                  24-34 clues; without it, the pool's puzzles as they are (not symmetric).
@@ -42,13 +44,22 @@ const { values } = parseArgs({
     puzzles: { type: "string" },
     filled: { type: "boolean", default: false },
     symmetric: { type: "boolean", default: false },
+    entries: { type: "string", default: "1-15" },
     handwriting: { type: "string", default: resolve(repo, "../shared/handwriting") },
     help: { type: "boolean", short: "h" },
   },
 });
 const count = Number(values.count);
 const seed = Number(values.seed);
-if (values.help || !values.out || !(Number.isInteger(count) && count > 0) || !Number.isInteger(seed)) {
+const [entriesMin, entriesMax] = (/^(\d+)-(\d+)$/.exec(values.entries)?.slice(1) ?? []).map(Number);
+const entriesOk = entriesMin !== undefined && entriesMax !== undefined && entriesMin <= entriesMax;
+if (
+  values.help ||
+  !values.out ||
+  !(Number.isInteger(count) && count > 0) ||
+  !Number.isInteger(seed) ||
+  !entriesOk
+) {
   console.log(help);
   process.exit(values.help ? 0 : 1);
 }
@@ -61,7 +72,13 @@ function mnistFor(seed: number): MnistDigits | undefined {
   const mnist = loadMnist(values.handwriting);
   return mnist && mnistHalf(mnist, isEvalSeed(seed) ? "evaluation" : "training");
 }
-const filled = values.filled ? { mnist: mnistFor(seed), fonts: registerHandwritingFonts() } : undefined;
+const filled = values.filled
+  ? {
+      mnist: mnistFor(seed),
+      fonts: registerHandwritingFonts(),
+      entries: { min: entriesMin!, max: entriesMax! },
+    }
+  : undefined;
 if (filled) log(`handwriting: ${filled.mnist ? `MNIST from ${values.handwriting} and` : ""} fonts`);
 await writePhotos(
   { fonts: registerFonts(), puzzles, filled, symmetric: values.symmetric },
