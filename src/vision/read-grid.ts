@@ -53,7 +53,7 @@ import { DECODE_MAX_SIDE } from "./photo-format.ts";
 import { quadArea, scaleCorners, separateQuads } from "./quad.ts";
 import { rotateGray, uprightOrder, type Turns } from "./rotation.ts";
 import { sharpenedCells, SHARPENINGS } from "./sharpen.ts";
-import { looksLikeSudoku } from "./sudoku-like.ts";
+import { MAX_CLUES, sudokuInk } from "./sudoku-like.ts";
 import { chooseUpright } from "./upright-turn.ts";
 import { framedCorners, warpToSquare } from "./warp.ts";
 
@@ -209,7 +209,9 @@ export async function readGrid(
 
 /**
  * Straightens and cuts each candidate grid of one picture in turn (best first) and keeps the first
- * whose cells look like a sudoku's, else the first: a larger blank grid or a table gives way. A grid
+ * whose cells look like a sudoku's, else the first: a larger blank grid or a table gives way. A grid with
+ * more inked cells than a printed puzzle has (`sudokuInk`: "crowded") looks like one when its read does
+ * (`readsAsPuzzle`): a puzzle a player has filled in well past halfway, not a solution grid. A grid
  * found only by the finder's last resort (`faint`) must look like a sudoku's to be kept at all. A weak
  * candidate (below the finder's gridness bar) is kept only when it reads like a sudoku and its box
  * borders at least lie where a 9×9 grid's do: a quad cut across a grid can hold a sudoku's share of
@@ -236,10 +238,14 @@ async function firstSudokuLike(
       const tiles = sliceCells(warped, lines);
       return { found, scale, warped, lines, tiles, prepared: tiles.map(prepareCell) };
     });
+    const ink = sudokuInk(view.prepared);
+    // A crowded grid is a puzzle filled in by a player when its read shows a puzzle's count of givens.
+    const sudokuLike =
+      ink === "sudoku" || (ink === "crowded" && (await readsAsPuzzle(view, classifier, stage)));
     if (!found.weak) {
-      if (looksLikeSudoku(view.prepared)) return view;
+      if (sudokuLike) return view;
       if (!found.faint) chosen ??= view;
-    } else if (looksLikeSudoku(view.prepared)) {
+    } else if (sudokuLike) {
       if (found.longShot || innerLineShare(warped) < MIN_WEAK_LINE_SHARE) unproven.push(view);
       else weakViews.push(view);
     }
@@ -262,11 +268,11 @@ async function firstSudokuLike(
 }
 
 /**
- * Whether a weak candidate's read could be a puzzle: at least `MIN_CLUES` givens, and none of those the
- * CNN is sure of repeated in a row, column or box. A weak fit taken on its box borders alone can be a
- * single 3×3 box, a page or a neighbouring grid, which read as a few givens or a garbled puzzle: on
- * generated photos, 47 of 81 cells wrong and not one flagged. A photo with no grid at all gets its
- * manual corners instead.
+ * Whether a weak or crowded candidate's read could be a puzzle: `MIN_CLUES` to `MAX_CLUES` givens, and
+ * none of those the CNN is sure of repeated in a row, column or box. A weak fit taken on its box borders
+ * alone can be a single 3×3 box, a page or a neighbouring grid, which read as a few givens or a garbled
+ * puzzle: on generated photos, 47 of 81 cells wrong and not one flagged; a crowded grid can be a printed
+ * solution. A photo with no grid at all gets its manual corners instead.
  */
 async function readsAsPuzzle(
   view: GridView,
@@ -276,7 +282,8 @@ async function readsAsPuzzle(
   const { cells } = await stage("classify", () => classifyUpright([view], classifier, undefined));
   const givens = givensOf(cells);
   const sure = givens.map((digit, i) => (cells[i]!.confidence >= DOUBT_THRESHOLD ? digit : 0));
-  return givens.filter((digit) => digit !== 0).length >= MIN_CLUES && findConflicts(sure).length === 0;
+  const count = givens.filter((digit) => digit !== 0).length;
+  return count >= MIN_CLUES && count <= MAX_CLUES && findConflicts(sure).length === 0;
 }
 
 /**
@@ -340,7 +347,7 @@ export async function rehearseCells(
 ): Promise<void> {
   const tiles = sliceCells(warped);
   const prepared = tiles.map(prepareCell);
-  looksLikeSudoku(prepared);
+  sudokuInk(prepared);
   await classifyUpright([{ tiles, prepared }], classifier, undefined);
 }
 

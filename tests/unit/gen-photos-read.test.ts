@@ -6,6 +6,7 @@ import { generatePhoto, type GeneratorInput } from "../../training/photos/genera
 import { FALLBACK_PUZZLES } from "../../training/photos/puzzles.ts";
 import { decodePhoto } from "../../tooling/load-photo.ts";
 import { isHandwritten } from "../../src/shared/reading.ts";
+import { solve } from "../../src/solver/solve.ts";
 import { registerHandwritingFonts } from "../../training/photos/handwriting.ts";
 import { useShippedClassifier } from "../fixtures/node-reader.ts";
 import { assertRead, digitString } from "../fixtures/read-result.ts";
@@ -159,3 +160,29 @@ for (const [width, height] of [
     expect(kinds).toBe(expected.join(""));
   });
 }
+
+test("a puzzle filled in past fifty cells is read, not the smaller unfilled grid beside it", async () => {
+  // 32 printed clues and 30 entries: more inked cells than a printed puzzle has (a solution grid's
+  // count), so only its read tells it from one, while the puzzle beside it looks like a sudoku (before
+  // crowded grids were proven by their read, the page's puzzle gave way to it: 72 of 81 cells wrong).
+  const filled = { mnist: undefined, fonts: registerHandwritingFonts() };
+  const wellOnTheWay = (design: PhotoDesign): PhotoDesign => {
+    const easyPage = easy("newspaper")(design);
+    const flat = { ...easyPage, camera: { ...easyPage.camera, fill: 0.6 } };
+    const hand = flat.marks.find((m) => m?.kind === "entry")!;
+    const givens = flat.marks.map((m) => (m?.kind === "given" ? m.digit : 0));
+    const solved = solve(Uint8Array.from(givens));
+    if (solved.kind !== "solved" || hand.kind !== "entry") throw new Error("needs a puzzle and a hand");
+    let entries = 0;
+    const marks = flat.marks.map((m, i) =>
+      m?.kind === "given" ? m : entries++ < 30 ? { ...hand, digit: solved.solution[i]! } : null,
+    );
+    return { ...flat, marks };
+  };
+  const { photo, cells } = await readGenerated({ filled, adjust: wellOnTheWay }, 6);
+  const kinds = cells.map((c) => (c.digit === 0 ? "0" : isHandwritten(c) ? "e" : "g")).join("");
+  const expected = [...photo.label].map((g, i) => (g !== "0" ? "g" : photo.entries[i] !== "0" ? "e" : "0"));
+  expect(kinds).toBe(expected.join(""));
+  const digits = [...photo.label].map((g, i) => (g !== "0" ? g : photo.entries[i]!));
+  expect(digitString(cells)).toBe(digits.join(""));
+});

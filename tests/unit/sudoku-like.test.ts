@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import type { InkShape } from "../../src/digits/empty-cell.ts";
-import { looksLikeSudoku } from "../../src/vision/sudoku-like.ts";
+import { sudokuInk } from "../../src/vision/sudoku-like.ts";
 
 const digit: InkShape = {
   inkFraction: 0.12,
@@ -24,20 +24,22 @@ const cells = (digits: number, grainy: number) =>
         : { empty: true },
   );
 
-test("a puzzle's count of givens looks like a sudoku; a blank grid or a solution grid does not", () => {
-  expect(looksLikeSudoku(cells(30, 0))).toBe(true);
-  expect(looksLikeSudoku(cells(5, 0))).toBe(false);
-  expect(looksLikeSudoku(cells(81, 0))).toBe(false);
+test("a puzzle's count of givens looks like a sudoku; a blank grid is sparse, a solution grid crowded", () => {
+  expect(sudokuInk(cells(30, 0))).toBe("sudoku");
+  expect(sudokuInk(cells(50, 0))).toBe("sudoku");
+  expect(sudokuInk(cells(5, 0))).toBe("sparse");
+  expect(sudokuInk(cells(51, 0))).toBe("crowded");
+  expect(sudokuInk(cells(81, 0))).toBe("crowded");
 });
 
 test("grain much fainter than the digits does not count as givens", () => {
   // 30 givens and 25 grainy blank cells: 55 inked cells, but only 30 that are as dark as digits.
-  expect(looksLikeSudoku(cells(30, 25))).toBe(true);
+  expect(sudokuInk(cells(30, 25))).toBe("sudoku");
 });
 
 test("junk that outnumbers the givens (grain, hairline remnants in every blank cell) does not count either", () => {
   // 20 givens and 61 blank cells whose grain passes the ink test: the grain is the median inked cell.
-  expect(looksLikeSudoku(cells(20, 61))).toBe(true);
+  expect(sudokuInk(cells(20, 61))).toBe("sudoku");
 });
 
 test("a sideways puzzle counts its givens too: the turn is not known yet", () => {
@@ -46,7 +48,7 @@ test("a sideways puzzle counts its givens too: the turn is not known yet", () =>
   const turned = Array.from({ length: 81 }, (_, i) =>
     i < 30 ? { empty: true, shape: sideways } : { empty: true },
   );
-  expect(looksLikeSudoku(turned)).toBe(true);
+  expect(sudokuInk(turned)).toBe("sudoku");
 });
 
 test("pencil-mark candidates do not count as givens", () => {
@@ -56,5 +58,5 @@ test("pencil-mark candidates do not count as givens", () => {
   const annotated = Array.from({ length: 81 }, (_, i) =>
     i < 30 ? { shape: digit } : i < 58 ? { shape: pencil } : {},
   );
-  expect(looksLikeSudoku(annotated)).toBe(true);
+  expect(sudokuInk(annotated)).toBe("sudoku");
 });
