@@ -176,10 +176,13 @@ export function findGridCandidates(gray: GrayImage, options: FindGridOptions = {
   const ranked = primaries.sort((a, b) => b.score - a.score);
   const best = ranked[0];
   if (!best) {
-    if (weak.length > 0) return weakCandidates(weak, scale);
+    if (weak.length > 0) return weakCandidates(weak, all, scale);
     const faint = faintGrids(cv, small, minSide, scale);
     if (faint.grids.length > 0) return faint.grids;
-    return weakCandidates([...longShots, ...faint.longShots], scale).map((c) => ({ ...c, longShot: true }));
+    return weakCandidates([...longShots, ...faint.longShots], all, scale).map((c) => ({
+      ...c,
+      longShot: true,
+    }));
   }
   const whole = wholeGridOfBox(best, all);
   if (whole) ranked.unshift(whole);
@@ -210,10 +213,10 @@ function gridFound(c: Candidate, scale: number, flags: Omit<GridFound, "corners"
  * apart only by reading them. The best fit's whole grid, when it is one of that grid's 3×3 boxes
  * (`wholeGridOfBox`), comes first: single boxes outscored a blurred grid's outline.
  */
-function weakCandidates(weak: Candidate[], scale: number): GridFound[] {
+function weakCandidates(weak: Candidate[], all: readonly Candidate[], scale: number): GridFound[] {
   const kept: Candidate[] = [];
   const ranked = [...weak].sort((a, b) => b.score - a.score);
-  const whole = ranked[0] && wholeGridOfBox(ranked[0], weak);
+  const whole = ranked[0] && wholeGridOfBox(ranked[0], all);
   for (const c of whole ? [whole, ...ranked] : ranked) {
     if (!kept.some((k) => sameFit(k, c))) kept.push(c);
   }

@@ -5,7 +5,7 @@ import type { PhotoDesign } from "../../training/photos/design.ts";
 import { generatePhoto, type GeneratorInput } from "../../training/photos/generate-photo.ts";
 import { FALLBACK_PUZZLES } from "../../training/photos/puzzles.ts";
 import { decodePhoto } from "../../tooling/load-photo.ts";
-import { isHandwritten } from "../../src/shared/reading.ts";
+import { isHandwritten, type CellRead } from "../../src/shared/reading.ts";
 import { solve } from "../../src/solver/solve.ts";
 import { registerHandwritingFonts } from "../../training/photos/handwriting.ts";
 import { useShippedClassifier } from "../fixtures/node-reader.ts";
@@ -161,28 +161,53 @@ for (const [width, height] of [
   });
 }
 
-test("a puzzle filled in past fifty cells is read, not the smaller unfilled grid beside it", async () => {
-  // 32 printed clues and 30 entries: more inked cells than a printed puzzle has (a solution grid's
-  // count), so only its read tells it from one, while the puzzle beside it looks like a sudoku (before
-  // crowded grids were proven by their read, the page's puzzle gave way to it: 72 of 81 cells wrong).
-  const filled = { mnist: undefined, fonts: registerHandwritingFonts() };
-  const wellOnTheWay = (design: PhotoDesign): PhotoDesign => {
-    const easyPage = easy("newspaper")(design);
-    const flat = { ...easyPage, camera: { ...easyPage.camera, fill: 0.6 } };
-    const hand = flat.marks.find((m) => m?.kind === "entry")!;
-    const givens = flat.marks.map((m) => (m?.kind === "given" ? m.digit : 0));
-    const solved = solve(Uint8Array.from(givens));
-    if (solved.kind !== "solved" || hand.kind !== "entry") throw new Error("needs a puzzle and a hand");
-    let entries = 0;
-    const marks = flat.marks.map((m, i) =>
-      m?.kind === "given" ? m : entries++ < 30 ? { ...hand, digit: solved.solution[i]! } : null,
-    );
-    return { ...flat, marks };
-  };
-  const { photo, cells } = await readGenerated({ filled, adjust: wellOnTheWay }, 6);
+const handwriting = { mnist: undefined, fonts: registerHandwritingFonts() };
+
+/** `design` with its first 30 empty cells written in by the hand of its first entry, with the solution's digits. */
+function wellOnTheWay(design: PhotoDesign): PhotoDesign {
+  const hand = design.marks.find((m) => m?.kind === "entry");
+  const solved = solve(Uint8Array.from(design.marks, (m) => (m?.kind === "given" ? m.digit : 0)));
+  if (solved.kind !== "solved" || hand?.kind !== "entry") throw new Error("needs a puzzle and a hand");
+  let entries = 0;
+  const marks = design.marks.map((m, i) =>
+    m?.kind === "given" ? m : entries++ < 30 ? { ...hand, digit: solved.solution[i]! } : null,
+  );
+  return { ...design, marks };
+}
+
+/** The read's kinds and digits are the photo's: givens as givens, entries as entries. */
+function expectGivensAndEntries(photo: { label: string; entries: string }, cells: readonly CellRead[]): void {
   const kinds = cells.map((c) => (c.digit === 0 ? "0" : isHandwritten(c) ? "e" : "g")).join("");
   const expected = [...photo.label].map((g, i) => (g !== "0" ? "g" : photo.entries[i] !== "0" ? "e" : "0"));
   expect(kinds).toBe(expected.join(""));
   const digits = [...photo.label].map((g, i) => (g !== "0" ? g : photo.entries[i]!));
   expect(digitString(cells)).toBe(digits.join(""));
+}
+
+test("a puzzle filled in past fifty cells is read, not the smaller unfilled grid beside it", async () => {
+  // 32 printed clues and 30 entries: more inked cells than a printed puzzle has (a solution grid's
+  // count), so only its read tells it from one, while the puzzle beside it looks like a sudoku (before
+  // crowded grids were proven by their read, the page's puzzle gave way to it: 72 of 81 cells wrong).
+  const newspaper = (design: PhotoDesign): PhotoDesign => {
+    const page = easy("newspaper")(design);
+    return wellOnTheWay({ ...page, camera: { ...page.camera, fill: 0.6 } });
+  };
+  const { photo, cells } = await readGenerated({ filled: handwriting, adjust: newspaper }, 6);
+  expectGivensAndEntries(photo, cells);
+});
+
+test("a filled-in grid of bold boxes and hairline cell lines is read whole, not as one of its boxes", async () => {
+  // Photo 60 of seed 9011 with the built-in puzzle and 20-40 entries: blue box borders 0.12 of a cell
+  // wide, cell lines a twentieth of that and pale, glare. Digits in most cells and the lines too pale
+  // to binarise leave the whole grid's fit below even the weak bar while each bold box clears it; the
+  // box's enclosing fit, whatever its score, is the grid (before: no grid found).
+  const input = {
+    fonts: registerFonts(),
+    puzzles: [...FALLBACK_PUZZLES],
+    filled: { ...handwriting, entries: { min: 20, max: 40 } },
+  };
+  const photo = generatePhoto(input, 9011, 60);
+  const result = await readGrid(() => decodePhoto(photo.jpeg), classifier());
+  assertRead(result);
+  expectGivensAndEntries(photo, result.cells);
 });
