@@ -211,3 +211,21 @@ test("a filled-in grid of bold boxes and hairline cell lines is read whole, not 
   assertRead(result);
   expectGivensAndEntries(photo, result.cells);
 });
+
+test("a printed solution grid is not taken for a puzzle filled in by hand: the sudoku beside it is read", async () => {
+  // Crowded grids are kept when their read shows at most 50 printed clues; a solution grid shows 81.
+  const solutionPage = (design: PhotoDesign): PhotoDesign => {
+    const page = easy("newspaper")(design);
+    const solved = solve(Uint8Array.from(page.marks, (m) => (m?.kind === "given" ? m.digit : 0)));
+    if (solved.kind !== "solved") throw new Error("needs a puzzle");
+    return {
+      ...page,
+      camera: { ...page.camera, fill: 0.6 },
+      marks: page.marks.map((_, i) => ({ kind: "given", digit: solved.solution[i]! })),
+    };
+  };
+  const { cells } = await readGenerated({ adjust: solutionPage }, 5);
+  const digits = cells.filter((c) => c.digit !== 0).length;
+  expect(digits).toBeGreaterThanOrEqual(17);
+  expect(digits).toBeLessThanOrEqual(50);
+});
