@@ -1,3 +1,5 @@
+import { colOf, rowOf } from "./tables.ts";
+
 /**
  * The symmetries setters give a puzzle's clue layout (most newspapers print every puzzle symmetric
  * under a half turn; some use a mirror or a diagonal): each maps a cell (row-major index) to its image.
@@ -42,6 +44,4 @@ export function nearestSymmetry(cells: readonly number[]): { name: SymmetryName;
   return best!;
 }
 
-const rowOf = (cell: number): number => Math.floor(cell / 9);
-const colOf = (cell: number): number => cell % 9;
 const cellAt = (row: number, col: number): number => row * 9 + col;

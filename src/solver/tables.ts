@@ -5,8 +5,8 @@ export const UNITS = new Uint8Array(27 * 9);
 /** `PEERS[cell * 20 + k]`: the 20 other cells that share a row, column or box with `cell`. */
 export const PEERS = new Uint8Array(81 * 20);
 
-const rowOf = (cell: number): number => Math.floor(cell / 9);
-const colOf = (cell: number): number => cell % 9;
+export const rowOf = (cell: number): number => Math.floor(cell / 9);
+export const colOf = (cell: number): number => cell % 9;
 const boxOf = (cell: number): number => Math.floor(rowOf(cell) / 3) * 3 + Math.floor(colOf(cell) / 3);
 
 for (let i = 0; i < 9; i++) {

@@ -211,7 +211,9 @@ function gridFound(c: Candidate, scale: number, flags: Omit<GridFound, "corners"
  * frame's outline outscores a grid nested in it whose faint cell lines vanished (shaded boxes), and a
  * quad across seven of a grid's nine columns can outscore the grid by a hair; the reader tells them
  * apart only by reading them. The best fit's whole grid, when it is one of that grid's 3×3 boxes
- * (`wholeGridOfBox`), comes first: single boxes outscored a blurred grid's outline.
+ * (`wholeGridOfBox`), comes first: single boxes outscored a blurred grid's outline. The whole grid is
+ * sought among `all` fits, however low they score: digits in most cells pull a grid of bold boxes and pale
+ * cell lines below even the weak bar.
  */
 function weakCandidates(weak: Candidate[], all: readonly Candidate[], scale: number): GridFound[] {
   const kept: Candidate[] = [];

@@ -231,6 +231,8 @@ async function firstSudokuLike(
   let chosen: GridView | undefined;
   const weakViews: GridView[] = [];
   const unproven: GridView[] = [];
+  // Crowded views whose read already showed a puzzle: the largest weak one is not classified again.
+  const readAsPuzzle = new Set<GridView>();
   for (const found of candidates) {
     const warped = await stage("unskew", () => darkOnLight(warpToSquare(gray, found.corners)));
     const view = await stage("cells", () => {
@@ -240,8 +242,8 @@ async function firstSudokuLike(
     });
     const ink = sudokuInk(view.prepared);
     // A crowded grid is a puzzle filled in by a player when its read shows a puzzle's count of givens.
-    const sudokuLike =
-      ink === "sudoku" || (ink === "crowded" && (await readsAsPuzzle(view, classifier, stage)));
+    if (ink === "crowded" && (await readsAsPuzzle(view, classifier, stage))) readAsPuzzle.add(view);
+    const sudokuLike = ink === "sudoku" || readAsPuzzle.has(view);
     if (!found.weak) {
       if (sudokuLike) return view;
       if (!found.faint) chosen ??= view;
@@ -262,7 +264,12 @@ async function firstSudokuLike(
   );
   const proven = overlapping.length > 1 ? await firstSolvable(overlapping, classifier, stage) : undefined;
   if (proven) return proven;
-  if (largestWeak && (await readsAsPuzzle(largestWeak, classifier, stage))) return largestWeak;
+  if (
+    largestWeak &&
+    (readAsPuzzle.has(largestWeak) || (await readsAsPuzzle(largestWeak, classifier, stage)))
+  ) {
+    return largestWeak;
+  }
   const others = weakViews.filter((view) => view !== largestWeak);
   return chosen ?? (await firstSolvable([...others, ...unproven], classifier, stage));
 }

@@ -18,8 +18,9 @@ export interface HandSources {
 }
 
 /**
- * A puzzle stuck halfway: 1–15 (`sources.entries`) empty cells written in by pen or pencil (mostly the answer, sometimes
- * a mistake), and sometimes small pencilled candidates in other empty cells, in the same hand.
+ * A puzzle stuck halfway: 1–15 (`sources.entries`) empty cells written in by pen or pencil (mostly the
+ * answer, sometimes a mistake), and sometimes small pencilled candidates in other empty cells, in the same
+ * hand.
  */
 export function fillIn(rng: Rng, design: PhotoDesign, puzzle: Puzzle, sources: HandSources): PhotoDesign {
   const marks = [...design.marks];

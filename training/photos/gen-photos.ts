@@ -1,6 +1,7 @@
 /**
- * `npm run gen:photos -- --count N --out DIR [--seed S] [--puzzles FILE] [--filled [--entries A-B]] [--symmetric]`: synthetic photos of
- * whole printed sudokus and app screenshots with labels.json in the benchmark's format.
+ * `npm run gen:photos -- --count N --out DIR [--seed S] [--puzzles FILE] [--filled [--entries A-B]]
+ * [--symmetric]`: synthetic photos of whole printed sudokus and app screenshots with labels.json in the
+ * benchmark's format.
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
