@@ -43,10 +43,10 @@ export interface GridLines {
  * band (a cell long) as a straight piece, slanted up to MAX_DRIFT_PX; where a band shows none (a
  * digit over it, a faint hairline), the line's place there is the mean of the places around it, along
  * the line and on the lines beside it (`harmonicFill`), the outline staying where the corners put it
- * where it shows no piece.
+ * where it shows no piece. An inner line's piece has paper on both sides (`twoSided`).
  */
 export function gridLines(warped: GrayImage): GridLines {
-  const ink = inkMask(warped);
+  const ink = { ...inkMask(warped), gray: warped };
   const lines = (vertical: boolean) => {
     const found = Array.from({ length: 9 }, (_, b) =>
       Array.from({ length: 10 }, (_, k) => findLine(ink, b, k, vertical)),
@@ -99,6 +99,8 @@ interface InkMask {
   mask: Uint8Array;
   side: number;
   margin: number;
+  /** The unskewed grid itself: when given, a piece must also be darker than the paper on both sides (`twoSided`). */
+  gray?: GrayImage;
 }
 
 /** Pixels darker than `belowMean` times their neighbourhood's mean. */
@@ -178,7 +180,11 @@ function findLine(
             }
             misses += 1 - hit;
           }
-          if (CELL_PX - misses > bestCover) {
+          // Outside the outline may lie anything (the page's edge, text, another grid): inner lines only.
+          if (
+            CELL_PX - misses > bestCover &&
+            (k === 0 || k === 9 || twoSided(ink, at, along0, offsets, vertical))
+          ) {
             bestCover = CELL_PX - misses;
             best = { start: at - drift / 2, end: at + drift / 2 };
           }
@@ -187,6 +193,40 @@ function findLine(
     }
   }
   return best;
+}
+
+/** How far from a piece's middle its two sides are sampled: past the boldest box border's half width. */
+const SIDE_PX = Math.round(CELL_PX * 0.15);
+/** A side is paper where it is at least this much lighter than the piece (relative)… */
+const SIDE_LIGHTER = 1.05;
+/**
+ * …at this share of the piece's places at least: a digit's bar beside a line darkens one side along
+ * part of a cell, a shadow's dark side along all of it.
+ */
+const MIN_TWO_SIDED = 0.25;
+
+/**
+ * Whether a piece (`findLine`) is a line rather than an edge: lighter paper on both sides of it along
+ * part of it. The ink mask compares each pixel with its neighbourhood, so the dark side of a shadow's
+ * straight edge is ink for a few pixels too, as long as a cell, and a cut along it runs through digits.
+ */
+function twoSided(ink: InkMask, at: number, along0: number, offsets: Int32Array, vertical: boolean): boolean {
+  const { gray, side, margin } = ink;
+  if (!gray) return true;
+  const g = (across: number, along: number) =>
+    gray.data[vertical ? along * side + across : across * side + along]!;
+  let lighter = 0;
+  for (let t = 0; t < CELL_PX; t++) {
+    const centre = margin + at + offsets[t]!;
+    const along = along0 + t;
+    let dark = 255;
+    for (let s = Math.max(0, centre - 1); s <= Math.min(side - 1, centre + 1); s++)
+      dark = Math.min(dark, g(s, along));
+    const before = g(Math.max(0, centre - SIDE_PX), along);
+    const after = g(Math.min(side - 1, centre + SIDE_PX), along);
+    if (Math.min(before, after) >= SIDE_LIGHTER * dark) lighter++;
+  }
+  return lighter >= MIN_TWO_SIDED * CELL_PX;
 }
 
 /** How far apart (px) two pieces of the outline, or a piece and the corner, may meet and still run on. */

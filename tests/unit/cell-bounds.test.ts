@@ -223,3 +223,20 @@ test("a rule printed above the puzzle is not taken for a top border too faint to
   const top = gridLines({ width: side, height: side, data }).horizontal[0]!;
   for (const y of top) expect(Math.abs(y)).toBeLessThanOrEqual(2);
 });
+
+test("a shadow's straight edge beside a line is not taken for it", () => {
+  const grid = drawnGrid((k) => Math.min(WARP_PX - 1, k * CELL_PX));
+  const data = Uint8ClampedArray.from(grid.data);
+  // Line 7 broken every 8 px across the first five columns (too broken to be found there), and a shadow
+  // over the bottom left, its edge 10 px below the line: its dark side is darker than its surroundings
+  // for a few pixels along the edge, as a line is.
+  for (const y of [7 * CELL_PX - 1, 7 * CELL_PX]) {
+    for (let x = 0; x < 5 * CELL_PX; x += 8) data.fill(230, y * WARP_PX + x, y * WARP_PX + x + 2);
+  }
+  for (let y = 7 * CELL_PX + 10; y < WARP_PX; y++) {
+    for (let x = 0; x < 5 * CELL_PX; x++) data[y * WARP_PX + x] = Math.round(0.6 * data[y * WARP_PX + x]!);
+  }
+  // Taken for the line, the edge pulled it 9 px down mid-grid, through the digits of the row below.
+  const line = gridLines({ ...grid, data }).horizontal[7]!;
+  for (const y of line) expect(Math.abs(y - 7 * CELL_PX)).toBeLessThanOrEqual(2);
+});
