@@ -1,4 +1,4 @@
-import { cropGray, type GrayImage } from "../shared/image.ts";
+import { cropGray, scaleGray, type GrayImage } from "../shared/image.ts";
 import { summedArea, windowSum } from "../shared/summed-area.ts";
 import { HANDWRITTEN_THRESHOLD, isHandwritten, type CellRead } from "../shared/reading.ts";
 import { isSurePrint } from "./cell-read.ts";
@@ -55,6 +55,12 @@ const MIN_RELATIVE_STROKE = 0.7;
 const TWIN_SLACK = 0.05;
 /** …and at least this well: a grid whose print matches itself worse is no reference. */
 const MIN_TWIN_MATCH = 0.8;
+/**
+ * An entry the CNN gives a handwritten share below this is also compared with its twins at other sizes
+ * and offsets (`pairMatch`, slower): of the printed digits that 1,000 printed photos (9001) read as a
+ * grid's only entry or two, 19 of 22 lay below it; most entries of half-filled photos (9002) above 0.96.
+ */
+const RETRIED_ENTRY = 0.95;
 
 interface TypefaceSample {
   glyph: GrayImage;
@@ -92,7 +98,14 @@ export function checkEntriesAgainstTypeface(
     const { shape, box } = prepared[i]!;
     if (!isHandwritten(cell) || !shape || !box) return cell;
     const others = twins(i);
-    const twinMatch = others.length > 0 && twinBar <= 1 ? bestTwinMatch(i, others) : -1;
+    const compared = others.length > 0 && twinBar <= 1;
+    const plainMatch = compared ? bestTwinMatch(i, others) : -1;
+    // A glyph unlike its twins that the CNN doubts is handwriting is sought again at other sizes and
+    // offsets (slower): a sure entry, the many, is not.
+    const twinMatch =
+      compared && plainMatch < twinBar && (cell.handwritten ?? 0) < RETRIED_ENTRY
+        ? bestTwinMatch(i, others, true)
+        : plainMatch;
     if (twinMatch >= twinBar) return { ...cell, handwritten: 1 - twinMatch };
     if (shape.strokeContrast < MIN_RELATIVE_STROKE * typicalStroke) return cell;
     // A printed glyph lies within the cell's ink (which may add a remnant beside it): only there is it sought.
@@ -176,9 +189,11 @@ export function checkGivensAgainstTypeface(
     const others = twins(i);
     if (others.length === 0) return cell;
     const match = bestTwinMatch(i, others);
-    return match < consensus - PRINT_MATCH_GAP
-      ? { ...cell, handwritten: Math.max(HANDWRITTEN_THRESHOLD, 1 - match) }
-      : cell;
+    if (match >= consensus - PRINT_MATCH_GAP) return cell;
+    // Unlike its twins as cut, it is print still if at another size or offset it matches one as closely as
+    // the print matches itself (a looser bar there let neat entries pass for print).
+    if (bestTwinMatch(i, others, true) >= consensus - TWIN_SLACK) return cell;
+    return { ...cell, handwritten: Math.max(HANDWRITTEN_THRESHOLD, 1 - match) };
   });
 }
 
@@ -207,26 +222,46 @@ function printedTwins(
 ) {
   const printed = cells.flatMap((cell, i) => (isSurePrint(cell) && prepared[i]!.box ? [i] : []));
   const twins = (i: number) => printed.filter((j) => j !== i && cells[j]!.digit === cells[i]!.digit);
-  const bestTwinMatch = (i: number, others: readonly number[]) =>
-    Math.max(...others.map((j) => pairMatch(tiles, prepared, i, j)));
+  const bestTwinMatch = (i: number, others: readonly number[], tolerant = false) =>
+    Math.max(...others.map((j) => pairMatch(tiles, prepared, i, j, tolerant)));
   return { printed, twins, bestTwinMatch };
 }
 
 /**
+ * Sizes (relative) at which a glyph is also sought in its twin's cell, when it is unlike it as cut: each
+ * cell is resampled to one size from the quad between the grid lines found around it, and a cell that a
+ * line found a few pixels off makes wider or narrower than its neighbours scales its glyph by as much.
+ * Two printed 3s of one grid whose tiles differed by 5 % in scale matched at 0.68 (0.97 at that scale), and
+ * the one the CNN slightly doubted was taken for an entry.
+ */
+const TWIN_SCALES = [1, 0.95, 1.05];
+/**
+ * …and pixels by which it may then stick out of the ink box it is sought in: either glyph's box may have
+ * lost a stroke's end to thresholding (that 3's arc, broken off, moved it 5 px).
+ */
+const TWIN_BOX_SLACK = 6;
+
+/**
  * How alike the inked glyphs of cells `i` and `j` are: each is sought within the other's ink box
  * and the better match counts, since a remnant beside either glyph breaks only one direction.
+ * @param tolerant also at `TWIN_SCALES` and `TWIN_BOX_SLACK` (about ten times the work)
  */
 function pairMatch(
   tiles: readonly GrayImage[],
   prepared: readonly PreparedCell[],
   i: number,
   j: number,
+  tolerant: boolean,
 ): number {
   const a = prepared[i]!.box!;
   const b = prepared[j]!.box!;
+  const slack = SAMPLE_MARGIN + (tolerant ? TWIN_BOX_SLACK : BOX_SLACK);
+  const scales = tolerant ? TWIN_SCALES : [1];
+  const sought = (image: GrayImage, glyph: GrayImage) =>
+    Math.max(...scales.map((scale) => bestMatch(image, scale === 1 ? glyph : scaleGray(glyph, scale))));
   return Math.max(
-    bestMatch(cropGray(tiles[i]!, a, SAMPLE_MARGIN + BOX_SLACK), cropGray(tiles[j]!, b, SAMPLE_MARGIN)),
-    bestMatch(cropGray(tiles[j]!, b, SAMPLE_MARGIN + BOX_SLACK), cropGray(tiles[i]!, a, SAMPLE_MARGIN)),
+    sought(cropGray(tiles[i]!, a, slack), cropGray(tiles[j]!, b, SAMPLE_MARGIN)),
+    sought(cropGray(tiles[j]!, b, slack), cropGray(tiles[i]!, a, SAMPLE_MARGIN)),
   );
 }
 
