@@ -54,7 +54,7 @@ const MIN_RELATIVE_STROKE = 0.7;
  */
 const TWIN_SLACK = 0.05;
 /** …and at least this well: a grid whose print matches itself worse is no reference. */
-const MIN_TWIN_MATCH = 0.8;
+export const MIN_TWIN_MATCH = 0.8;
 /**
  * An entry the CNN gives a handwritten share below this is also compared with its twins at other sizes
  * and offsets (`pairMatch`, slower): of the printed digits that 1,000 printed photos (9001) read as a
@@ -215,7 +215,7 @@ export function printConsensus(
 }
 
 /** The sure printed reads with an ink box, each cell's printed twins among them, and the best twin match. */
-function printedTwins(
+export function printedTwins(
   cells: readonly CellRead[],
   tiles: readonly GrayImage[],
   prepared: readonly PreparedCell[],
@@ -246,7 +246,7 @@ const TWIN_BOX_SLACK = 6;
  * and the better match counts, since a remnant beside either glyph breaks only one direction.
  * @param tolerant also at `TWIN_SCALES` and `TWIN_BOX_SLACK` (about ten times the work)
  */
-function pairMatch(
+export function pairMatch(
   tiles: readonly GrayImage[],
   prepared: readonly PreparedCell[],
   i: number,

@@ -19,6 +19,7 @@ import { minDigitHeight } from "../digits/digit-size.ts";
 import { couldBePencilledEntry, hasSureEntry, pencilledEntry } from "../digits/pencilled-entry.ts";
 import { readGridCells } from "../digits/grid-reads.ts";
 import { classifyLooks, secondLooks, tightCell } from "../digits/second-look.ts";
+import { typefaceReads } from "../digits/typeface-read.ts";
 import { withCreases } from "../digits/crease.ts";
 import {
   DOUBT_THRESHOLD,
@@ -41,6 +42,7 @@ import { doubtsGivenSolution } from "../solver/solution-doubt.ts";
 import { givensBySymmetry } from "../solver/symmetric-givens.ts";
 import { givenAsWrongEntry } from "../solver/wrong-entry.ts";
 import { givensHaveOneSolution, mergeSharperRead } from "../solver/sharper-read.ts";
+import { placeTypefaceReads } from "../solver/typeface-clues.ts";
 import { mapCorners, type Corners, type GrayImage } from "../shared/image.ts";
 import { gridLines, innerLineShare, type GridLines } from "./cell-bounds.ts";
 import { sliceCells } from "./cells.ts";
@@ -456,17 +458,21 @@ async function classifyUpright(
           ),
         )
       : givensChecked;
+    // Where the ink test saw a digit of the grid's size and tone, what the CNN doubts is also read by the
+    // grid's own print.
+    const inkPassed = prepared.map((cell, i) => !cell.empty && cellDoubts[i] === undefined);
+    const typeface = placeTypefaceReads(
+      inkChecked,
+      typefaceReads(inkChecked, tiles, prepared, inkPassed, consensus),
+    );
     const traces = faintTraces(prepared);
     const inked = prepared.map((cell, i) => cell.shape !== undefined || traces[i]!);
-    const suspects = missedClueSuspects(inkChecked, inked);
-    const looks = await secondLooks(suspects, inkChecked, tiles, prepared, classifier);
-    const settled = settleMissedClues(inkChecked, suspects, looks);
+    const suspects = missedClueSuspects(typeface, inked);
+    const looks = await secondLooks(suspects, typeface, tiles, prepared, classifier);
+    const settled = settleMissedClues(typeface, suspects, looks);
     // Only where the ink test saw a digit of the grid's size and tone: a lone pencilled candidate, often
     // the digit the solution has there, must not become a clue.
-    const hidden = hiddenClueSuspects(
-      settled,
-      prepared.map((cell, i) => !cell.empty && cellDoubts[i] === undefined),
-    );
+    const hidden = hiddenClueSuspects(settled, inkPassed);
     // A tighter look keeps the darkest of several pencilled candidates, often the solution's digit:
     // only ink of the print's height may be a clue.
     const minHeight = minDigitHeight(

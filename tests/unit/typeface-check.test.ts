@@ -1,4 +1,3 @@
-import { createCanvas } from "@napi-rs/canvas";
 import { describe, expect, test } from "vitest";
 import { CELL_PX } from "../../src/digits/geometry.ts";
 import { prepareCell } from "../../src/digits/preprocess.ts";
@@ -6,78 +5,13 @@ import {
   bestMatch,
   checkEntriesAgainstTypeface,
   checkGivensAgainstTypeface,
-  printConsensus,
   TYPEFACE_MATCH,
 } from "../../src/digits/typeface-check.ts";
 import { cropGray, type GrayImage } from "../../src/shared/image.ts";
 import { isHandwritten, type CellRead } from "../../src/shared/reading.ts";
-import { registerFamilies } from "../../training/digits/fonts.ts";
-import { drawGlyph } from "../../training/photos/glyph.ts";
+import { cell, hand, neatHand, print, printedGrid, read, serif, type Ink } from "./typeface-cells.ts";
 
-const [print] = registerFamilies(["roboto"], 700);
-const [serif] = registerFamilies(["libre-baskerville"], 700);
-const [hand] = registerFamilies(["caveat"], 400);
-const [neatHand] = registerFamilies(["patrick-hand"], 400);
-const PAPER = 232;
-
-interface Ink {
-  font: string;
-  /** Gray level of the strokes. */
-  gray?: number;
-  /** Draw a grid-line corner beside the digit (a remnant the cell cleaner keeps with it). */
-  lineCorner?: boolean;
-  /** Glyph offset from the cell centre, in pixels. */
-  dx?: number;
-  /** Turn of the glyph about the cell centre, in radians (a bent page tilts the print). */
-  tilt?: number;
-  /** Size of the glyph relative to the grid's print (a cell cut from a wider quad shrinks it). */
-  scale?: number;
-}
-
-/** A CELL_PX² cell as the warp cuts it: one digit on paper. */
-function cell(
-  digit: number,
-  { font, gray = 30, lineCorner = false, dx = 0, tilt = 0, scale = 1 }: Ink,
-): GrayImage {
-  const canvas = createCanvas(CELL_PX, CELL_PX);
-  const ctx = canvas.getContext("2d");
-  ctx.fillStyle = `rgb(${PAPER},${PAPER},${PAPER})`;
-  ctx.fillRect(0, 0, CELL_PX, CELL_PX);
-  ctx.translate(CELL_PX / 2, CELL_PX / 2);
-  ctx.rotate(tilt);
-  ctx.translate(-CELL_PX / 2, -CELL_PX / 2);
-  drawGlyph(
-    ctx,
-    String(digit),
-    font,
-    CELL_PX * 0.55 * scale,
-    [gray, gray, gray],
-    CELL_PX / 2 + dx,
-    CELL_PX / 2,
-  );
-  ctx.resetTransform();
-  if (lineCorner) {
-    ctx.fillStyle = "rgb(40,40,40)";
-    ctx.fillRect(44, 50, 14, 3);
-    ctx.fillRect(55, 40, 3, 13);
-  }
-  const rgba = ctx.getImageData(0, 0, CELL_PX, CELL_PX).data;
-  const data = new Uint8ClampedArray(CELL_PX * CELL_PX);
-  for (let i = 0; i < data.length; i++) data[i] = rgba[i * 4]!;
-  return { width: CELL_PX, height: CELL_PX, data };
-}
-
-const read = (digit: number, handwritten: number, confidence = 0.99): CellRead => ({
-  digit,
-  confidence,
-  candidates: [{ digit, p: confidence }],
-  handwritten,
-});
-
-/**
- * A grid of printed givens 1–9 (twice each, the second slightly shifted, or drawn as `twin` says;
- * none of the digits `unprinted`) followed by the cells under test.
- */
+/** `checker` on a printed grid (`printedGrid`): the reads of the cells under test. */
 function check(
   extra: { tile: GrayImage; read: CellRead }[],
   givensHandwritten = 0.01,
@@ -85,16 +19,8 @@ function check(
   twin: Partial<Ink> = {},
   unprinted: number[] = [],
 ): CellRead[] {
-  const digits = [1, 2, 3, 4, 5, 6, 7, 8, 9].filter((d) => !unprinted.includes(d));
-  const givens = [...digits, ...digits].map((digit, i) => ({
-    tile: cell(digit, i < digits.length ? { font: print!.alias } : { font: print!.alias, dx: 2, ...twin }),
-    read: read(digit, givensHandwritten),
-  }));
-  const all = [...givens, ...extra];
-  const reads = all.map((c) => c.read);
-  const tiles = all.map((c) => c.tile);
-  const prepared = tiles.map(prepareCell);
-  return checker(reads, tiles, prepared, printConsensus(reads, tiles, prepared)).slice(givens.length);
+  const { reads, tiles, prepared, consensus, first } = printedGrid(extra, givensHandwritten, twin, unprinted);
+  return checker(reads, tiles, prepared, consensus).slice(first);
 }
 
 describe("checkEntriesAgainstTypeface", () => {
