@@ -56,14 +56,15 @@ export function typefaceReads(
 ): TypefaceRead[] {
   if (consensus === undefined) return [];
   const { printed } = printedTwins(cells, tiles, prepared);
+  // Every tile is cut at one size, so the ink's shares of it compare as its pixels would.
   const alike = (i: number, j: number) => {
-    const [a, b] = [prepared[i]!.box!, prepared[j]!.box!];
+    const [a, b] = [prepared[i]!.shape!, prepared[j]!.shape!];
     const near = (x: number, y: number) => Math.abs(x / y - 1) <= SIZE_TOLERANCE;
-    return near(a.y1 - a.y0 + 1, b.y1 - b.y0 + 1) && near(a.x1 - a.x0 + 1, b.x1 - b.x0 + 1);
+    return near(a.height, b.height) && near(a.width, b.width);
   };
   return cells.flatMap((cell, i) => {
-    const doubtedPrint = cell.digit !== 0 && !isHandwritten(cell);
-    const open = cell.digit === 0 ? inked[i]! : doubtedPrint;
+    const empty = cell.digit === 0;
+    const open = empty ? inked[i]! : !isHandwritten(cell);
     if (!open || cell.confidence >= DOUBT_THRESHOLD || !prepared[i]!.box) return [];
     const byDigit = new Map<number, number>();
     for (const j of printed) {
@@ -72,7 +73,6 @@ export function typefaceReads(
       byDigit.set(digit, Math.max(byDigit.get(digit) ?? -1, pairMatch(tiles, prepared, i, j, false)));
     }
     const [best, second] = [...byDigit].sort((a, b) => b[1] - a[1]);
-    const empty = cell.digit === 0;
     const bar = Math.max(MIN_TWIN_MATCH, consensus - (empty ? EMPTY_SLACK : DIGIT_SLACK));
     if (!best || best[1] < bar || best[0] === cell.digit) return [];
     // A doubted digit is overruled only by twins: its own digit's, when the grid prints it.
