@@ -11,6 +11,15 @@ import type { InkDoubt, InkShape } from "./empty-cell.ts";
  * more, read as handwriting, against 6 blank cells (creases read as 1 or 7, a speck, a lone candidate).
  */
 const MIN_SOLUTION_DIGIT_P = 0.3;
+/**
+ * …or at least this probability when the CNN is all but sure the ink is handwriting (`SURE_HAND`): pale
+ * pen or pencil often spreads the CNN's belief over several digits while it still reads a hand. On the
+ * tuning seed 9003, 4 more such entries of the solution's digit at 0.2–0.3, and no blank cell; at 0.15,
+ * 7 more and 2 blank cells.
+ */
+const MIN_HAND_DIGIT_P = 0.2;
+/** …the handwritten share (for that digit) above which `MIN_HAND_DIGIT_P` applies. */
+const SURE_HAND = 0.9;
 /** Confidence at most of an entry read so: the CNN's first read was empty. */
 const PENCILLED_ENTRY_P = 0.5;
 
@@ -38,8 +47,8 @@ export function couldBePencilledEntry(
 }
 
 /**
- * A cell read as empty whose ink the CNN reads, at least `MIN_SOLUTION_DIGIT_P` surely and as
- * handwriting, as `digit`, the digit the givens' one solution puts there: a pencilled entry, shown as
+ * A cell read as empty whose ink the CNN reads, at least `MIN_SOLUTION_DIGIT_P` surely (`MIN_HAND_DIGIT_P`
+ * when all but sure of a hand) and as handwriting, as `digit`, the digit the givens' one solution puts there: a pencilled entry, shown as
  * doubtful. Pencil is paler than print and the CNN is often unsure of it; a speck or a crease must also
  * read as the very digit the puzzle needs there, so a blank cell is seldom filled.
  * @returns the entry, or undefined when the CNN does not read the cell so
@@ -51,7 +60,8 @@ export function pencilledEntry(
 ): CellRead | undefined {
   const p = digitProbabilities(probs)[digit]!;
   const handwritten = handwrittenShare(probs, digit);
-  if (p < MIN_SOLUTION_DIGIT_P || handwritten < HANDWRITTEN_THRESHOLD) return undefined;
+  const bar = handwritten >= SURE_HAND ? MIN_HAND_DIGIT_P : MIN_SOLUTION_DIGIT_P;
+  if (p < bar || handwritten < HANDWRITTEN_THRESHOLD) return undefined;
   const first = { digit, p: Math.min(p, PENCILLED_ENTRY_P) };
   const candidates = [first, ...read.candidates.filter((c) => c.digit !== digit)].slice(0, CANDIDATE_COUNT);
   return { digit, confidence: first.p, candidates, handwritten };

@@ -52,10 +52,27 @@ describe("pencilledEntry", () => {
   test("…but not another digit than the solution's, nor one the CNN barely sees or reads as print", () => {
     const empty = toCellRead(pale, false, "faint");
     expect(pencilledEntry(empty, pale, 9)).toBeUndefined();
-    const faintest = probs({ 0: 0.75, [classOf(4, true)]: 0.2, [classOf(9, true)]: 0.05 });
+    const faintest = probs({ 0: 0.8, [classOf(4, true)]: 0.15, [classOf(9, true)]: 0.05 });
     expect(pencilledEntry(toCellRead(faintest, false, "faint"), faintest, 4)).toBeUndefined();
     const printed = probs({ 0: 0.55, [classOf(4, false)]: 0.35, [classOf(4, true)]: 0.1 });
     expect(pencilledEntry(toCellRead(printed, false, "faint"), printed, 4)).toBeUndefined();
+  });
+
+  test("…from a lower probability where the CNN is all but sure of a hand, which spreads pale pen over digits", () => {
+    // A handwritten 4 at 0.24 (all of it hand): below the usual bar, taken.
+    const spread = probs({ 0: 0.5, [classOf(4, true)]: 0.24, [classOf(9, true)]: 0.26 });
+    expect(pencilledEntry(toCellRead(spread, false, "faint"), spread, 4)?.digit).toBe(4);
+    // The same 4 with a sixth of it print: held to the usual bar.
+    const mixed = probs({
+      0: 0.5,
+      [classOf(4, true)]: 0.2,
+      [classOf(4, false)]: 0.04,
+      [classOf(9, true)]: 0.26,
+    });
+    expect(pencilledEntry(toCellRead(mixed, false, "faint"), mixed, 4)).toBeUndefined();
+    // A sure hand still needs the lower bar.
+    const faint = probs({ 0: 0.6, [classOf(4, true)]: 0.18, [classOf(9, true)]: 0.22 });
+    expect(pencilledEntry(toCellRead(faint, false, "faint"), faint, 4)).toBeUndefined();
   });
 });
 
