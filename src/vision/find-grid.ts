@@ -8,6 +8,7 @@ import {
   isPlausibleSquare,
   orderCorners,
   quadArea,
+  sameFit,
   scaleCorners,
   separateQuads,
 } from "./quad.ts";
@@ -127,8 +128,9 @@ export function detectionImage(gray: GrayImage): { image: GrayImage; scale: numb
  * mostly dark with a bright tail (a dark-theme screenshot) is first searched with dark and light
  * swapped: its light lines binarise as gaps otherwise. When no quad clears the gridness bar, the
  * best weak fits are returned instead, marked `weak`; when there are none either, the grids of a
- * last-resort binarisation for faint lines (`faintGrids`); and when it finds none, the long shots
- * among all fits (`LONG_SHOT_BOXNESS`).
+ * last-resort binarisation for faint lines (`faintGrids`); when it finds none, the fits that clear the
+ * bar once snapped onto their border (`snappedGrids`); and else the long shots among all fits
+ * (`LONG_SHOT_BOXNESS`).
  */
 export function findGridCandidates(gray: GrayImage, options: FindGridOptions = {}): GridFound[] {
   if (options.quick) {
@@ -137,21 +139,13 @@ export function findGridCandidates(gray: GrayImage, options: FindGridOptions = {
   }
   const cv = opencv();
   const { image: small, scale } = detectionImage(gray);
-  const minSide = 0.12 * Math.min(small.width, small.height);
+  const minSide = smallestSide(small);
   const primaries: Candidate[] = [];
   const found: Candidate[] = [];
   const weak: Candidate[] = [];
   const longShots: Candidate[] = [];
   const all: Candidate[] = [];
-  // A dark theme's corner cell can fade into the screen around it: that pass completes corners from the
-  // low bar too (a generated screenshot was not found), a cost only dark photos pay.
-  const passes = [
-    ...(isLightOnDark(small)
-      ? [{ image: invertGray(small), binarise: binarisePlain, completeFrom: HOPEFUL_GRIDNESS }]
-      : []),
-    { image: small, binarise: binarisePlain, completeFrom: MIN_GRIDNESS },
-    { image: small, binarise: binariseLines, completeFrom: HOPEFUL_GRIDNESS },
-  ];
+  const passes = detectionPasses(small);
   for (const { image, binarise, completeFrom } of passes) {
     withMats((track) => {
       const binary = track(binarise(cv, image, track));
@@ -179,6 +173,8 @@ export function findGridCandidates(gray: GrayImage, options: FindGridOptions = {
     if (weak.length > 0) return weakCandidates(weak, all, scale);
     const faint = faintGrids(cv, small, minSide, scale);
     if (faint.grids.length > 0) return faint.grids;
+    const snapped = snappedGrids(cv, passes, small, scale);
+    if (snapped.length > 0) return snapped;
     return weakCandidates([...longShots, ...faint.longShots], all, scale).map((c) => ({
       ...c,
       longShot: true,
@@ -189,6 +185,61 @@ export function findGridCandidates(gray: GrayImage, options: FindGridOptions = {
   addSeparateGrids(ranked, found);
   const otherGridsSeen = ranked.some((c) => separateQuads(c.corners, best.corners));
   return ranked.slice(0, MAX_CANDIDATES).map((c) => gridFound(c, scale, { otherGridsSeen }));
+}
+
+/** One binarisation of the detection image, and the gridness from which its fits are refined. */
+interface DetectionPass {
+  image: GrayImage;
+  binarise: (cv: OpenCV, image: GrayImage, track: Track) => Mat;
+  completeFrom: number;
+}
+
+/** The passes, in the order `findGridCandidates` runs them. */
+function detectionPasses(small: GrayImage): DetectionPass[] {
+  // A dark theme's corner cell can fade into the screen around it: that pass completes corners from the
+  // low bar too (a generated screenshot was not found), a cost only dark photos pay.
+  return [
+    ...(isLightOnDark(small)
+      ? [{ image: invertGray(small), binarise: binarisePlain, completeFrom: HOPEFUL_GRIDNESS }]
+      : []),
+    { image: small, binarise: binarisePlain, completeFrom: MIN_GRIDNESS },
+    { image: small, binarise: binariseLines, completeFrom: HOPEFUL_GRIDNESS },
+  ];
+}
+
+/** A grid's side is at least this share of the detection image's shorter side. */
+const smallestSide = (small: GrayImage): number => 0.12 * Math.min(small.width, small.height);
+
+/**
+ * Grids whose outline the passes fit too far off to refine: each big outline's best fit, however low
+ * it scores, is completed and its sides snapped onto the border's lines (`snapToBorder`), and those that
+ * then clear the gridness bar are offered, largest first, as weak candidates for the reader to check.
+ * A title or text set against the grid joins its outline, and the hull's corner then lies on the text:
+ * a generated book page's puzzle, whose left border touched its text, fitted at 0.04 and snapped at 0.70,
+ * while a small grid beside it was read as the puzzle, 47 cells wrong. Costly (every outline is
+ * snapped): used when nothing else was found, and by the reader when a read's givens lack one solution.
+ */
+export function snappedGridCandidates(gray: GrayImage): GridFound[] {
+  const { image: small, scale } = detectionImage(gray);
+  return snappedGrids(opencv(), detectionPasses(small), small, scale);
+}
+
+function snappedGrids(
+  cv: OpenCV,
+  passes: readonly Pick<DetectionPass, "image" | "binarise">[],
+  small: GrayImage,
+  scale: number,
+): GridFound[] {
+  const minSide = smallestSide(small);
+  const fits = passes.flatMap(({ image, binarise }) =>
+    withMats((track) => {
+      const binary = track(binarise(cv, image, track));
+      return gridQuads(cv, binary, small, { minSide, completeFrom: -Infinity }, track);
+    }).filter((c) => c.score >= MIN_GRIDNESS),
+  );
+  return addSeparateGrids([], fits)
+    .slice(0, MAX_CANDIDATES)
+    .map((c) => gridFound(c, scale, { otherGridsSeen: false, weak: true }));
 }
 
 /** Appends to `ranked` each grid among `fits` separate from all before it, by its best fit, largest first. */
@@ -220,7 +271,7 @@ function weakCandidates(weak: Candidate[], all: readonly Candidate[], scale: num
   const ranked = [...weak].sort((a, b) => b.score - a.score);
   const whole = ranked[0] && wholeGridOfBox(ranked[0], all);
   for (const c of whole ? [whole, ...ranked] : ranked) {
-    if (!kept.some((k) => sameFit(k, c))) kept.push(c);
+    if (!kept.some((k) => sameFit(k.corners, c.corners))) kept.push(c);
   }
   return kept.slice(0, MAX_CANDIDATES).map((c) => gridFound(c, scale, { otherGridsSeen: false, weak: true }));
 }
@@ -306,7 +357,7 @@ function gridQuads(
 function findGridQuick(gray: GrayImage, options: FindGridOptions): GridFound | null {
   const cv = opencv();
   const { image: small, scale } = downscale(gray, DETECT_MAX_SIDE);
-  const minSide = 0.12 * Math.min(small.width, small.height);
+  const minSide = smallestSide(small);
   const best = withMats((track) => {
     const binary = track(binarisePlain(cv, small, track));
     options.onThreshold?.(grayFromMat(binary), scale);
@@ -589,16 +640,3 @@ function pickLargestGrid(candidates: Candidate[]): Candidate | undefined {
 }
 
 const bestScore = (best: Candidate, c: Candidate) => (c.score > best.score ? c : best);
-
-/**
- * Two fits whose corners all lie within this share of the larger one's side of each other are one
- * outline fitted twice (say, a thick border's two edges). Dropping every nested fit within 0.6 of the
- * other's area instead dropped a grid's outline for a quad across seven of its columns that scored
- * 0.001 more.
- */
-const SAME_FIT_SHARE = 0.05;
-
-function sameFit(a: Candidate, b: Candidate): boolean {
-  const near = SAME_FIT_SHARE * Math.sqrt(Math.max(a.area, b.area));
-  return a.corners.every((p, i) => Math.hypot(p.x - b.corners[i]!.x, p.y - b.corners[i]!.y) <= near);
-}

@@ -47,12 +47,12 @@ import { mapCorners, type Corners, type GrayImage } from "../shared/image.ts";
 import { gridLines, innerLineShare, type GridLines } from "./cell-bounds.ts";
 import { sliceCells } from "./cells.ts";
 import { outlineGrid, traceGridLines, type StageImages } from "./debug-images.ts";
-import { detectionImage, findGridCandidates, type GridFound } from "./find-grid.ts";
+import { detectionImage, findGridCandidates, snappedGridCandidates, type GridFound } from "./find-grid.ts";
 import { cropRgba, downscale, toChroma, toGray, toRgba, type RgbaImage } from "./gray.ts";
 import { PhotoFailure } from "./photo-failure.ts";
 import { darkOnLight } from "./polarity.ts";
 import { DECODE_MAX_SIDE } from "./photo-format.ts";
-import { quadArea, scaleCorners, separateQuads } from "./quad.ts";
+import { quadArea, sameFit, scaleCorners, separateQuads } from "./quad.ts";
 import { rotateGray, uprightOrder, type Turns } from "./rotation.ts";
 import { sharpenedCells, SHARPENINGS } from "./sharpen.ts";
 import { MAX_CLUES, sudokuInk } from "./sudoku-like.ts";
@@ -84,7 +84,10 @@ export interface ReadGridOptions {
    * loop and throws `PhotoFailure({ code: "cancelled" })` when the read was superseded.
    */
   beforeStage?: (stage: PipelineStage) => void | Promise<void>;
-  /** Find the grid with the finder's quick mode (camera frames where it was already seen). */
+  /**
+   * Find the grid with the finder's quick mode (camera frames where it was already seen), and look for no
+   * other grid when the read's givens lack one solution (`refoundGrid`): another frame comes soon.
+   */
   quickFind?: boolean;
   /**
    * The grid's corners in the photo's pixels (TL, TR, BR, BL), as the user placed them: the grid is
@@ -150,7 +153,16 @@ export async function readGrid(
       });
     });
     const views: GridView[] = [];
-    for (const [i, { rgba, gray, scale }] of grays.entries()) {
+    // The first picture with a grid is the reference: its colour planes are cut, its outline is shown.
+    const makeReference = (view: GridView, { rgba, gray }: (typeof grays)[number]) => {
+      let planes: ReturnType<typeof cutChroma> | undefined;
+      view.chroma = () => (planes ??= cutChroma(rgba, gray, view));
+      if (debug) {
+        const detection = detectionImage(gray);
+        debug.contour = outlineGrid(detection.image, scaleCorners(view.found.corners, detection.scale));
+      }
+    };
+    for (const [i, { gray, scale }] of grays.entries()) {
       const onThreshold =
         debug && i === 0 ? (binary: GrayImage) => (debug.threshold = toRgba(binary)) : undefined;
       const given = options.corners && scaleCorners(options.corners, scale);
@@ -162,32 +174,38 @@ export async function readGrid(
           );
       const view = await firstSudokuLike(gray, scale, candidates, stage, classifier);
       if (!view) continue;
-      if (views.length === 0) {
-        let planes: ReturnType<typeof cutChroma> | undefined;
-        view.chroma = () => (planes ??= cutChroma(rgba, gray, view));
-      }
-      // The first picture with a grid is the reference: its outline is the one shown.
-      if (debug && views.length === 0) {
-        const detection = detectionImage(gray);
-        debug.contour = outlineGrid(detection.image, scaleCorners(view.found.corners, detection.scale));
-      }
+      if (views.length === 0) makeReference(view, grays[i]!);
       views.push(view);
     }
-    const reference = views[0];
-    if (!reference) throw new PhotoFailure({ code: "no-grid" });
+    if (views.length === 0) throw new PhotoFailure({ code: "no-grid" });
     if (views.every((view) => view.prepared.every((cell) => cellLooksEmptyInEveryTurn(cell.shape)))) {
       throw new PhotoFailure({ code: "no-digits" });
     }
-    const { turns, cells, otherTurn } = await stage("classify", async () => {
-      const first = await classifyUpright(views, classifier, options.turns);
-      const cells = weighedAgainstSolution(await withSharperRead(views, classifier, first));
-      const other = first.otherTurn;
-      return {
-        turns: first.turns,
-        cells,
-        ...(other ? { otherTurn: { ...other, cells: weighedAgainstSolution(other.cells) } } : {}),
-      };
-    });
+    const readViews = () =>
+      stage("classify", async () => {
+        const first = await classifyUpright(views, classifier, options.turns);
+        const cells = weighedAgainstSolution(await withSharperRead(views, classifier, first));
+        const other = first.otherTurn;
+        return {
+          turns: first.turns,
+          cells,
+          ...(other ? { otherTurn: { ...other, cells: weighedAgainstSolution(other.cells) } } : {}),
+        };
+      });
+    let read = await readViews();
+    // A single photo whose chosen grid reads as no puzzle may hold one the finder's passes fitted too far
+    // off (its outline joined by text): camera frames come again, and corners given by hand are kept.
+    const photo = grays.length === 1 && !options.corners && !options.quickFind ? grays[0]! : undefined;
+    if (photo && !givensHaveOneSolution(read.cells)) {
+      const refound = await refoundGrid(photo, views[0]!, classifier, stage);
+      if (refound) {
+        makeReference(refound, photo);
+        views[0] = refound;
+        read = await readViews();
+      }
+    }
+    const { turns, cells, otherTurn } = read;
+    const reference = views[0]!;
     if (cells.every((cell) => cell.digit === 0)) throw new PhotoFailure({ code: "no-digits" });
     if (debug) {
       debug.warped = traceGridLines(reference.warped, reference.lines, turns);
@@ -236,12 +254,8 @@ async function firstSudokuLike(
   // Crowded views whose read already showed a puzzle: the largest weak one is not classified again.
   const readAsPuzzle = new Set<GridView>();
   for (const found of candidates) {
-    const warped = await stage("unskew", () => darkOnLight(warpToSquare(gray, found.corners)));
-    const view = await stage("cells", () => {
-      const lines = gridLines(warped);
-      const tiles = sliceCells(warped, lines);
-      return { found, scale, warped, lines, tiles, prepared: tiles.map(prepareCell) };
-    });
+    const view = await cutView(gray, scale, found, stage);
+    const { warped } = view;
     const ink = sudokuInk(view.prepared);
     // A crowded grid is a puzzle filled in by a player when its read shows a puzzle's count of givens.
     if (ink === "crowded" && (await readsAsPuzzle(view, classifier, stage))) readAsPuzzle.add(view);
@@ -274,6 +288,45 @@ async function firstSudokuLike(
   }
   const others = weakViews.filter((view) => view !== largestWeak);
   return chosen ?? (await firstSolvable([...others, ...unproven], classifier, stage));
+}
+
+/** A candidate grid straightened and cut into prepared cells. */
+async function cutView(
+  gray: GrayImage,
+  scale: number,
+  found: GridView["found"],
+  stage: Stage,
+): Promise<GridView> {
+  const warped = await stage("unskew", () => darkOnLight(warpToSquare(gray, found.corners)));
+  return stage("cells", () => {
+    const lines = gridLines(warped);
+    const tiles = sliceCells(warped, lines);
+    return { found, scale, warped, lines, tiles, prepared: tiles.map(prepareCell) };
+  });
+}
+
+/**
+ * Another grid of the photo whose read has one solution, among the fits that clear the gridness bar
+ * once snapped onto their border (`snappedGridCandidates`), for a chosen grid whose givens lack one:
+ * a book page's puzzle whose left border touched its text was fitted too far off to be refined, and a
+ * small grid beside it was read instead, 47 cells wrong and none doubted (its givens conflict). A
+ * read with one solution is no misfit quad's (see `firstSolvable`).
+ */
+async function refoundGrid(
+  { gray, scale }: { gray: GrayImage; scale: number },
+  current: GridView,
+  classifier: Pick<DigitClassifier, "classifyCells">,
+  stage: Stage,
+): Promise<GridView | undefined> {
+  const others = (await stage("find-grid", () => snappedGridCandidates(gray))).filter(
+    (found) => !sameFit(found.corners, current.found.corners),
+  );
+  const views: GridView[] = [];
+  for (const found of others) {
+    const otherGridsSeen = separateQuads(found.corners, current.found.corners);
+    views.push(await cutView(gray, scale, { ...found, otherGridsSeen }, stage));
+  }
+  return firstSolvable(views, classifier, stage);
 }
 
 /**
