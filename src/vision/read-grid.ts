@@ -310,7 +310,8 @@ async function cutView(
  * once snapped onto their border (`snappedGridCandidates`), for a chosen grid whose givens lack one:
  * a book page's puzzle whose left border touched its text was fitted too far off to be refined, and a
  * small grid beside it was read instead, 47 cells wrong and none doubted (its givens conflict). A
- * read with one solution is no misfit quad's (see `firstSolvable`).
+ * read with one solution is no misfit quad's (see `firstSolvable`); only grids inked like a printed
+ * puzzle (`sudokuInk`) are tried.
  */
 async function refoundGrid(
   { gray, scale }: { gray: GrayImage; scale: number },
@@ -324,7 +325,9 @@ async function refoundGrid(
   const views: GridView[] = [];
   for (const found of others) {
     const otherGridsSeen = separateQuads(found.corners, current.found.corners);
-    views.push(await cutView(gray, scale, { ...found, otherGridsSeen }, stage));
+    const view = await cutView(gray, scale, { ...found, otherGridsSeen }, stage);
+    // A printed solution grid's 81 digits have one solution too.
+    if (sudokuInk(view.prepared) === "sudoku") views.push(view);
   }
   return firstSolvable(views, classifier, stage);
 }
