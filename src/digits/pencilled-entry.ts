@@ -48,9 +48,10 @@ export function couldBePencilledEntry(
 
 /**
  * A cell read as empty whose ink the CNN reads, at least `MIN_SOLUTION_DIGIT_P` surely (`MIN_HAND_DIGIT_P`
- * when all but sure of a hand) and as handwriting, as `digit`, the digit the givens' one solution puts there: a pencilled entry, shown as
- * doubtful. Pencil is paler than print and the CNN is often unsure of it; a speck or a crease must also
- * read as the very digit the puzzle needs there, so a blank cell is seldom filled.
+ * when all but sure of a hand) and as handwriting, as `digit`, the digit the givens' one solution puts
+ * there: a pencilled entry, shown as doubtful. Pencil is paler than print and the CNN is often unsure of
+ * it; a speck or a crease must also read as the very digit the puzzle needs there, so a blank cell is
+ * seldom filled.
  * @returns the entry, or undefined when the CNN does not read the cell so
  */
 export function pencilledEntry(

@@ -226,7 +226,7 @@ export function snappedGridCandidates(gray: GrayImage): GridFound[] {
 
 function snappedGrids(
   cv: OpenCV,
-  passes: readonly Pick<DetectionPass, "image" | "binarise">[],
+  passes: readonly DetectionPass[],
   small: GrayImage,
   scale: number,
 ): GridFound[] {
