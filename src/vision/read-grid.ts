@@ -16,7 +16,12 @@ import {
   printConsensus,
 } from "../digits/typeface-check.ts";
 import { minDigitHeight } from "../digits/digit-size.ts";
-import { couldBePencilledEntry, hasSureEntry, pencilledEntry } from "../digits/pencilled-entry.ts";
+import {
+  couldBePencilledEntry,
+  hasSureEntry,
+  paleEntries,
+  pencilledEntry,
+} from "../digits/pencilled-entry.ts";
 import { readGridCells } from "../digits/grid-reads.ts";
 import { classifyLooks, secondLooks, tightCell } from "../digits/second-look.ts";
 import { typefaceReads } from "../digits/typeface-read.ts";
@@ -552,7 +557,12 @@ async function classifyUpright(
     const entries = [...clued];
     for (const { cell, digit } of pencilled)
       entries[cell] = pencilledEntry(clued[cell]!, probs[cell]!, digit) ?? clued[cell]!;
-    reads.push(entries);
+    reads.push(
+      paleEntries(
+        entries,
+        prepared.map((cell) => cell.shape),
+      ),
+    );
   }
   return {
     turns: choice.turns,

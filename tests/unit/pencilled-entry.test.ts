@@ -3,8 +3,13 @@ import { describe, expect, test } from "vitest";
 import { toCellRead } from "../../src/digits/cell-read.ts";
 import { CLASS_COUNT, classOf } from "../../src/digits/classes.ts";
 import type { InkShape } from "../../src/digits/empty-cell.ts";
-import { couldBePencilledEntry, hasSureEntry, pencilledEntry } from "../../src/digits/pencilled-entry.ts";
-import { DOUBT_THRESHOLD, isHandwritten } from "../../src/shared/reading.ts";
+import {
+  couldBePencilledEntry,
+  hasSureEntry,
+  paleEntries,
+  pencilledEntry,
+} from "../../src/digits/pencilled-entry.ts";
+import { DOUBT_THRESHOLD, isHandwritten, type CellRead } from "../../src/shared/reading.ts";
 import { readGrid } from "../../src/vision/read-grid.ts";
 import { loadPhoto } from "../../tooling/load-photo.ts";
 import { useShippedClassifier } from "../fixtures/node-reader.ts";
@@ -17,13 +22,13 @@ const probs = (entries: Record<number, number>): Float32Array => {
   return p;
 };
 
-const shape = (height: number): InkShape => ({
+const shape = (height: number, strokeContrast = 0.25): InkShape => ({
   inkFraction: 0.06,
   height,
   width: 0.3,
   longestPart: height,
   peakContrast: 0.3,
-  strokeContrast: 0.25,
+  strokeContrast,
   sharpOutline: 0.8,
   offCentre: 0.05,
 });
@@ -106,6 +111,56 @@ describe("hasSureEntry", () => {
   });
 });
 
+describe("paleEntries", () => {
+  const blank = toCellRead(probs({ 0: 1 }), true);
+  const given = (digit: number) => toCellRead(probs({ [classOf(digit, false)]: 1 }), false);
+  const sureEntry = toCellRead(probs({ [classOf(7, true)]: 1 }), false);
+  /** A 1 read surely as print, but with `hand` of it handwriting. */
+  const printedOne = (hand: number) =>
+    toCellRead(probs({ [classOf(1, false)]: 1 - hand, [classOf(1, true)]: hand }), false);
+  /**
+   * Row 1 holds sure print of darkness `near` in c1–c3, row 9 darker print (0.9) in c1–c3, far from r1c5,
+   * r9c9 the player's sure 7; r1c5 holds `read` of darkness `stroke`.
+   */
+  const grid = (read: CellRead, stroke: number, near = 0.5, entry = sureEntry) => {
+    const reads = Array<CellRead>(81).fill(blank);
+    const shapes = Array<InkShape | undefined>(81).fill(undefined);
+    for (const [cell, digit, darkness] of [
+      [0, 2, near],
+      [1, 3, near],
+      [2, 4, near],
+      [72, 5, 0.9],
+      [73, 6, 0.9],
+      [74, 8, 0.9],
+    ] as const) {
+      reads[cell] = given(digit);
+      shapes[cell] = shape(0.6, darkness);
+    }
+    reads[80] = entry;
+    shapes[80] = shape(0.6, 0.5);
+    reads[4] = read;
+    shapes[4] = shape(0.6, stroke);
+    return paleEntries(reads, shapes)[4]!;
+  };
+
+  test("a digit read as print but far paler than the print nearest it is an entry, doubtful", () => {
+    const read = grid(printedOne(0.1), 0.25);
+    expect(read.digit).toBe(1);
+    expect(isHandwritten(read)).toBe(true);
+    expect(read.confidence).toBeLessThan(DOUBT_THRESHOLD);
+  });
+
+  test("…but not ink nearly as dark, print the CNN gives no hand, nor in a grid without sure entries", () => {
+    expect(isHandwritten(grid(printedOne(0.1), 0.31))).toBe(false);
+    expect(isHandwritten(grid(printedOne(0.01), 0.25))).toBe(false);
+    expect(isHandwritten(grid(printedOne(0.1), 0.25, 0.5, given(7)))).toBe(false);
+  });
+
+  test("…and it is weighed against the print nearest it: a shadow pales a region's print alike", () => {
+    expect(isHandwritten(grid(printedOne(0.1), 0.25, 0.3))).toBe(false);
+  });
+});
+
 const classifier = useShippedClassifier();
 
 test("a pale pencilled entry the CNN reads unsurely is read as the solution's digit, doubtful", async () => {
@@ -121,4 +176,19 @@ test("a pale pencilled entry the CNN reads unsurely is read as the solution's di
   expect(result.cells.map((c) => (isHandwritten(c) ? 0 : c.digit)).join("")).toBe(labels);
   expect(result.cells.map((c) => (isHandwritten(c) ? c.digit : 0)).join("")).toBe(entries);
   expect(result.cells[2 * 9 + 7]!.confidence).toBeLessThan(DOUBT_THRESHOLD);
+});
+
+test("a pale pencilled entry the CNN reads as print is read as an entry, doubtful", async () => {
+  // A generated half-filled 240×320 photo under shadow bands: its r6c8 holds a pencilled 1 far paler than
+  // the printed 1 below it, which the CNN reads as print, with a trace of hand.
+  const dir = new URL("../fixtures/photos/pale-entry/", import.meta.url);
+  const file = "s9003-0274.jpg";
+  const truth = async (name: string) =>
+    (JSON.parse(await readFile(new URL(name, dir), "utf8")) as Record<string, string>)[file]!;
+  const [labels, entries] = await Promise.all([truth("labels.json"), truth("entries.json")]);
+  const result = await readGrid(() => loadPhoto(new URL(file, dir).pathname), classifier());
+  assertRead(result);
+  expect(result.cells.map((c) => (isHandwritten(c) ? 0 : c.digit)).join("")).toBe(labels);
+  expect(result.cells.map((c) => (isHandwritten(c) ? c.digit : 0)).join("")).toBe(entries);
+  expect(result.cells[5 * 9 + 7]!.confidence).toBeLessThan(DOUBT_THRESHOLD);
 });
