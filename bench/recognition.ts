@@ -23,6 +23,7 @@ import type { Point } from "../src/shared/image.ts";
 import { DOUBT_THRESHOLD, isHandwritten, type CellRead } from "../src/shared/reading.ts";
 import { createDigitClassifier, type DigitClassifier } from "../src/digits/classifier.ts";
 import { proposeRepair } from "../src/solver/repair.ts";
+import { cluesClashBeyondOneMisread } from "../src/solver/conflicts.ts";
 import { loadOpenCV } from "../src/vision/opencv.ts";
 import { readGrid, type DecodedPhoto, type GridReading } from "../src/vision/read-grid.ts";
 import { ALL_TURNS, type Turns } from "../src/vision/rotation.ts";
@@ -97,6 +98,8 @@ const classifierFor = (file: string): DigitClassifier => {
 const scores: PhotoScore[] = [];
 let wrongTurns = 0;
 let uncertainTurns = 0;
+/** Reads whose clues clash beyond one misread (`cluesClashBeyondOneMisread`): all their cells doubtful. */
+let clashingReads = 0;
 for (const file of files) {
   let bytes: Uint8Array = await readFile(join(dir, file));
   if (megapixels) bytes = await upscaleJpeg(bytes, megapixels);
@@ -145,7 +148,14 @@ for (const file of files) {
   }
 }
 for (const c of classifiers.values()) c.dispose();
-console.log(JSON.stringify({ ...summarise(scores), uncertainTurns, ...(allTurns ? { wrongTurns } : {}) }));
+console.log(
+  JSON.stringify({
+    ...summarise(scores),
+    uncertainTurns,
+    clashingReads,
+    ...(allTurns ? { wrongTurns } : {}),
+  }),
+);
 
 function report(
   name: string,
@@ -166,7 +176,10 @@ function report(
   if (result.kind === "read") {
     if (result.otherTurn) uncertainTurns++;
     score.read = result.cells.map((c) => c.digit).join("");
-    score.doubtful = result.cells.map((c) => c.confidence < DOUBT_THRESHOLD);
+    // A read whose clues clash beyond one misread is doubtful as a whole (the page says so).
+    const clashing = cluesClashBeyondOneMisread(result.cells);
+    if (clashing) clashingReads++;
+    score.doubtful = result.cells.map((c) => clashing || c.confidence < DOUBT_THRESHOLD);
     score.handwritten = result.cells.map(isHandwritten);
     // What the user gets by pressing "Apply" on the proposal the app shows (the app's own budget); as
     // in the page, the search changes givens only.

@@ -62,6 +62,11 @@ export function smallGridTip(side: number): string {
   return `The grid is only about ${Math.round(side)} pixels across in this photo: a closer photo reads more reliably.`;
 }
 
+/** Said when a read's printed clues clash beyond one misread (`cluesClashBeyondOneMisread`). */
+export const CLASHING_READ_MESSAGE =
+  "Several printed digits read here clash with one another: this may not be the puzzle's grid, or the photo " +
+  "is too blurred to read. Press Adjust corners to place the grid by hand, or take a sharper photo.";
+
 export const HIDDEN_SOLUTION_MESSAGE = "The solution is hidden: turn off “Hide the solution” to see it.";
 
 export const EMPTY_GRID_MESSAGE = "Type a puzzle, paste 81 digits, or give a photo.";

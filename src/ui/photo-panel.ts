@@ -2,9 +2,10 @@ import type { PipelineProgress } from "../workers/pipeline-client.ts";
 import { meanSide } from "../shared/corners.ts";
 import type { Corners } from "../shared/image.ts";
 import { isHandwritten, type ReadResult } from "../shared/reading.ts";
+import { cluesClashBeyondOneMisread } from "../solver/conflicts.ts";
 import { CornerEditor, type CornerEditorElements } from "./corner-editor.ts";
 import { DebugPanel, type DebugElements } from "./debug-view.ts";
-import { photoErrorMessage, readMessage, smallGridTip } from "./messages.ts";
+import { CLASHING_READ_MESSAGE, photoErrorMessage, readMessage, smallGridTip } from "./messages.ts";
 import { drawSolution, type GridPlacement } from "./overlay.ts";
 import { saveAs, solutionPng } from "./png-export.ts";
 import type { ProgressView } from "./progress-view.ts";
@@ -234,7 +235,9 @@ export class PhotoPanel {
     const doubtText = doubtful ? ` ${doubtful} doubtful — check the cells marked “?”.` : "";
     const tip = smallGridTip(meanSide(corners));
     this.progress.done(`${readMessage(clues, entries)}${doubtText}${tip ? ` ${tip}` : ""}`);
-    if (otherGridsSeen) this.alert("More than one grid was in the photo; the largest one was read.", true);
+    if (cluesClashBeyondOneMisread(cells)) this.alert(CLASHING_READ_MESSAGE, true);
+    else if (otherGridsSeen)
+      this.alert("More than one grid was in the photo; the largest one was read.", true);
   }
 
   private show(

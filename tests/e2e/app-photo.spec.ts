@@ -145,6 +145,19 @@ test("a grid small in the photo is read, with the advice to take it closer", asy
   );
 });
 
+test("a read whose printed digits clash beyond one misread is doubted as a whole", async ({ page }) => {
+  // A generated blurred 320×240 book page (attribution in tests/fixtures/README.md): several of its printed
+  // digits read as a digit their row, column or box already holds.
+  const photo = fileURLToPath(new URL("../fixtures/photos/clashing/s9012-0144.jpg", import.meta.url));
+  await page.goto("./");
+  await photoInput(page).setInputFiles(photo);
+  await expect(page.getByRole("alert")).toContainText(
+    "Several printed digits read here clash with one another: this may not be the puzzle's grid",
+    { timeout: 90_000 },
+  );
+  await expect(page.getByRole("button", { name: "Adjust corners" })).toBeVisible();
+});
+
 test("editing a read grid re-solves; Clear drops the photo", async ({ page }) => {
   await page.goto("./");
   await photoInput(page).setInputFiles(SAMPLE);
