@@ -79,7 +79,8 @@ export function pencilledEntry(
  * A digit read as print whose strokes are at most this share as dark as the print nearest it is pencil
  * (`paleEntries`). Shadows and glare change the print's darkness across a photo, so it is compared
  * with its neighbours. On 300 generated half-filled photos of the tuning seed 9003, three digits read
- * as print were this pale: two entries and one printed digit; on 300 of a fresh seed (9013), none.
+ * as print with a trace of hand were this pale: two entries and a printed digit in a shadow band; on
+ * 300 of a fresh seed (9013), one misread entry.
  */
 const PALE_ENTRY_STROKE = 0.6;
 /** …and the CNN gives it at least this handwritten share: sure print is read at 0.01 or less. */

@@ -557,6 +557,7 @@ async function classifyUpright(
     const entries = [...clued];
     for (const { cell, digit } of pencilled)
       entries[cell] = pencilledEntry(clued[cell]!, probs[cell]!, digit) ?? clued[cell]!;
+    // Last, with the kinds of ink settled: pencil far paler than the print around it is an entry.
     reads.push(
       paleEntries(
         entries,
