@@ -34,6 +34,11 @@ export function isHandwritten(read: CellRead): boolean {
   return read.digit !== 0 && (read.handwritten ?? 0) >= HANDWRITTEN_THRESHOLD;
 }
 
+/** The printed digits of a read, handwritten entries left blank. */
+export function givensOf(reads: readonly CellRead[]): Uint8Array {
+  return Uint8Array.from(reads, (read) => (isHandwritten(read) ? 0 : read.digit));
+}
+
 /** A sudoku has at least this many clues (the proven minimum for one solution). */
 export const MIN_CLUES = 17;
 

@@ -1,4 +1,4 @@
-import { isHandwritten, type CellRead } from "../shared/reading.ts";
+import { givensOf, type CellRead } from "../shared/reading.ts";
 import { PEERS } from "./tables.ts";
 import type { Grid } from "./types.ts";
 
@@ -11,7 +11,7 @@ import type { Grid } from "./types.ts";
  * each with 3 to 56 cells wrong; on dev and wild, none.
  */
 export function cluesClashBeyondOneMisread(cells: readonly CellRead[]): boolean {
-  const givens = Uint8Array.from(cells, (c) => (isHandwritten(c) ? 0 : c.digit));
+  const givens = givensOf(cells);
   const clashing = findConflicts(givens);
   return (
     clashing.length > 0 &&

@@ -1,4 +1,10 @@
-import { DOUBT_THRESHOLD, isHandwritten, withConfidenceAtMost, type CellRead } from "../shared/reading.ts";
+import {
+  DOUBT_THRESHOLD,
+  givensOf,
+  isHandwritten,
+  withConfidenceAtMost,
+  type CellRead,
+} from "../shared/reading.ts";
 import { solve, undeterminedCells } from "./solve.ts";
 
 /** Confidence at most of an empty read where a clue may have been missed, and of a clue found there. */
@@ -113,9 +119,4 @@ function isSurePrintedLook(look: CellRead): boolean {
 /** The read shown as doubtful: its confidence capped at `MISSED_CLUE_P`. */
 export function doubted(read: CellRead): CellRead {
   return withConfidenceAtMost(read, MISSED_CLUE_P);
-}
-
-/** The printed digits of a read, handwritten entries left blank. */
-export function givensOf(reads: readonly CellRead[]): Uint8Array {
-  return Uint8Array.from(reads, (read) => (isHandwritten(read) ? 0 : read.digit));
 }

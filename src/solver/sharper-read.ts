@@ -1,5 +1,5 @@
-import { DOUBT_THRESHOLD, isHandwritten, type CellRead } from "../shared/reading.ts";
-import { doubted, givensOf, SEARCH_MS } from "./missed-clue.ts";
+import { DOUBT_THRESHOLD, givensOf, isHandwritten, type CellRead } from "../shared/reading.ts";
+import { doubted, SEARCH_MS } from "./missed-clue.ts";
 import { hasOneSolution } from "./solve.ts";
 
 /** Whether the read's printed digits have exactly one solution within the reader's search budget. */

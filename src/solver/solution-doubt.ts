@@ -1,5 +1,5 @@
-import { DOUBT_THRESHOLD, isHandwritten, type CellRead } from "../shared/reading.ts";
-import { givensOf, SEARCH_MS } from "./missed-clue.ts";
+import { DOUBT_THRESHOLD, givensOf, isHandwritten, type CellRead } from "../shared/reading.ts";
+import { SEARCH_MS } from "./missed-clue.ts";
 import { solve } from "./solve.ts";
 
 /**

@@ -1,5 +1,11 @@
-import { DOUBT_THRESHOLD, HANDWRITTEN_THRESHOLD, isHandwritten, type CellRead } from "../shared/reading.ts";
-import { givensOf, SEARCH_MS } from "./missed-clue.ts";
+import {
+  DOUBT_THRESHOLD,
+  givensOf,
+  HANDWRITTEN_THRESHOLD,
+  isHandwritten,
+  type CellRead,
+} from "../shared/reading.ts";
+import { SEARCH_MS } from "./missed-clue.ts";
 import { hasOneSolution } from "./solve.ts";
 import { nearestSymmetry, SYMMETRIES } from "./symmetry.ts";
 

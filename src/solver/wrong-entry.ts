@@ -1,5 +1,5 @@
-import { HANDWRITTEN_THRESHOLD, isHandwritten, type CellRead } from "../shared/reading.ts";
-import { givensOf, SEARCH_MS } from "./missed-clue.ts";
+import { givensOf, HANDWRITTEN_THRESHOLD, isHandwritten, type CellRead } from "../shared/reading.ts";
+import { SEARCH_MS } from "./missed-clue.ts";
 import { hasOneSolution, solve } from "./solve.ts";
 
 /**

@@ -28,6 +28,7 @@ import { typefaceReads } from "../digits/typeface-read.ts";
 import { withCreases } from "../digits/crease.ts";
 import {
   DOUBT_THRESHOLD,
+  givensOf,
   MIN_CLUES,
   type CellRead,
   type PipelineStage,
@@ -37,7 +38,6 @@ import {
 import { findConflicts } from "../solver/conflicts.ts";
 import { isGridQuad } from "../shared/corners.ts";
 import {
-  givensOf,
   hiddenClueSuspects,
   missedClueSuspects,
   settleHiddenClues,
