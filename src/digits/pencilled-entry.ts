@@ -1,8 +1,7 @@
 import { median } from "../shared/median.ts";
 import {
-  DOUBT_THRESHOLD,
   HANDWRITTEN_THRESHOLD,
-  isHandwritten,
+  hasSureEntry,
   withConfidenceAtMost,
   type CellRead,
 } from "../shared/reading.ts";
@@ -29,15 +28,6 @@ const MIN_HAND_DIGIT_P = 0.2;
 const SURE_HAND = 0.9;
 /** Confidence at most of an entry read so: the CNN's first read was empty. */
 const PENCILLED_ENTRY_P = 0.5;
-
-/**
- * Whether the grid holds an entry the reader is sure of: only then are pale marks looked at as entries.
- * On 300 printed-only generated photos (seed 9004), shadows' edges, creases and grain read as the
- * solution's digit in 7 cells of 4 photos, 3 of them read exactly before.
- */
-export function hasSureEntry(reads: readonly CellRead[]): boolean {
-  return reads.some((read) => isHandwritten(read) && read.confidence >= DOUBT_THRESHOLD);
-}
 
 /**
  * Whether a cell's ink could be a pencilled entry the CNN was unsure of: of the grid's print size

@@ -45,6 +45,15 @@ export const MIN_CLUES = 17;
 /** Below this top-1 probability a read is shown to the user as doubtful, with its runner-up. */
 export const DOUBT_THRESHOLD = 0.9;
 
+/**
+ * Whether the grid holds an entry the reader is sure of: only then are pale marks looked at as entries
+ * (`src/digits/pencilled-entry.ts`), and only without one is a doubtful entry that contradicts the
+ * puzzle taken for misread print (`src/solver/misread-given.ts`).
+ */
+export function hasSureEntry(reads: readonly CellRead[]): boolean {
+  return reads.some((read) => isHandwritten(read) && read.confidence >= DOUBT_THRESHOLD);
+}
+
 /** The read with its confidence (and its digit's candidate probability) at most `p`: shown as doubtful. */
 export function withConfidenceAtMost(read: CellRead, p: number): CellRead {
   const confidence = Math.min(read.confidence, p);

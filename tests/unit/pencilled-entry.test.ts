@@ -3,13 +3,8 @@ import { describe, expect, test } from "vitest";
 import { toCellRead } from "../../src/digits/cell-read.ts";
 import { CLASS_COUNT, classOf } from "../../src/digits/classes.ts";
 import type { InkShape } from "../../src/digits/empty-cell.ts";
-import {
-  couldBePencilledEntry,
-  hasSureEntry,
-  paleEntries,
-  pencilledEntry,
-} from "../../src/digits/pencilled-entry.ts";
-import { DOUBT_THRESHOLD, isHandwritten, type CellRead } from "../../src/shared/reading.ts";
+import { couldBePencilledEntry, paleEntries, pencilledEntry } from "../../src/digits/pencilled-entry.ts";
+import { DOUBT_THRESHOLD, hasSureEntry, isHandwritten, type CellRead } from "../../src/shared/reading.ts";
 import { readGrid } from "../../src/vision/read-grid.ts";
 import { loadPhoto } from "../../tooling/load-photo.ts";
 import { useShippedClassifier } from "../fixtures/node-reader.ts";

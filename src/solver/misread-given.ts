@@ -1,0 +1,47 @@
+import { givensOf, hasSureEntry, isHandwritten, type CellRead } from "../shared/reading.ts";
+import { SEARCH_MS } from "./missed-clue.ts";
+import { solve } from "./solve.ts";
+
+/**
+ * The CNN's probability, at least, of the digit the solution puts in the cell for a doubtful entry to be
+ * taken for that digit printed. In printed-only generated photos (1,000 of seed 9001), 7 printed digits
+ * blurred or cut at low resolution read as another, handwritten digit gave the solution's digit 0.22–0.36
+ * (and two on the half-filled tuning seed 9003, 0.08 and 0.11), while marks on blank cells read so (a
+ * crease, show-through, a grid line's remnant) gave it at most 0.05, and a player's wrong entries 0.02.
+ */
+const MISREAD_PRINT_P = 0.1;
+/** Confidence of a read so mended: shown as doubtful, with the CNN's read as its runner-up. */
+const MENDED_P = 0.5;
+
+/**
+ * A printed sudoku has one solution, and a player who writes digits in is sure to leave some the reader
+ * is sure of. In a grid without a sure entry (`hasSureEntry`), an entry the reader doubts that contradicts
+ * the solution of the givens, while the CNN gives the solution's digit some odds, is that printed digit
+ * misread: at low resolution a blurred print reads like a hand. It becomes the solution's digit printed,
+ * shown as doubtful. A player's wrong entry read surely, or in a grid the player has surely written in,
+ * is left alone: the page points it out.
+ * @param reads the 81 reads, row-major
+ * @returns the reads with such entries mended, or the reads as they were
+ */
+export function entriesAsMisreadGivens(reads: readonly CellRead[]): CellRead[] {
+  // Most grids have no entry, or a sure one: their givens need no solve here. Without a sure one, every
+  // entry is doubtful.
+  if (!reads.some(isHandwritten) || hasSureEntry(reads)) return [...reads];
+  const solved = solve(givensOf(reads), { timeoutMs: SEARCH_MS });
+  if (solved.kind !== "solved" || !solved.unique) return [...reads];
+  return reads.map((read, cell) => {
+    const digit = solved.solution[cell]!;
+    if (!isHandwritten(read) || read.digit === digit) return read;
+    const p = read.candidates.find((c) => c.digit === digit)?.p ?? 0;
+    if (p < MISREAD_PRINT_P) return read;
+    return {
+      digit,
+      confidence: MENDED_P,
+      candidates: [
+        { digit, p: MENDED_P },
+        { digit: read.digit, p: Math.min(read.confidence, 1 - MENDED_P) },
+      ],
+      capped: true,
+    };
+  });
+}

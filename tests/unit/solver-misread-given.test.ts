@@ -1,0 +1,97 @@
+import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import { DOUBT_THRESHOLD, isHandwritten, type CellRead } from "../../src/shared/reading.ts";
+import { entriesAsMisreadGivens } from "../../src/solver/misread-given.ts";
+import { solve } from "../../src/solver/solve.ts";
+import { readGrid } from "../../src/vision/read-grid.ts";
+import { loadPhoto } from "../../tooling/load-photo.ts";
+
+import { confidentReads, NORVIG } from "../fixtures/confident-reads.ts";
+import { useShippedClassifier } from "../fixtures/node-reader.ts";
+import { assertRead } from "../fixtures/read-result.ts";
+
+const solved = solve(Uint8Array.from(NORVIG, Number));
+if (solved.kind !== "solved") throw new Error("fixture must be solvable");
+const SOLUTION = solved.solution;
+/** One of Norvig's givens (row 1, column 3), and another open cell (row 1, column 1). */
+const GIVEN = 2;
+const OPEN = 0;
+const RIGHT = SOLUTION[GIVEN]!;
+const WRONG = (RIGHT % 9) + 1;
+
+/** A read of `digit` as handwritten at `confidence`, giving the solution's digit `solutionP`. */
+function entry(digit: number, confidence: number, solutionP: number, solutionDigit = RIGHT): CellRead {
+  return {
+    digit,
+    confidence,
+    candidates: [
+      { digit, p: confidence },
+      { digit: solutionDigit, p: solutionP },
+    ],
+    handwritten: 0.8,
+  };
+}
+
+/** Norvig's grid with its given in `GIVEN` read as a doubtful handwritten `WRONG`. */
+function misreadGiven(confidence = 0.4, solutionP = 0.3): CellRead[] {
+  const reads = confidentReads(NORVIG);
+  reads[GIVEN] = entry(WRONG, confidence, solutionP);
+  return reads;
+}
+
+describe("entriesAsMisreadGivens", () => {
+  it("turns a doubtful entry that contradicts the solution into the solution's printed digit, still doubtful", () => {
+    const reads = misreadGiven();
+    const mended = entriesAsMisreadGivens(reads);
+    expect(mended[GIVEN]!.digit).toBe(RIGHT);
+    expect(isHandwritten(mended[GIVEN]!)).toBe(false);
+    expect(mended[GIVEN]!.confidence).toBeLessThan(DOUBT_THRESHOLD);
+    expect(mended[GIVEN]!.candidates.map((c) => c.digit)).toEqual([RIGHT, WRONG]);
+    for (let cell = 0; cell < 81; cell++) if (cell !== GIVEN) expect(mended[cell]).toEqual(reads[cell]);
+  });
+
+  it("leaves an entry the CNN gives the solution's digit little chance: a mark on a blank cell", () => {
+    const reads = misreadGiven(0.4, 0.05);
+    expect(entriesAsMisreadGivens(reads)).toEqual(reads);
+  });
+
+  it("leaves a wrong entry read surely: the player's mistake must be pointed out", () => {
+    const reads = misreadGiven(0.95, 0.3);
+    expect(entriesAsMisreadGivens(reads)).toEqual(reads);
+  });
+
+  it("leaves a doubtful entry alone in a grid the player has surely written in", () => {
+    const reads = misreadGiven();
+    reads[OPEN] = entry(SOLUTION[OPEN]!, 0.97, 0.97, SOLUTION[OPEN]!);
+    expect(entriesAsMisreadGivens(reads)).toEqual(reads);
+  });
+
+  it("leaves a doubtful entry of the solution's digit alone", () => {
+    const reads = confidentReads(NORVIG);
+    reads[OPEN] = entry(SOLUTION[OPEN]!, 0.6, 0.6, SOLUTION[OPEN]!);
+    expect(entriesAsMisreadGivens(reads)).toEqual(reads);
+  });
+
+  it("leaves the reads alone when the givens have no single solution", () => {
+    const reads = misreadGiven();
+    // A 2 read in row 1, column 4, beside the row's printed 2: no solution says which digit the entry hides.
+    reads[3] = { digit: 2, confidence: 0.98, candidates: [{ digit: 2, p: 0.98 }] };
+    expect(solve(Uint8Array.from(reads, (r) => (isHandwritten(r) ? 0 : r.digit))).kind).not.toBe("solved");
+    expect(entriesAsMisreadGivens(reads)).toEqual(reads);
+  });
+});
+
+const classifier = useShippedClassifier();
+
+it("a 240×320 screenshot photo whose printed 1 reads as a doubtful handwritten 2 is read exactly, the 1 doubtful", async () => {
+  // A generated photo of a light app screen (see tests/fixtures/README.md): its r9c4 holds a printed 1,
+  // blurred into a 2 written by hand, the grid no entry at all.
+  const dir = new URL("../fixtures/photos/misread-print/", import.meta.url);
+  const labels = JSON.parse(await readFile(new URL("labels.json", dir), "utf8")) as Record<string, string>;
+  const result = await readGrid(() => loadPhoto(new URL("s9001-0570.jpg", dir).pathname), classifier());
+  assertRead(result);
+  expect(result.cells.map((c) => (isHandwritten(c) ? "h" : String(c.digit))).join("")).toBe(
+    labels["s9001-0570.jpg"],
+  );
+  expect(result.cells[8 * 9 + 3]!.confidence).toBeLessThan(DOUBT_THRESHOLD);
+});
