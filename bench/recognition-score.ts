@@ -1,3 +1,5 @@
+import { ENTRY_SOURCE_CODES } from "../training/photos/write-photos.ts";
+
 /**
  * One photo's outcome: its 81-char label (the printed givens) and what was read (undefined when no grid
  * was read). With `entries` (the handwritten digits, from entries.json) a cell's digit is its given or
@@ -22,6 +24,8 @@ export interface PhotoScore {
   blurShare?: number;
   /** For a generated photo, the height of its printed digits in photo pixels (designs.json). */
   digitPx?: number;
+  /** For a generated half-filled photo, each entry's source: `m` MNIST, `f` a font, `.` none (designs.json). */
+  entrySources?: string;
 }
 
 export interface RecognitionSummary {
@@ -62,6 +66,13 @@ export interface EntrySummary {
    * would show the user an entry they never wrote; `entryRecall` alone rewards reading every mark.
    */
   phantomEntries: number;
+}
+
+/** The entry figures of the entries of one source (real people's digits or handwriting fonts). */
+export interface SourceSummary {
+  entries: number;
+  entryRecall: number;
+  entryDigitAccuracy: number;
 }
 
 /** One class of photos (by size, blur or digit height): how many, and how many were found and read right. */
@@ -123,6 +134,7 @@ export function summarise(scores: readonly PhotoScore[]): RecognitionSummary &
     byShortSide?: Record<string, ClassSummary>;
     byBlur?: Record<string, ClassSummary>;
     byDigitHeight?: Record<string, ClassSummary>;
+    entriesBySource?: Record<string, SourceSummary>;
   } {
   const entryFigures = hasEntries(scores) ? summariseEntries(scores) : {};
   const all = (measure: (s: PhotoScore) => number | undefined) =>
@@ -135,7 +147,29 @@ export function summarise(scores: readonly PhotoScore[]): RecognitionSummary &
     ...(all((s) => s.digitPx)
       ? { byDigitHeight: byClass(scores, (s) => s.digitPx!, DIGIT_HEIGHT_CLASSES) }
       : {}),
+    ...(hasEntries(scores) && scores.every((s) => s.entrySources !== undefined)
+      ? { entriesBySource: bySource(scores) }
+      : {}),
   };
+}
+
+/** The entry figures of MNIST's and the fonts' entries apart: the first are real people's handwriting. */
+function bySource(scores: readonly PhotoScore[]): Record<string, SourceSummary> {
+  const out: Record<string, SourceSummary> = {};
+  for (const [source, code] of Object.entries(ENTRY_SOURCE_CODES)) {
+    // Each photo with only this source's entries kept: recall and digit accuracy count entry cells only.
+    const kept = scores.map((s) => ({
+      ...s,
+      entries: Array.from(s.entries ?? NO_ENTRIES, (d, i) => (s.entrySources![i] === code ? d : "0")).join(
+        "",
+      ),
+    }));
+    const entries = kept.reduce((n, s) => n + [...s.entries].filter((d) => d !== "0").length, 0);
+    if (entries === 0) continue;
+    const { entryRecall, entryDigitAccuracy } = summariseEntries(kept);
+    out[source] = { entries, entryRecall, entryDigitAccuracy };
+  }
+  return out;
 }
 
 function hasEntries(scores: readonly PhotoScore[]): boolean {

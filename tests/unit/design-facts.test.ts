@@ -19,7 +19,12 @@ test("a generated photo's blur and digit height are measured on its grid's cell;
     ];
     const designs = {
       "a.jpg": { camera: { blur: 0.5 }, grid: { digitHeight: 0.6 }, corners: square(90) },
-      "b.jpg": { camera: { blur: 0.5 }, grid: { digitHeight: 0.5 }, corners: square(450) },
+      "b.jpg": {
+        camera: { blur: 0.5 },
+        grid: { digitHeight: 0.5 },
+        corners: square(450),
+        entrySources: "m" + ".".repeat(80),
+      },
     };
     await writeFile(join(dir, "designs.json"), JSON.stringify(designs));
     const facts = await readDesignFacts(dir);
@@ -28,6 +33,9 @@ test("a generated photo's blur and digit height are measured on its grid's cell;
     // Cells of 10 and 50 px.
     expect(facts?.["a.jpg"]?.digitPx).toBeCloseTo(6);
     expect(facts?.["b.jpg"]?.digitPx).toBeCloseTo(25);
+    // A half-filled photo's entries' sources are passed on; a printed-only photo has none.
+    expect(facts?.["b.jpg"]?.entrySources).toBe("m" + ".".repeat(80));
+    expect(facts?.["a.jpg"]).not.toHaveProperty("entrySources");
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

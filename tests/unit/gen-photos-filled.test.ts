@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { registerFonts } from "../../training/digits/fonts.ts";
 import { createRng } from "../../training/digits/rng.ts";
@@ -5,6 +8,7 @@ import { drawDesign, type PhotoDesign } from "../../training/photos/design.ts";
 import { generatePhoto } from "../../training/photos/generate-photo.ts";
 import { parseMnist, registerHandwritingFonts } from "../../training/photos/handwriting.ts";
 import { choosePuzzle, FALLBACK_PUZZLES } from "../../training/photos/puzzles.ts";
+import { readDesignFacts, writePhotos } from "../../training/photos/write-photos.ts";
 
 const fonts = registerFonts();
 const puzzles = [...FALLBACK_PUZZLES];
@@ -88,5 +92,36 @@ describe("gen:photos --filled", () => {
     }
     expect(photo.entries).toMatch(/[1-9]/);
     expect(plain.entries).toBe("0".repeat(81));
+  });
+
+  test("designs.json tells each entry's source, MNIST or a font, for the benchmark to score apart", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "gen-filled-"));
+    try {
+      const { images, labels } = idx([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      const filled = {
+        mnist: parseMnist(images, labels),
+        fonts: registerHandwritingFonts(),
+        entries: { min: 15, max: 15 },
+      };
+      const small = (d: PhotoDesign): PhotoDesign => ({
+        ...d,
+        camera: { ...d.camera, width: 320, height: 240 },
+      });
+      await writePhotos(
+        { fonts, puzzles, filled, adjust: small },
+        { seed: 3, count: 1, out: dir, log: () => undefined },
+      );
+      const entries = (
+        JSON.parse(await readFile(join(dir, "entries.json"), "utf8")) as Record<string, string>
+      )["s3-0000.jpg"]!;
+      const sources = (await readDesignFacts(dir))?.["s3-0000.jpg"]?.entrySources;
+      expect(sources).toHaveLength(81);
+      expect([...sources!].map((c) => c !== ".")).toEqual([...entries].map((d) => d !== "0"));
+      // 15 entries, 60 % of them drawn from MNIST: both sources show.
+      expect(sources).toMatch(/m/);
+      expect(sources).toMatch(/f/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

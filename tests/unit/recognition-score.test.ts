@@ -139,3 +139,34 @@ test("summarise by photo size with entries: a class's givens are scored apart fr
 test("summarise without photo sizes: no size classes", () => {
   expect(summarise([{ label, read: label, ms: 1 }])).not.toHaveProperty("byShortSide");
 });
+
+test("summarise with entry sources: real people's digits (MNIST) and fonts get their entry figures apart", () => {
+  // r4c1 written by a person, r4c2 in a font.
+  const entrySources = ".".repeat(27) + "mf" + ".".repeat(52);
+  const summary = summarise([
+    // The person's 2 read as a 7, the font's 2 right.
+    {
+      label,
+      entries: written,
+      read: both.slice(0, 27) + "72" + both.slice(29),
+      ms: 1,
+      handwritten: at([27, 28]),
+      entrySources,
+    },
+    // The person's 2 missed, the font's 2 right.
+    {
+      label,
+      entries: written,
+      read: both.slice(0, 27) + "02" + both.slice(29),
+      ms: 1,
+      handwritten: at([28]),
+      entrySources,
+    },
+  ]);
+  expect(summary.entriesBySource).toEqual({
+    mnist: { entries: 2, entryRecall: 0.5, entryDigitAccuracy: 0 },
+    font: { entries: 2, entryRecall: 1, entryDigitAccuracy: 1 },
+  });
+  expect(summary.entryRecall).toBe(0.75);
+  expect(summarise([{ label, entries: written, read: both, ms: 1 }])).not.toHaveProperty("entriesBySource");
+});

@@ -26,7 +26,8 @@ export async function writePhotos(
   await mkdir(out, { recursive: true });
   const labels: Record<string, string> = {};
   const entries: Record<string, string> = {};
-  const designs: Record<string, Omit<PhotoDesign, "marks"> & { corners: number[][] }> = {};
+  const designs: Record<string, Omit<PhotoDesign, "marks"> & { corners: number[][]; entrySources?: string }> =
+    {};
   const started = performance.now();
   for (let index = 0; index < count; index++) {
     const photo = generatePhoto(input, seed, index);
@@ -36,7 +37,14 @@ export async function writePhotos(
     entries[file] = photo.entries;
     const { layout, grid, page, camera } = photo.design;
     const corners = photo.corners.map((p) => [Math.round(p.x * 10) / 10, Math.round(p.y * 10) / 10]);
-    designs[file] = { layout, grid, page, camera, corners };
+    designs[file] = {
+      layout,
+      grid,
+      page,
+      camera,
+      corners,
+      ...(input.filled ? { entrySources: entrySources(photo.design) } : {}),
+    };
     if ((index + 1) % 50 === 0 || index + 1 === count) {
       const each = (performance.now() - started) / (index + 1);
       log(`${index + 1}/${count} photos, ${each.toFixed(0)} ms each`);
@@ -59,11 +67,25 @@ export async function readManifest(dir: string): Promise<GeneratorManifest | und
 }
 
 /** What a generated photo's design says of how legible its digits are. */
+/**
+ * Where each handwritten entry came from: `m` a real person's digit (MNIST), `f` a handwriting font, `.`
+ * a cell without an entry. Real handwriting reads worse than fonts; the benchmark shows the two apart.
+ */
+function entrySources({ marks }: PhotoDesign): string {
+  return marks
+    .map((mark) => (mark?.kind === "entry" ? ENTRY_SOURCE_CODES[mark.hand.source.kind] : "."))
+    .join("");
+}
+
+export const ENTRY_SOURCE_CODES = { mnist: "m", font: "f" } as const;
+
 export interface DesignFacts {
   /** Camera blur (σ, in photo pixels) as a share of the grid's cell side. */
   blurShare: number;
   /** Height of the printed digits in photo pixels (the grid's mean cell side times the digits' share of it). */
   digitPx: number;
+  /** Of a half-filled photo, each entry's source (see `entrySources`); absent in sets made before it was kept. */
+  entrySources?: string;
 }
 
 /**
@@ -79,7 +101,12 @@ export async function readDesignFacts(dir: string): Promise<Record<string, Desig
   }
   const designs = JSON.parse(text) as Record<
     string,
-    { camera: { blur: number }; grid: { digitHeight: number }; corners: number[][] }
+    {
+      camera: { blur: number };
+      grid: { digitHeight: number };
+      corners: number[][];
+      entrySources?: string;
+    }
   >;
   const cellSide = (corners: number[][]) => {
     const [tl, tr, br, bl] = corners.map(([x, y]) => ({ x: x!, y: y! }));
@@ -88,7 +115,8 @@ export async function readDesignFacts(dir: string): Promise<Record<string, Desig
   return Object.fromEntries(
     Object.entries(designs).map(([file, d]) => {
       const side = cellSide(d.corners);
-      return [file, { blurShare: d.camera.blur / side, digitPx: d.grid.digitHeight * side }];
+      const facts: DesignFacts = { blurShare: d.camera.blur / side, digitPx: d.grid.digitHeight * side };
+      return [file, d.entrySources === undefined ? facts : { ...facts, entrySources: d.entrySources }];
     }),
   );
 }
