@@ -4,22 +4,23 @@ import { solve } from "./solve.ts";
 
 /**
  * The CNN's probability, at least, of the digit the solution puts in the cell for a doubtful entry to be
- * taken for that digit printed. In printed-only generated photos (1,000 of seed 9001), 7 printed digits
- * blurred or cut at low resolution read as another, handwritten digit gave the solution's digit 0.22–0.36
- * (and two on the half-filled tuning seed 9003, 0.08 and 0.11), while marks on blank cells read so (a
- * crease, show-through, a grid line's remnant) gave it at most 0.05, and a player's wrong entries 0.02.
+ * taken for that digit printed. In grids without a sure entry: of 1,000 printed-only generated photos
+ * (seed 9001), 8 printed digits read as another, handwritten digit; 5 gave the solution's digit 0.22–0.36
+ * (3 under 0.02, out of reach); on the half-filled tuning seed 9003 two gave it 0.08 and 0.11. Marks on
+ * blank cells read so (a crease, show-through, a grid line's remnant) gave it at most 0.05, and entries of
+ * the half-filled seeds 9002 and 9003 (wrong ones, a right one misread) at most 0.02.
  */
 const MISREAD_PRINT_P = 0.1;
 /** Confidence of a read so mended: shown as doubtful, with the CNN's read as its runner-up. */
 const MENDED_P = 0.5;
 
 /**
- * A printed sudoku has one solution, and a player who writes digits in is sure to leave some the reader
- * is sure of. In a grid without a sure entry (`hasSureEntry`), an entry the reader doubts that contradicts
- * the solution of the givens, while the CNN gives the solution's digit some odds, is that printed digit
- * misread: at low resolution a blurred print reads like a hand. It becomes the solution's digit printed,
- * shown as doubtful. A player's wrong entry read surely, or in a grid the player has surely written in,
- * is left alone: the page points it out.
+ * A printed sudoku has one solution. In a grid without an entry the reader is sure of (`hasSureEntry`),
+ * mostly a puzzle nobody has written in, an entry the reader doubts that contradicts the solution of the
+ * givens, while the CNN gives the solution's digit some odds, is taken for that printed digit misread: at
+ * low resolution a blurred print reads like a hand. It becomes the solution's digit printed, shown as
+ * doubtful. A player's wrong entry read surely, or in a grid the player has surely written in, is left
+ * alone: the page points it out.
  * @param reads the 81 reads, row-major
  * @returns the reads with such entries mended, or the reads as they were
  */

@@ -24,12 +24,12 @@ import { withCreases } from "../digits/crease.ts";
 import {
   DOUBT_THRESHOLD,
   givensOf,
+  hasSureEntry,
   MIN_CLUES,
   type CellRead,
   type PipelineStage,
   type ReadResult,
   type StageTiming,
-  hasSureEntry,
 } from "../shared/reading.ts";
 import { findConflicts } from "../solver/conflicts.ts";
 import { isGridQuad } from "../shared/corners.ts";
