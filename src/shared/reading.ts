@@ -54,6 +54,14 @@ export function hasSureEntry(reads: readonly CellRead[]): boolean {
   return reads.some((read) => isHandwritten(read) && read.confidence >= DOUBT_THRESHOLD);
 }
 
+/**
+ * `digit` read as print against the CNN's read (by the grid's typeface, by the puzzle's solution): shown as
+ * doubtful at `p`, with the CNN's read as `runnerUp`.
+ */
+export function doubtfulPrint(digit: number, p: number, runnerUp: { digit: number; p: number }): CellRead {
+  return { digit, confidence: p, candidates: [{ digit, p }, runnerUp], handwritten: 0, capped: true };
+}
+
 /** The read with its confidence (and its digit's candidate probability) at most `p`: shown as doubtful. */
 export function withConfidenceAtMost(read: CellRead, p: number): CellRead {
   const confidence = Math.min(read.confidence, p);

@@ -1,4 +1,4 @@
-import { givensOf, hasSureEntry, isHandwritten, type CellRead } from "../shared/reading.ts";
+import { doubtfulPrint, givensOf, hasSureEntry, isHandwritten, type CellRead } from "../shared/reading.ts";
 import { SEARCH_MS } from "./missed-clue.ts";
 import { solve } from "./solve.ts";
 
@@ -35,14 +35,6 @@ export function entriesAsMisreadGivens(reads: readonly CellRead[]): CellRead[] {
     if (!isHandwritten(read) || read.digit === digit) return read;
     const p = read.candidates.find((c) => c.digit === digit)?.p ?? 0;
     if (p < MISREAD_PRINT_P) return read;
-    return {
-      digit,
-      confidence: MENDED_P,
-      candidates: [
-        { digit, p: MENDED_P },
-        { digit: read.digit, p: Math.min(read.confidence, 1 - MENDED_P) },
-      ],
-      capped: true,
-    };
+    return doubtfulPrint(digit, MENDED_P, { digit: read.digit, p: Math.min(read.confidence, 1 - MENDED_P) });
   });
 }

@@ -1,4 +1,4 @@
-import type { CellRead } from "../shared/reading.ts";
+import { doubtfulPrint, type CellRead } from "../shared/reading.ts";
 import { PEERS } from "./tables.ts";
 
 /** Confidence of a digit read by its grid's typeface against the CNN: shown as doubtful, the CNN as runner-up. */
@@ -17,16 +17,10 @@ export function placeTypefaceReads(
   for (const { cell, digit } of [...found].sort((a, b) => b.match - a.match)) {
     const peers = PEERS.subarray(cell * 20, cell * 20 + 20);
     if (peers.some((peer) => placed[peer]!.digit === digit)) continue;
-    placed[cell] = {
-      digit,
-      confidence: TYPEFACE_READ_P,
-      candidates: [
-        { digit, p: TYPEFACE_READ_P },
-        { digit: reads[cell]!.digit, p: 1 - TYPEFACE_READ_P },
-      ],
-      handwritten: 0,
-      capped: true,
-    };
+    placed[cell] = doubtfulPrint(digit, TYPEFACE_READ_P, {
+      digit: reads[cell]!.digit,
+      p: 1 - TYPEFACE_READ_P,
+    });
   }
   return placed;
 }
