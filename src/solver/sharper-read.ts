@@ -8,23 +8,6 @@ export function givensHaveOneSolution(reads: readonly CellRead[]): boolean {
 }
 
 /**
- * Whether the read's printed digits, or else all its digits (printed and handwritten), have exactly one
- * solution: a grid's proof that it is a sudoku, not a misfit quad's garble. At low resolution printed
- * digits can read as a hand (a 320×240 book page: 6 of its 30 givens), which leaves the givens short
- * of one solution while all the digits together still have exactly one.
- */
-export function digitsHaveOneSolution(reads: readonly CellRead[]): boolean {
-  return (
-    givensHaveOneSolution(reads) ||
-    (reads.some(isHandwritten) &&
-      hasOneSolution(
-        Uint8Array.from(reads, (read) => read.digit),
-        { timeoutMs: SEARCH_MS },
-      ))
-  );
-}
-
-/**
  * Merges a second read of a grid (its cells sharpened) into the first, whose givens do not have one
  * solution: only the first read's doubtful cells may change, only to another printed digit (a
  * handwritten entry that turned into a given would make any puzzle look more complete, and sharpening

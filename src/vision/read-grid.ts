@@ -43,7 +43,8 @@ import { doubtsGivenSolution } from "../solver/solution-doubt.ts";
 import { givensBySymmetry } from "../solver/symmetric-givens.ts";
 import { givenAsWrongEntry } from "../solver/wrong-entry.ts";
 import { entriesAsMisreadGivens } from "../solver/misread-given.ts";
-import { digitsHaveOneSolution, givensHaveOneSolution, mergeSharperRead } from "../solver/sharper-read.ts";
+import { provesPuzzle } from "../solver/puzzle-proof.ts";
+import { givensHaveOneSolution, mergeSharperRead } from "../solver/sharper-read.ts";
 import { placeTypefaceReads } from "../solver/typeface-clues.ts";
 import { mapCorners, type Corners, type GrayImage } from "../shared/image.ts";
 import { gridLines, innerLineShare, type GridLines } from "./cell-bounds.ts";
@@ -354,7 +355,7 @@ async function readsAsPuzzle(
 }
 
 /**
- * The first of `views` whose read (sharper read included) has exactly one solution (`digitsHaveOneSolution`). Blur
+ * The first of `views` whose read (sharper read included) proves a puzzle (`provesPuzzle`). Blur
  * at low resolution leaves a grid's box borders too few pieces to tell it from a quad cut across a grid
  * (`innerLineShare` 0.06–0.19 on generated photos whose right quad was refused), but a misfit quad's
  * digits, shifted rows or columns of a puzzle and text, do not make a puzzle with one solution.
@@ -367,7 +368,7 @@ async function firstSolvable(
   for (const view of views) {
     const solvable = await stage("classify", async () => {
       const first = await classifyUpright([view], classifier, undefined);
-      return digitsHaveOneSolution(await withSharperRead([view], classifier, first));
+      return provesPuzzle(await withSharperRead([view], classifier, first));
     });
     if (solvable) return view;
   }

@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CellRead } from "../../src/shared/reading.ts";
-import {
-  digitsHaveOneSolution,
-  givensHaveOneSolution,
-  mergeSharperRead,
-} from "../../src/solver/sharper-read.ts";
+import { givensHaveOneSolution, mergeSharperRead } from "../../src/solver/sharper-read.ts";
 import { confidentReads, NORVIG, SEVENTEEN } from "../fixtures/confident-reads.ts";
 
 /** The 17-clue puzzle's clue in row 2, column 9 (a 1): without it the puzzle has several solutions. */
@@ -38,20 +34,6 @@ describe("givensHaveOneSolution", () => {
     expect(givensHaveOneSolution(missed())).toBe(false);
     expect(givensHaveOneSolution(missed(read(3, 0.99)))).toBe(false);
     expect(givensHaveOneSolution(missed(read(1, 0.99, 0.9)))).toBe(false);
-  });
-});
-
-describe("digitsHaveOneSolution", () => {
-  it("holds when the givens have one solution, or when a given read as a hand completes them", () => {
-    expect(digitsHaveOneSolution(confidentReads(SEVENTEEN))).toBe(true);
-    // The lost clue read as a handwritten 1: the givens alone have several solutions, all digits one.
-    expect(digitsHaveOneSolution(missed(read(1, 0.99, 0.9)))).toBe(true);
-  });
-
-  it("fails when neither the givens nor all the digits have exactly one solution", () => {
-    expect(digitsHaveOneSolution(missed())).toBe(false);
-    // A handwritten 3 there clashes with the printed 3 of its box.
-    expect(digitsHaveOneSolution(missed(read(3, 0.99, 0.9)))).toBe(false);
   });
 });
 

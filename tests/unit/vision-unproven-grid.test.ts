@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test } from "vitest";
 import type { Corners } from "../../src/shared/image.ts";
 import { projectRect, squareToQuad } from "../../src/shared/homography.ts";
@@ -5,7 +6,7 @@ import { findGridCandidates } from "../../src/vision/find-grid.ts";
 import { downscale, toGray } from "../../src/vision/gray.ts";
 import { DECODE_MAX_SIDE } from "../../src/vision/photo-format.ts";
 import { readGrid } from "../../src/vision/read-grid.ts";
-import { isHandwritten } from "../../src/shared/reading.ts";
+import { DOUBT_THRESHOLD, isHandwritten } from "../../src/shared/reading.ts";
 import { loadPhoto } from "../../tooling/load-photo.ts";
 import { useShippedClassifier } from "../fixtures/node-reader.ts";
 import { assertRead, digitString } from "../fixtures/read-result.ts";
@@ -75,4 +76,21 @@ test("a long shot whose printed digits partly read as a hand is proven by all it
     "090000403005027608006400900700008560800019000020000009007301002350040000682000001",
   );
   expect(result.cells.some(isHandwritten)).toBe(true);
+});
+
+test("a long shot whose read has one doubtful misread given is read, the misread doubtful", async () => {
+  // A generated 320×240 newspaper photo (see tests/fixtures/README.md) with 13 pen entries: only a long
+  // shot finds its grid, and one of its printed digits reads as another, doubtfully, leaving no solution.
+  const dir = new URL("../fixtures/photos/long-shot-misread/", import.meta.url);
+  const file = "s9002-0061.jpg";
+  const load = async (name: string) =>
+    (JSON.parse(await readFile(new URL(name, dir), "utf8")) as Record<string, string>)[file]!;
+  const [givens, entries] = await Promise.all([load("labels.json"), load("entries.json")]);
+  const result = await readGrid(() => loadPhoto(new URL(file, dir).pathname), classifier());
+  assertRead(result);
+  const wrong = result.cells.flatMap((cell, i) =>
+    String(cell.digit) === (givens[i] === "0" ? entries[i] : givens[i]) ? [] : [cell],
+  );
+  expect(wrong.length).toBeLessThanOrEqual(1);
+  for (const cell of wrong) expect(cell.confidence).toBeLessThan(DOUBT_THRESHOLD);
 });
