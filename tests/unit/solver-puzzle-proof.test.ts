@@ -1,19 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { CellRead } from "../../src/shared/reading.ts";
 import { digitsHaveOneSolution, provesPuzzle } from "../../src/solver/puzzle-proof.ts";
-import { confidentReads, NORVIG, SEVENTEEN } from "../fixtures/confident-reads.ts";
+import { cellRead as read, confidentReads, NORVIG, SEVENTEEN } from "../fixtures/confident-reads.ts";
 
 /** The 17-clue puzzle's clue in row 2, column 9 (a 1): without it the puzzle has several solutions. */
 const LOST = 17;
 /** Norvig's puzzle's 3 in row 1, column 3: the others alone still have one solution. */
 const SPARE = 2;
-
-const read = (digit: number, p: number, handwritten?: number): CellRead => ({
-  digit,
-  confidence: p,
-  candidates: [{ digit, p }],
-  ...(handwritten === undefined ? {} : { handwritten }),
-});
 
 /** `puzzle` read surely, but `cell` read as `as`. */
 function readWith(puzzle: string, cell: number, as: CellRead): CellRead[] {

@@ -1,19 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { CellRead } from "../../src/shared/reading.ts";
 import { givensHaveOneSolution, mergeSharperRead } from "../../src/solver/sharper-read.ts";
-import { confidentReads, NORVIG, SEVENTEEN } from "../fixtures/confident-reads.ts";
+import { cellRead as read, confidentReads, NORVIG, SEVENTEEN } from "../fixtures/confident-reads.ts";
 
 /** The 17-clue puzzle's clue in row 2, column 9 (a 1): without it the puzzle has several solutions. */
 const LOST = 17;
 /** A blank cell of the 17-clue puzzle whose solution digit is not 1. */
 const BLANK = 0;
-
-const read = (digit: number, p: number, handwritten?: number): CellRead => ({
-  digit,
-  confidence: p,
-  candidates: [{ digit, p }],
-  ...(handwritten === undefined ? {} : { handwritten }),
-});
 
 /** The 17-clue puzzle read with its clue at `LOST` missed, doubtfully (or as given). */
 function missed(at: CellRead = read(0, 0.6)): CellRead[] {
