@@ -23,9 +23,10 @@ const EMPTY: CellRead = { digit: 0, confidence: 1, candidates: [{ digit: 0, p: 1
 
 /**
  * Whether a candidate grid's read proves it a sudoku, not a misfit quad's garble (`digitsHaveOneSolution`),
- * with at most one of its doubtful digits left out: a grid that only a long shot finds is small or faint,
- * and one misread given (a 320×240 newspaper photo's 5 read as a 3 at 0.77) left no solution. A misfit
- * quad's digits, a puzzle's rows or columns shifted and mixed with text, clash in many places.
+ * with at most one of its doubtful digits left out. The grids that must prove themselves so (weak fits,
+ * long shots) are mostly small or faint, and one misread given (a 320×240 newspaper photo's 5 read as a 3
+ * at 0.77) left no solution; a misfit quad's digits, a puzzle's rows or columns shifted and mixed with
+ * text, clash in many places.
  */
 export function provesPuzzle(reads: readonly CellRead[]): boolean {
   if (digitsHaveOneSolution(reads)) return true;
