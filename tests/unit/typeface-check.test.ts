@@ -73,6 +73,22 @@ describe("checkEntriesAgainstTypeface", () => {
     expect(isHandwritten(pencil!)).toBe(true);
   });
 
+  test("an entry whose digit is printed only with some doubt matches that print and is a given", () => {
+    // A typewriter face's 3 looked drawn to the CNN in every cell: no sure print of it to compare with.
+    const doubted = () => ({ tile: cell(3, { font: print!.alias, dx: 1 }), read: read(3, 0.27) });
+    const entry = { tile: cell(3, { font: print!.alias }), read: read(3, 0.67) };
+    const other = { tile: cell(3, { font: hand!.alias }), read: read(3, 0.9) };
+    const [, , given, written] = check(
+      [doubted(), doubted(), entry, other],
+      0.01,
+      checkEntriesAgainstTypeface,
+      {},
+      [3],
+    );
+    expect(isHandwritten(given!)).toBe(false);
+    expect(isHandwritten(written!)).toBe(true);
+  });
+
   test("without sure printed givens to compare with, the CNN's call stands", () => {
     const [entry] = check([{ tile: cell(3, { font: print!.alias }), read: read(3, 0.9) }], 0.6);
     expect(isHandwritten(entry!)).toBe(true);
