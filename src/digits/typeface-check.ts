@@ -97,7 +97,8 @@ export function checkEntriesAgainstTypeface(
   return cells.map((cell, i) => {
     const { shape, box } = prepared[i]!;
     if (!isHandwritten(cell) || !shape || !box) return cell;
-    const others = twins(i).length > 0 ? twins(i) : doubtedTwins(cells, prepared, i);
+    const sure = twins(i);
+    const others = sure.length > 0 ? sure : doubtedTwins(cells, prepared, i);
     const compared = others.length > 0 && twinBar <= 1;
     const plainMatch = compared ? bestTwinMatch(i, others) : -1;
     // A glyph unlike its twins that the CNN doubts is handwriting is sought again at other sizes and

@@ -311,10 +311,10 @@ async function cutView(
 /**
  * Another grid of the photo whose read proves a puzzle (`firstSolvable`), among the fits that clear the
  * gridness bar once snapped onto their border (`snappedGridCandidates`), for a chosen grid whose givens
- * lack one solution: a book page's puzzle whose left border touched its text was fitted too far off to be refined, and a
- * small grid beside it was read instead, 47 cells wrong and none doubted (its givens conflict). A
- * read with one solution is no misfit quad's (see `firstSolvable`); only grids inked like a printed
- * puzzle (`sudokuInk`) are tried.
+ * lack one solution: a book page's puzzle whose left border touched its text was fitted too far off to
+ * be refined, and a small grid beside it was read instead, 47 cells wrong and none doubted (its givens
+ * conflict). A read that proves a puzzle is no misfit quad's (see `firstSolvable`); only grids inked like
+ * a printed puzzle (`sudokuInk`) are tried.
  */
 async function refoundGrid(
   { gray, scale }: { gray: GrayImage; scale: number },
