@@ -217,6 +217,40 @@ export function checkGivensAgainstTypeface(
 }
 
 /**
+ * A glyph compared with a printed digit by `printOfDigit` is at least this share as tall as that print
+ * (its ink box may be taller, with a line remnant): a small glyph can match part of a larger one as
+ * closely as print matches itself. On the half-filled tuning seed 9003, a blurred pencilled candidate 6 at
+ * 0.7 of the print's height matched a printed 6 at 0.95 so; a printed 7 in shadow, whose faint bar its ink
+ * box left out (0.82), is refused with it.
+ */
+const MIN_PRINT_HEIGHT = 0.85;
+
+/**
+ * Whether cell `i`'s glyph is its grid's print of `digit`, whatever the CNN read there: it matches a sure
+ * printed `digit` of the grid, at the twins' sizes and offsets (`pairMatch`), within `TWIN_SLACK` of how
+ * well the grid's print matches itself (and at least `MIN_TWIN_MATCH`), as an entry must to be print.
+ * @param consensus `printConsensus` of the grid: without it, nothing is print
+ */
+export function printOfDigit(
+  cells: readonly CellRead[],
+  tiles: readonly GrayImage[],
+  prepared: readonly PreparedCell[],
+  consensus: number | undefined,
+): (i: number, digit: number) => boolean {
+  if (consensus === undefined) return () => false;
+  const bar = Math.max(MIN_TWIN_MATCH, consensus - TWIN_SLACK);
+  const { printed } = printedTwins(cells, tiles, prepared);
+  const height = (i: number) => prepared[i]!.box!.y1 - prepared[i]!.box!.y0 + 1;
+  return (i, digit) => {
+    if (!prepared[i]!.box) return false;
+    const twins = printed.filter(
+      (j) => j !== i && cells[j]!.digit === digit && height(i) >= MIN_PRINT_HEIGHT * height(j),
+    );
+    return twins.some((j) => pairMatch(tiles, prepared, i, j, true) >= bar);
+  };
+}
+
+/**
  * How well the grid's print matches itself: the median, over sure printed glyphs with a printed twin
  * (the same digit elsewhere), of the best twin match; undefined when no digit is printed twice.
  */

@@ -15,26 +15,34 @@ const MISREAD_PRINT_P = 0.1;
 const MENDED_P = 0.5;
 
 /**
- * A printed sudoku has one solution. In a grid without an entry the reader is sure of (`hasSureEntry`),
- * mostly a puzzle nobody has written in, an entry the reader doubts that contradicts the solution of the
- * givens, while the CNN gives the solution's digit some odds, is taken for that printed digit misread: at
- * low resolution a blurred print reads like a hand. It becomes the solution's digit printed, shown as
- * doubtful. A player's wrong entry read surely, or in a grid the player has surely written in, is left
- * alone: the page points it out.
+ * A printed sudoku has one solution, and an entry that contradicts the solution of the givens may be a
+ * given misread. It becomes the solution's digit printed, shown as doubtful, when
+ * - its glyph is the grid's print of the solution's digit (`isPrint`, the typeface check): the CNN,
+ *   seeing one cell, took a printed 6 for a 5 written by hand, or a misread print that broke the solution
+ *   was taken for a wrong entry (`givenAsWrongEntry`); or
+ * - in a grid without an entry the reader is sure of (`hasSureEntry`), mostly a puzzle nobody has
+ *   written in, the reader doubts the entry while the CNN gives the solution's digit some odds: at low
+ *   resolution a blurred print reads like a hand.
+ * A player's wrong entry, read surely or in a grid the player has surely written in, and unlike the print
+ * of the digit it replaces, is left alone: the page points it out.
  * @param reads the 81 reads, row-major
+ * @param isPrint whether a cell's glyph is the grid's print of a digit
  * @returns the reads with such entries mended, or the reads as they were
  */
-export function entriesAsMisreadGivens(reads: readonly CellRead[]): CellRead[] {
-  // Most grids have no entry, or a sure one: their givens need no solve here. Without a sure one, every
-  // entry is doubtful.
-  if (!reads.some(isHandwritten) || hasSureEntry(reads)) return [...reads];
+export function entriesAsMisreadGivens(
+  reads: readonly CellRead[],
+  isPrint: (cell: number, digit: number) => boolean,
+): CellRead[] {
+  // Most grids have no entry: their givens need no solve here. Without a sure one, every entry is doubtful.
+  if (!reads.some(isHandwritten)) return [...reads];
+  const unsure = !hasSureEntry(reads);
   const solved = solve(givensOf(reads), { timeoutMs: SEARCH_MS });
   if (solved.kind !== "solved" || !solved.unique) return [...reads];
   return reads.map((read, cell) => {
     const digit = solved.solution[cell]!;
     if (!isHandwritten(read) || read.digit === digit) return read;
     const p = read.candidates.find((c) => c.digit === digit)?.p ?? 0;
-    if (p < MISREAD_PRINT_P) return read;
+    if (!(unsure && p >= MISREAD_PRINT_P) && !isPrint(cell, digit)) return read;
     return doubtfulPrint(digit, MENDED_P, { digit: read.digit, p: Math.min(read.confidence, 1 - MENDED_P) });
   });
 }

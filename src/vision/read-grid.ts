@@ -14,6 +14,7 @@ import {
   checkEntriesAgainstTypeface,
   checkGivensAgainstTypeface,
   printConsensus,
+  printOfDigit,
 } from "../digits/typeface-check.ts";
 import { minDigitHeight } from "../digits/digit-size.ts";
 import { couldBePencilledEntry, paleEntries, pencilledEntry } from "../digits/pencilled-entry.ts";
@@ -101,6 +102,9 @@ export interface ReadGridOptions {
   turns?: Turns;
 }
 
+/** Whether a cell's glyph is its grid's print of a digit (`printOfDigit`). */
+type IsPrint = (cell: number, digit: number) => boolean;
+
 /** Runs one stage of the read, timed and reported (see `ReadGridOptions.beforeStage`). */
 type Stage = <T>(name: PipelineStage, work: () => T | Promise<T>) => Promise<T>;
 
@@ -187,12 +191,19 @@ export async function readGrid(
     const readViews = () =>
       stage("classify", async () => {
         const first = await classifyUpright(views, classifier, options.turns);
-        const cells = weighedAgainstSolution(await withSharperRead(views, classifier, first));
+        const cells = weighedAgainstSolution(await withSharperRead(views, classifier, first), first.isPrint);
         const other = first.otherTurn;
         return {
           turns: first.turns,
           cells,
-          ...(other ? { otherTurn: { ...other, cells: weighedAgainstSolution(other.cells) } } : {}),
+          ...(other
+            ? {
+                otherTurn: {
+                  rotation: other.rotation,
+                  cells: weighedAgainstSolution(other.cells, other.isPrint),
+                },
+              }
+            : {}),
         };
       });
     let read = await readViews();
@@ -427,13 +438,19 @@ export async function rehearseCells(
  * would multiply the batch for a decision one view makes), the probabilities are averaged over all
  * views, and a cell is empty when most views say so.
  * @param forced read under this turn instead of choosing
- * @returns the turns and the 81 reads in upright row-major order, and the runner-up turn's reads on a near-tie
+ * @returns the turns, the 81 reads in upright row-major order and which glyphs are the grid's print of a
+ *   digit (`printOfDigit`), and the same for the runner-up turn on a near-tie
  */
 async function classifyUpright(
   views: readonly Pick<GridView, "tiles" | "prepared" | "chroma">[],
   classifier: Pick<DigitClassifier, "classifyCells">,
   forced: Turns | undefined,
-): Promise<{ turns: Turns; cells: CellRead[]; otherTurn?: { rotation: Turns; cells: CellRead[] } }> {
+): Promise<{
+  turns: Turns;
+  cells: CellRead[];
+  isPrint: IsPrint;
+  otherTurn?: { rotation: Turns; cells: CellRead[]; isPrint: IsPrint };
+}> {
   const reference = views[0]!.prepared;
   // Show-through and smudges would only add noise to the orientation vote.
   const inkedIndices = inkedInSomeTurn(reference.map((cell) => cell.shape)).flatMap((inked, i) =>
@@ -488,7 +505,7 @@ async function classifyUpright(
   );
   const freshProbs = await classifier.classifyCells(fresh);
   let next = 0;
-  const reads: CellRead[][] = [];
+  const reads: { cells: CellRead[]; isPrint: IsPrint }[] = [];
   for (const [k, perView] of uprights.entries()) {
     const probs = averageProbabilities(
       perView.map((_, v) => (wanted[k] === 0 ? asIs[v]! : freshProbs.slice(next, (next += 81)))),
@@ -558,17 +575,16 @@ async function classifyUpright(
     for (const { cell, digit } of pencilled)
       entries[cell] = pencilledEntry(clued[cell]!, probs[cell]!, digit) ?? clued[cell]!;
     // Last, with the kinds of ink settled: pencil far paler than the print around it is an entry.
-    reads.push(
-      paleEntries(
-        entries,
-        prepared.map((cell) => cell.shape),
-      ),
+    const final = paleEntries(
+      entries,
+      prepared.map((cell) => cell.shape),
     );
+    reads.push({ cells: final, isPrint: printOfDigit(final, tiles, prepared, consensus) });
   }
   return {
     turns: choice.turns,
-    cells: reads[0]!,
-    ...(choice.runnerUp === undefined ? {} : { otherTurn: { rotation: choice.runnerUp, cells: reads[1]! } }),
+    ...reads[0]!,
+    ...(choice.runnerUp === undefined ? {} : { otherTurn: { rotation: choice.runnerUp, ...reads[1]! } }),
   };
 }
 
@@ -599,12 +615,13 @@ async function withSharperRead(
 /**
  * The reads checked against the printed puzzle: givens and entries told apart again where they break an
  * all but symmetric clue layout (`givensBySymmetry`), a given that broke the solution turned back into
- * the wrong entry it was (`givenAsWrongEntry`), a doubtful entry that broke it, in a grid without a sure
- * one, turned into the misread print it was (`entriesAsMisreadGivens`), then reads that disagree with the
- * solution doubted (`doubtsGivenSolution`).
+ * the wrong entry it was (`givenAsWrongEntry`), an entry that broke it turned into the misread print it
+ * was (`entriesAsMisreadGivens`) when its glyph is the grid's print of the solution's digit (`isPrint`) or,
+ * in a grid without a sure entry, when the reader doubts it, then reads that disagree with the solution
+ * doubted (`doubtsGivenSolution`).
  */
-function weighedAgainstSolution(reads: readonly CellRead[]): CellRead[] {
-  return doubtsGivenSolution(entriesAsMisreadGivens(givenAsWrongEntry(givensBySymmetry(reads))));
+function weighedAgainstSolution(reads: readonly CellRead[], isPrint: IsPrint): CellRead[] {
+  return doubtsGivenSolution(entriesAsMisreadGivens(givenAsWrongEntry(givensBySymmetry(reads)), isPrint));
 }
 
 /** Per cell: empty in more than half of the views (a single view decides alone). */

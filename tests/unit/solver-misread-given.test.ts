@@ -19,6 +19,9 @@ const OPEN = 0;
 const RIGHT = SOLUTION[GIVEN]!;
 const WRONG = (RIGHT % 9) + 1;
 
+/** No glyph is the grid's print of any digit (the typeface check has nothing to say). */
+const noPrint = () => false;
+
 /** A read of `digit` as handwritten at `confidence`, giving the solution's digit `solutionP`. */
 function entry(digit: number, confidence: number, solutionP: number, solutionDigit = RIGHT): CellRead {
   return {
@@ -42,7 +45,7 @@ function misreadGiven(confidence = 0.4, solutionP = 0.3): CellRead[] {
 describe("entriesAsMisreadGivens", () => {
   it("turns a doubtful entry that contradicts the solution into the solution's printed digit, still doubtful", () => {
     const reads = misreadGiven();
-    const mended = entriesAsMisreadGivens(reads);
+    const mended = entriesAsMisreadGivens(reads, noPrint);
     expect(mended[GIVEN]!.digit).toBe(RIGHT);
     expect(isHandwritten(mended[GIVEN]!)).toBe(false);
     expect(mended[GIVEN]!.confidence).toBeLessThan(DOUBT_THRESHOLD);
@@ -52,24 +55,41 @@ describe("entriesAsMisreadGivens", () => {
 
   it("leaves an entry the CNN gives the solution's digit little chance: a mark on a blank cell", () => {
     const reads = misreadGiven(0.4, 0.05);
-    expect(entriesAsMisreadGivens(reads)).toEqual(reads);
+    expect(entriesAsMisreadGivens(reads, noPrint)).toEqual(reads);
   });
 
   it("leaves a wrong entry read surely: the player's mistake must be pointed out", () => {
     const reads = misreadGiven(0.95, 0.3);
-    expect(entriesAsMisreadGivens(reads)).toEqual(reads);
+    expect(entriesAsMisreadGivens(reads, noPrint)).toEqual(reads);
   });
 
   it("leaves a doubtful entry alone in a grid the player has surely written in", () => {
     const reads = misreadGiven();
     reads[OPEN] = entry(SOLUTION[OPEN]!, 0.97, 0.97, SOLUTION[OPEN]!);
-    expect(entriesAsMisreadGivens(reads)).toEqual(reads);
+    expect(entriesAsMisreadGivens(reads, noPrint)).toEqual(reads);
   });
 
   it("leaves a doubtful entry of the solution's digit alone", () => {
     const reads = confidentReads(NORVIG);
     reads[OPEN] = entry(SOLUTION[OPEN]!, 0.6, 0.6, SOLUTION[OPEN]!);
-    expect(entriesAsMisreadGivens(reads)).toEqual(reads);
+    expect(entriesAsMisreadGivens(reads, noPrint)).toEqual(reads);
+  });
+
+  it("turns a sure entry that contradicts the solution into the solution's digit when its glyph is that print", () => {
+    // A printed 6 the CNN read surely as a 5 written by hand, in a grid the player has surely written in.
+    const reads = misreadGiven(0.95, 0.01);
+    reads[OPEN] = entry(SOLUTION[OPEN]!, 0.97, 0.97, SOLUTION[OPEN]!);
+    const asked: [number, number][] = [];
+    const mended = entriesAsMisreadGivens(reads, (cell, digit) => {
+      asked.push([cell, digit]);
+      return cell === GIVEN && digit === RIGHT;
+    });
+    // Only the entry that contradicts the solution is compared, with the solution's digit.
+    expect(asked).toEqual([[GIVEN, RIGHT]]);
+    expect(mended[GIVEN]!.digit).toBe(RIGHT);
+    expect(isHandwritten(mended[GIVEN]!)).toBe(false);
+    expect(mended[GIVEN]!.confidence).toBeLessThan(DOUBT_THRESHOLD);
+    expect(mended[OPEN]).toEqual(reads[OPEN]);
   });
 
   it("leaves the reads alone when the givens have no single solution", () => {
@@ -77,7 +97,7 @@ describe("entriesAsMisreadGivens", () => {
     // A 2 read in row 1, column 4, beside the row's printed 2: no solution says which digit the entry hides.
     reads[3] = { digit: 2, confidence: 0.98, candidates: [{ digit: 2, p: 0.98 }] };
     expect(solve(Uint8Array.from(reads, (r) => (isHandwritten(r) ? 0 : r.digit))).kind).not.toBe("solved");
-    expect(entriesAsMisreadGivens(reads)).toEqual(reads);
+    expect(entriesAsMisreadGivens(reads, noPrint)).toEqual(reads);
   });
 });
 
@@ -94,4 +114,30 @@ it("a 240×320 screenshot photo whose printed 1 reads as a doubtful handwritten 
     labels["s9001-0570.jpg"],
   );
   expect(result.cells[8 * 9 + 3]!.confidence).toBeLessThan(DOUBT_THRESHOLD);
+});
+
+describe("printed digits read as another digit by hand, on generated half-filled photos", () => {
+  const dir = new URL("../fixtures/photos/print-of-solution/", import.meta.url);
+  const read = async (file: string) => {
+    const labels = JSON.parse(await readFile(new URL("labels.json", dir), "utf8")) as Record<string, string>;
+    const result = await readGrid(() => loadPhoto(new URL(file, dir).pathname), classifier());
+    assertRead(result);
+    const givens = result.cells.map((c) => (isHandwritten(c) ? 0 : c.digit)).join("");
+    return { cells: result.cells, givens, label: labels[file] };
+  };
+
+  it("a printed 7 that the CNN reads surely as a handwritten 2 is read as the given it is, doubtful", async () => {
+    // r1c1 holds a printed 7 the solution needs; the grid holds four sure entries (see tests/fixtures/README.md).
+    const { cells, givens, label } = await read("s9002-0222.jpg");
+    expect(givens).toBe(label);
+    expect(cells[0]!.digit).toBe(7);
+    expect(cells[0]!.confidence).toBeLessThan(DOUBT_THRESHOLD);
+  });
+
+  it("a pencilled candidate half the print's height is not taken for the print of the solution's digit", async () => {
+    // r6c4 holds a pencilled 6, the solution's digit, that matches part of the printed 6 as well as print matches print.
+    const { cells, givens, label } = await read("s9003-0183.jpg");
+    expect(givens).toBe(label);
+    expect(isHandwritten(cells[5 * 9 + 3]!) || cells[5 * 9 + 3]!.digit === 0).toBe(true);
+  });
 });

@@ -5,6 +5,7 @@ import {
   bestMatch,
   checkEntriesAgainstTypeface,
   checkGivensAgainstTypeface,
+  printOfDigit,
   TYPEFACE_MATCH,
 } from "../../src/digits/typeface-check.ts";
 import { cropGray, type GrayImage } from "../../src/shared/image.ts";
@@ -200,5 +201,28 @@ describe("bestMatch", () => {
     expect(bestMatch(cell(8, { font: print!.alias, dx: 5 }), glyph)).toBeGreaterThan(0.98);
     expect(bestMatch(cell(3, { font: print!.alias }), glyph)).toBeLessThan(TYPEFACE_MATCH);
     expect(bestMatch({ width: 4, height: 4, data: new Uint8ClampedArray(16) }, glyph)).toBe(-1);
+  });
+});
+
+describe("printOfDigit", () => {
+  /** Whether each cell under test is the grid's print of `digit`, on a printed grid (`printedGrid`). */
+  const printOf = (extra: { tile: GrayImage; read: CellRead }[], digit: number) => {
+    const { reads, tiles, prepared, consensus, first } = printedGrid(extra);
+    const isPrint = printOfDigit(reads, tiles, prepared, consensus);
+    return extra.map((_, k) => isPrint(first + k, digit));
+  };
+
+  test("a printed 6 the CNN read as a 5 by hand is the grid's print of 6, and not of 5", () => {
+    const misread = [{ tile: cell(6, { font: print!.alias, dx: 1 }), read: read(5, 0.6, 0.7) }];
+    expect(printOf(misread, 6)).toEqual([true]);
+    expect(printOf(misread, 5)).toEqual([false]);
+  });
+
+  test("a 6 in a hand, neat or not, is not the grid's print of 6", () => {
+    const written = [
+      { tile: cell(6, { font: hand!.alias }), read: read(6, 0.9) },
+      { tile: cell(6, { font: neatHand!.alias }), read: read(6, 0.9) },
+    ];
+    expect(printOf(written, 6)).toEqual([false, false]);
   });
 });
