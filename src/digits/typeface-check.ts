@@ -92,7 +92,7 @@ export function checkEntriesAgainstTypeface(
     consensus === undefined
       ? TYPEFACE_MATCH
       : Math.max(MIN_TYPEFACE_MATCH, Math.min(TYPEFACE_MATCH, consensus - CONSENSUS_SLACK));
-  const twinBar = consensus === undefined ? Infinity : Math.max(MIN_TWIN_MATCH, consensus - TWIN_SLACK);
+  const twinBar = consensus === undefined ? Infinity : printedTwinBar(consensus);
   const { twins, bestTwinMatch } = printedTwins(cells, tiles, prepared);
   return cells.map((cell, i) => {
     const { shape, box } = prepared[i]!;
@@ -238,16 +238,19 @@ export function printOfDigit(
   consensus: number | undefined,
 ): (i: number, digit: number) => boolean {
   if (consensus === undefined) return () => false;
-  const bar = Math.max(MIN_TWIN_MATCH, consensus - TWIN_SLACK);
-  const { printed } = printedTwins(cells, tiles, prepared);
+  const bar = printedTwinBar(consensus);
+  const { twins } = printedTwins(cells, tiles, prepared);
   const height = (i: number) => prepared[i]!.box!.y1 - prepared[i]!.box!.y0 + 1;
-  return (i, digit) => {
-    if (!prepared[i]!.box) return false;
-    const twins = printed.filter(
-      (j) => j !== i && cells[j]!.digit === digit && height(i) >= MIN_PRINT_HEIGHT * height(j),
+  return (i, digit) =>
+    prepared[i]!.box !== undefined &&
+    twins(i, digit).some(
+      (j) => height(i) >= MIN_PRINT_HEIGHT * height(j) && pairMatch(tiles, prepared, i, j, true) >= bar,
     );
-    return twins.some((j) => pairMatch(tiles, prepared, i, j, true) >= bar);
-  };
+}
+
+/** How well a glyph must match a printed twin to be print: `TWIN_SLACK` under the grid's `consensus`. */
+function printedTwinBar(consensus: number): number {
+  return Math.max(MIN_TWIN_MATCH, consensus - TWIN_SLACK);
 }
 
 /**
@@ -267,14 +270,18 @@ export function printConsensus(
   return mutual.length > 0 ? median(mutual) : undefined;
 }
 
-/** The sure printed reads with an ink box, each cell's printed twins among them, and the best twin match. */
+/**
+ * The sure printed reads with an ink box, each cell's printed twins among them (the other sure prints of
+ * its digit, or of `digit`), and the best twin match.
+ */
 export function printedTwins(
   cells: readonly CellRead[],
   tiles: readonly GrayImage[],
   prepared: readonly PreparedCell[],
 ) {
   const printed = cells.flatMap((cell, i) => (isSurePrint(cell) && prepared[i]!.box ? [i] : []));
-  const twins = (i: number) => printed.filter((j) => j !== i && cells[j]!.digit === cells[i]!.digit);
+  const twins = (i: number, digit = cells[i]!.digit) =>
+    printed.filter((j) => j !== i && cells[j]!.digit === digit);
   const bestTwinMatch = (i: number, others: readonly number[], tolerant = false) =>
     Math.max(...others.map((j) => pairMatch(tiles, prepared, i, j, tolerant)));
   return { printed, twins, bestTwinMatch };

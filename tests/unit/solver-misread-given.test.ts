@@ -134,7 +134,7 @@ describe("printed digits read as another digit by hand, on generated half-filled
     expect(cells[0]!.confidence).toBeLessThan(DOUBT_THRESHOLD);
   });
 
-  it("a pencilled candidate half the print's height is not taken for the print of the solution's digit", async () => {
+  it("a pencilled candidate short of the print's height is not taken for the print of the solution's digit", async () => {
     // r6c4 holds a pencilled 6, the solution's digit, that matches part of the printed 6 as well as print matches print.
     const { cells, givens, label } = await read("s9003-0183.jpg");
     expect(givens).toBe(label);
