@@ -67,10 +67,14 @@ describe("readGridCells: ink short of the grid's print", () => {
     out[0] = 1 - p;
     return out;
   };
-  /** 20 sure printed 8s half the cell tall, then one cell 0.25 tall, `offCentre` from the centre. */
-  const readLast = (cell: Float32Array, offCentre: number): CellRead => {
+  /**
+   * 20 sure printed 8s half the cell tall, then one cell 0.25 tall, `offCentre` from the centre, its
+   * longest part `width` long.
+   */
+  const readLast = (cell: Float32Array, offCentre: number, width = 0.25): CellRead => {
     const cells = [...Array.from({ length: 20 }, () => probs(8, false)), cell];
-    const shapes = [...Array.from({ length: 20 }, () => shape(0.5)), shape(0.25, offCentre)];
+    const last = { ...shape(0.25, offCentre), width, longestPart: width };
+    const shapes = [...Array.from({ length: 20 }, () => shape(0.5)), last];
     return readGridCells(cells, Array(21).fill(false), Array(21).fill(undefined), [shapes]).at(-1)!;
   };
 
@@ -87,5 +91,13 @@ describe("readGridCells: ink short of the grid's print", () => {
     expect(readLast(probs(5, true), 0.03).digit).toBe(0);
     expect(readLast(probs(3, false), 0.05).digit).toBe(0);
     expect(readLast(probs(3, true, 0.6), 0.05).digit).toBe(0);
+  });
+
+  test("a 5 written short and wide in the middle of its cell is an entry: no candidate is that wide", () => {
+    const wide = readLast(probs(5, true), 0.03, 0.6);
+    expect(wide.digit).toBe(5);
+    expect(isHandwritten(wide)).toBe(true);
+    expect(wide.confidence).toBeLessThan(DOUBT_THRESHOLD);
+    expect(readLast(probs(5, true), 0.03, 0.3).digit).toBe(0);
   });
 });
