@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CellRead } from "../../src/shared/reading.ts";
+import { DOUBT_THRESHOLD, type CellRead } from "../../src/shared/reading.ts";
 import { givensHaveOneSolution, mergeSharperRead } from "../../src/solver/sharper-read.ts";
 import { cellRead as read, confidentReads, NORVIG, SEVENTEEN } from "../fixtures/confident-reads.ts";
 
@@ -53,11 +53,25 @@ describe("mergeSharperRead", () => {
     expect(mergeSharperRead(first, sharperWith(first, LOST, read(1, 0.99)))).toBeUndefined();
   });
 
-  it("never turns a handwritten entry into a given, nor a given into an entry", () => {
+  it("never turns a handwritten entry into a given, nor an empty cell into an entry", () => {
     const entry = missed(read(1, 0.7, 0.8));
     expect(mergeSharperRead(entry, sharperWith(entry, LOST, read(1, 0.99, 0.1)))).toBeUndefined();
     const first = missed();
     expect(mergeSharperRead(first, sharperWith(first, LOST, read(1, 0.99, 0.8)))).toBeUndefined();
+  });
+
+  it("turns a doubtful given that the sharper read calls handwritten into that entry when the givens then have one solution", () => {
+    const first = confidentReads(SEVENTEEN);
+    first[BLANK] = read(1, 0.45, 0.01);
+    // A doubtful blank cell, which the sharper read also calls handwritten: it stays blank.
+    const other = 1;
+    first[other] = read(0, 0.6);
+    expect(givensHaveOneSolution(first)).toBe(false);
+    const sharper = sharperWith(sharperWith(first, BLANK, read(8, 0.7, 0.99)), other, read(4, 0.9, 0.99));
+    const merged = mergeSharperRead(first, sharper);
+    expect(merged?.[BLANK]).toMatchObject({ digit: 8, handwritten: 0.99 });
+    expect(merged?.[BLANK]?.confidence).toBeLessThan(DOUBT_THRESHOLD);
+    expect(merged?.filter((_, i) => i !== BLANK)).toEqual(first.filter((_, i) => i !== BLANK));
   });
 
   it("refuses a merge whose givens still have several solutions, or none", () => {
