@@ -90,7 +90,17 @@ describe("readGridCells: ink short of the grid's print", () => {
     // 5's place among pencilled candidates is the centre.
     expect(readLast(probs(5, true), 0.03).digit).toBe(0);
     expect(readLast(probs(3, false), 0.05).digit).toBe(0);
-    expect(readLast(probs(3, true, 0.6), 0.05).digit).toBe(0);
+    // The CNN's first choice, but below even odds.
+    const unsure = probs(3, true, 0.45);
+    unsure[0] = 0.3;
+    unsure[classOf(8, false)] = 0.25;
+    expect(readLast(unsure, 0.05).digit).toBe(0);
+  });
+
+  test("a handwritten digit written small is kept at even odds or better, shown as doubtful", () => {
+    const read = readLast(probs(3, true, 0.6), 0.05);
+    expect(read.digit).toBe(3);
+    expect(read.confidence).toBeLessThan(DOUBT_THRESHOLD);
   });
 
   test("a 5 written short and wide in the middle of its cell is an entry: no candidate is that wide", () => {
