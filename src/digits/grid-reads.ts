@@ -58,8 +58,8 @@ const SMALL_ENTRY_P = 0.5;
  * A pencilled candidate fits its third of the cell (the generator draws them 0.2–0.3 of it tall), so a
  * centred 5 with a part at least this long (`InkShape.longestPart`) is no candidate but an entry
  * written short and wide, as many hands write 5. On generated half-filled photos such 5s (0.34–0.39 of
- * the cell tall, 0.56–0.80 wide) were read as empty: 1 on the tuning seed 9003, 6 on a fresh one (9005),
- * 3 on the benchmark seed 9002.
+ * the cell tall, 0.56–0.80 wide) were read as empty: 1 on the tuning seed 9003, 6 and 3 on fresh ones
+ * (9005, 9013), 3 on the benchmark seed 9002; printed photos read the same.
  */
 const CANDIDATE_SLOT = 0.4;
 
@@ -75,7 +75,10 @@ function writtenInPlace(digit: number, shape: InkShape | undefined): boolean {
   );
 }
 
-/** A read that, short and written in place, is the user's entry written small: a sure handwritten digit. */
+/**
+ * A read that, short and written in place, is the user's entry written small: a handwritten digit at even
+ * odds or better.
+ */
 function isSmallEntry(read: CellRead): boolean {
   return isHandwritten(read) && read.confidence >= MIN_SMALL_ENTRY_P;
 }
