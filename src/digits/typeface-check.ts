@@ -1,6 +1,12 @@
 import { cropGray, scaleGray, type GrayImage } from "../shared/image.ts";
 import { summedArea, windowSum } from "../shared/summed-area.ts";
-import { DOUBT_THRESHOLD, HANDWRITTEN_THRESHOLD, isHandwritten, type CellRead } from "../shared/reading.ts";
+import {
+  DOUBT_THRESHOLD,
+  HANDWRITTEN_THRESHOLD,
+  isHandwritten,
+  type CellRead,
+  type IsPrint,
+} from "../shared/reading.ts";
 import { isSurePrint } from "./cell-read.ts";
 import type { PreparedCell } from "./preprocess.ts";
 import { median } from "../shared/median.ts";
@@ -236,7 +242,7 @@ export function printOfDigit(
   tiles: readonly GrayImage[],
   prepared: readonly PreparedCell[],
   consensus: number | undefined,
-): (i: number, digit: number) => boolean {
+): IsPrint {
   if (consensus === undefined) return () => false;
   const bar = printedTwinBar(consensus);
   const { twins } = printedTwins(cells, tiles, prepared);

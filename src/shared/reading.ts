@@ -34,6 +34,9 @@ export function isHandwritten(read: CellRead): boolean {
   return read.digit !== 0 && (read.handwritten ?? 0) >= HANDWRITTEN_THRESHOLD;
 }
 
+/** Whether a cell's glyph is its grid's print of a digit, whatever the CNN read there. */
+export type IsPrint = (cell: number, digit: number) => boolean;
+
 /** The printed digits of a read, handwritten entries left blank. */
 export function givensOf(reads: readonly CellRead[]): Uint8Array {
   return Uint8Array.from(reads, (read) => (isHandwritten(read) ? 0 : read.digit));

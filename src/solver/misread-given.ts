@@ -1,4 +1,11 @@
-import { doubtfulPrint, givensOf, hasSureEntry, isHandwritten, type CellRead } from "../shared/reading.ts";
+import {
+  doubtfulPrint,
+  givensOf,
+  hasSureEntry,
+  isHandwritten,
+  type CellRead,
+  type IsPrint,
+} from "../shared/reading.ts";
 import { SEARCH_MS } from "./missed-clue.ts";
 import { solve } from "./solve.ts";
 
@@ -29,10 +36,7 @@ const MENDED_P = 0.5;
  * @param isPrint whether a cell's glyph is the grid's print of a digit
  * @returns the reads with such entries mended, or the reads as they were
  */
-export function entriesAsMisreadGivens(
-  reads: readonly CellRead[],
-  isPrint: (cell: number, digit: number) => boolean,
-): CellRead[] {
+export function entriesAsMisreadGivens(reads: readonly CellRead[], isPrint: IsPrint): CellRead[] {
   // Most grids have no entry: their givens need no solve here. Without a sure one, every entry is doubtful.
   if (!reads.some(isHandwritten)) return [...reads];
   const unsure = !hasSureEntry(reads);
@@ -42,7 +46,8 @@ export function entriesAsMisreadGivens(
     const digit = solved.solution[cell]!;
     if (!isHandwritten(read) || read.digit === digit) return read;
     const p = read.candidates.find((c) => c.digit === digit)?.p ?? 0;
-    if (!(unsure && p >= MISREAD_PRINT_P) && !isPrint(cell, digit)) return read;
+    const misread = (unsure && p >= MISREAD_PRINT_P) || isPrint(cell, digit);
+    if (!misread) return read;
     return doubtfulPrint(digit, MENDED_P, { digit: read.digit, p: Math.min(read.confidence, 1 - MENDED_P) });
   });
 }

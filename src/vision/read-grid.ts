@@ -28,6 +28,7 @@ import {
   hasSureEntry,
   MIN_CLUES,
   type CellRead,
+  type IsPrint,
   type PipelineStage,
   type ReadResult,
   type StageTiming,
@@ -101,9 +102,6 @@ export interface ReadGridOptions {
   /** Read the grid turned this many quarter turns clockwise instead of finding its upright turn. */
   turns?: Turns;
 }
-
-/** Whether a cell's glyph is its grid's print of a digit (`printOfDigit`). */
-type IsPrint = (cell: number, digit: number) => boolean;
 
 /** Runs one stage of the read, timed and reported (see `ReadGridOptions.beforeStage`). */
 type Stage = <T>(name: PipelineStage, work: () => T | Promise<T>) => Promise<T>;
@@ -196,6 +194,7 @@ export async function readGrid(
         return {
           turns: first.turns,
           cells,
+          // The runner-up's reads without its `isPrint`: the worker posts them, and a function cannot be cloned.
           ...(other
             ? {
                 otherTurn: {
