@@ -190,10 +190,13 @@ export function cellDescription(cell: CellState, hideSolution = false): string {
 /**
  * The doubt's runner-up as offered to the user. An entry's is often the solution's digit (an entry read as
  * another digit is weighed against the solution, `doubtsGivenSolution`), so it is not offered while the
- * solution is hidden: the doubt alone still asks the player to look.
+ * solution is hidden: the doubt alone still asks the player to look. Nor is a runner-up the cell already
+ * shows as solved: "or 2" beside a solved 2 asks nothing of the user.
  */
 export function shownRunnerUp(cell: CellState, hideSolution: boolean): Doubt["runnerUp"] {
-  return hideSolution && cell.entry !== 0 ? null : (cell.doubt?.runnerUp ?? null);
+  const runnerUp = cell.doubt?.runnerUp ?? null;
+  if (hideSolution && cell.entry !== 0) return null;
+  return runnerUp && runnerUp.digit === shownDigit(cell, hideSolution) ? null : runnerUp;
 }
 
 /** "r4c7": the compact cell label used in messages. */

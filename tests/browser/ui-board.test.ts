@@ -62,6 +62,26 @@ describe("board", () => {
     expect(cellDescription(board[2]!, true)).toBe("doubtful: read as 7 (40 %), maybe 1");
   });
 
+  test("a doubtful blank's runner-up is not offered where the cell shows it solved", () => {
+    const cells = Array.from({ length: 81 }, () => sure(0));
+    const blank = (runnerUp: number): CellRead => ({
+      digit: 0,
+      confidence: 0.5,
+      candidates: [
+        { digit: 0, p: 0.5 },
+        { digit: runnerUp, p: 0.4 },
+      ],
+    });
+    cells[3] = blank(2);
+    cells[4] = blank(5);
+    const solution = Uint8Array.from({ length: 81 }, () => 2);
+    const board = withResult(boardFromReads(cells), { kind: "solved", solution, unique: true }, false);
+    expect(cellDescription(board[3]!)).toBe("solved; doubtful: read as empty (50 %)");
+    // A runner-up unlike the solution's digit says the photo may hold another clue: still offered.
+    expect(cellDescription(board[4]!)).toBe("solved; doubtful: read as empty (50 %), maybe 5");
+    // With the solution hidden, the cell shows nothing, and the runner-up is offered again.
+    expect(cellDescription(board[3]!, true)).toBe("doubtful: read as empty (50 %), maybe 2");
+  });
   test("a handwritten read is an entry: kept out of the repair search, kept an entry when typed over", () => {
     const cells = Array.from({ length: 81 }, () => sure(0));
     cells[0] = sure(5);
