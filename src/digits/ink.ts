@@ -1,16 +1,32 @@
 import type { GrayImage } from "../shared/image.ts";
 
 /**
+ * How the paper under a cell's ink is estimated (`darknessMap`): "dilated", a max filter wider than any
+ * stroke, is what the CNN was trained on; "closed" adds a min filter of the same width (a closing), which
+ * follows a shadow's or a shaded box's step edge where the max filter takes the dark side of the step for
+ * ink along it, but also fills the core of a blob wider than the filter (a bold digit blurred at low
+ * resolution), so it serves only for another look at a cell.
+ */
+export type PaperEstimate = "dilated" | "closed";
+
+/**
  * Per-pixel "darkness relative to the local paper", robust to shading and tinted paper:
- * the paper level is a max filter (wider than any stroke) smoothed by a box blur, so a
- * shadow or gradient across the cell shifts the paper estimate along with it.
+ * the paper level (`PaperEstimate`) is smoothed by a box blur, so a shadow or gradient across the cell
+ * shifts the paper estimate along with it.
  * @returns values 0..255, 0 = paper, row-major like the input.
  */
-export function darknessMap(cell: GrayImage): Float32Array {
+export function darknessMap(cell: GrayImage, estimate: PaperEstimate = "dilated"): Float32Array {
   const { width: w, height: h, data } = cell;
   const radius = Math.max(2, Math.round(Math.min(w, h) * 0.12));
   const src = Float32Array.from(data);
-  const paper = separable(blurLines, maxFilter(src, w, h, radius), w, h, radius);
+  const dilated = maxFilter(src, w, h, radius);
+  const paper = separable(
+    blurLines,
+    estimate === "closed" ? minFilter(dilated, w, h, radius) : dilated,
+    w,
+    h,
+    radius,
+  );
   const dark = new Float32Array(w * h);
   for (let i = 0; i < dark.length; i++) dark[i] = Math.max(0, paper[i]! - src[i]!);
   return dark;
@@ -71,6 +87,12 @@ export function otsuThreshold(values: Float32Array, include: (i: number) => bool
 /** Max over a (2r+1)² window clipped to the image, of values ≥ 0. */
 export function maxFilter(src: Float32Array, w: number, h: number, r: number): Float32Array {
   return separable(maxLines, src, w, h, r);
+}
+
+/** Min over a (2r+1)² window clipped to the image, of values in 0..255: the max filter of 255 − v (≥ 0, as `maxFilter` wants). */
+export function minFilter(src: Float32Array, w: number, h: number, r: number): Float32Array {
+  const invert = (a: Float32Array) => a.map((v) => 255 - v);
+  return invert(maxFilter(invert(src), w, h, r));
 }
 
 /** A 1-D filter applied to `lines` lines of `len` samples; `step` between samples, `stride` between lines. */

@@ -4,7 +4,7 @@ import { boxOffCentre, fitToBox, type Box } from "./fit-box.ts";
 import { MODEL_INPUT_PX } from "./geometry.ts";
 import { clearEdgeLines, EDGE_BAND } from "./grid-lines.ts";
 import { cellLooksEmpty, type InkShape } from "./empty-cell.ts";
-import { darknessMap, otsuThreshold, peakContrast } from "./ink.ts";
+import { darknessMap, otsuThreshold, peakContrast, type PaperEstimate } from "./ink.ts";
 import { selectDigitComponents } from "./select-digit.ts";
 
 /**
@@ -36,16 +36,24 @@ const MIN_RELATIVE_CONTRAST = 0.12;
 
 /** Cuts the digit out of a cell and fits it into the CNN's input, as training and the first read do. */
 export function prepareCell(cell: GrayImage): PreparedCell {
-  return prepareCellWithInkBar(cell, 1);
+  return prepareCellWith(cell);
 }
 
-/**
- * `prepareCell` with the bar dark pixels must clear to be ink scaled by `inkBar`: a second look raises
- * it (`tightCell`).
- */
-export function prepareCellWithInkBar(cell: GrayImage, inkBar: number): PreparedCell {
+/** How another look at a cell prepares it otherwise than the first (`src/digits/second-look.ts`). */
+export interface LookOptions {
+  /** Scales the bar dark pixels must clear to be ink: a tighter look raises it (`tightCell`). */
+  inkBar?: number;
+  /** How the paper is estimated (`PaperEstimate`): a step-free look closes it (`stepFreeCell`). */
+  estimate?: PaperEstimate;
+}
+
+/** `prepareCell` with another ink bar or paper estimate (`LookOptions`). */
+export function prepareCellWith(
+  cell: GrayImage,
+  { inkBar = 1, estimate = "dilated" }: LookOptions = {},
+): PreparedCell {
   const { width: w, height: h } = cell;
-  const dark = darknessMap(cell);
+  const dark = darknessMap(cell, estimate);
   const paper = paperLevel(cell);
   // Otsu over the centre only: grid lines at the edges would otherwise dominate the ink class.
   const cx0 = w * EDGE_BAND;

@@ -90,23 +90,21 @@ export function hiddenClueSuspects(
 }
 
 /**
- * Settles the hidden suspects (`hiddenClueSuspects`): one whose other look reads, at least
+ * Settles the hidden suspects (`hiddenClueSuspects`): one with another look that reads, at least
  * `SECOND_LOOK_P` surely, as the printed digit the solution puts there takes it, shown as doubtful. A
  * speck or a shadow that happens to read as a sure digit must also be the very digit the puzzle needs
  * there, so a blank cell is seldom filled; the others are left as they were.
- * @param looks the other looks' reads, one per suspect in the same order (undefined: no other look)
+ * @param looks each suspect's other looks' reads (none or several), in the suspects' order
  */
 export function settleHiddenClues(
   reads: readonly CellRead[],
   suspects: readonly { cell: number; digit: number }[],
-  looks: readonly (CellRead | undefined)[],
+  looks: readonly (readonly CellRead[])[],
 ): CellRead[] {
   const settled = [...reads];
   suspects.forEach(({ cell, digit }, k) => {
-    const look = looks[k];
-    if (look?.digit === digit && isSurePrintedLook(look)) {
-      settled[cell] = doubted(look);
-    }
+    const look = looks[k]!.find((other) => other.digit === digit && isSurePrintedLook(other));
+    if (look) settled[cell] = doubted(look);
   });
   return settled;
 }

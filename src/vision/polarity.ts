@@ -1,5 +1,5 @@
 import type { GrayImage } from "../shared/image.ts";
-import { maxFilter } from "../digits/ink.ts";
+import { maxFilter, minFilter } from "../digits/ink.ts";
 import { withoutMargin } from "./cell-bounds.ts";
 
 /**
@@ -42,9 +42,7 @@ const STROKE_RADIUS = 5;
 function thinStrokesLight(image: GrayImage): boolean {
   const { width: w, height: h, data } = image;
   const dilate = (a: Float32Array) => maxFilter(a, w, h, STROKE_RADIUS);
-  // A min filter is a max filter of the inverted image (255 − v keeps values ≥ 0, as `maxFilter` wants).
-  const invert = (a: Float32Array) => a.map((v) => 255 - v);
-  const erode = (a: Float32Array) => invert(dilate(invert(a)));
+  const erode = (a: Float32Array) => minFilter(a, w, h, STROKE_RADIUS);
   const src = Float32Array.from(data);
   const opened = dilate(erode(src));
   const closed = erode(dilate(src));

@@ -19,7 +19,7 @@ import {
 import { minDigitHeight } from "../digits/digit-size.ts";
 import { couldBePencilledEntry, paleEntries, pencilledEntry } from "../digits/pencilled-entry.ts";
 import { readGridCells } from "../digits/grid-reads.ts";
-import { classifyLooks, secondLooks, tightCell } from "../digits/second-look.ts";
+import { classifyLooks, secondLooks, stepFreeCell, tightCell } from "../digits/second-look.ts";
 import { typefaceReads } from "../digits/typeface-read.ts";
 import { withCreases } from "../digits/crease.ts";
 import {
@@ -548,18 +548,28 @@ async function classifyUpright(
     // Only where the ink test saw a digit of the grid's size and tone: a lone pencilled candidate, often
     // the digit the solution has there, must not become a clue.
     const hidden = hiddenClueSuspects(settled, inkPassed);
-    // A tighter look keeps the darkest of several pencilled candidates, often the solution's digit:
-    // only ink of the print's height may be a clue.
+    // Two other looks: a tighter one drops paler ink joined to the digit, a step-free one a shadow's
+    // edge. A tighter look keeps the darkest of several pencilled candidates, often the solution's
+    // digit: only ink of the print's height may be a clue.
     const minHeight = minDigitHeight(
       settled,
       prepared.map((cell) => cell.shape),
     );
-    const tight = hidden.map(({ cell }) => {
-      if (minHeight === undefined) return undefined;
-      const look = tightCell(tiles[cell]!);
-      return look && look.shape!.height >= minHeight ? look : undefined;
-    });
-    const clued = settleHiddenClues(settled, hidden, await classifyLooks(tight, classifier));
+    const otherLooks = [tightCell, stepFreeCell].flatMap((look) =>
+      hidden.map(({ cell }) => {
+        if (minHeight === undefined) return undefined;
+        const other = look(tiles[cell]!);
+        return other && other.shape!.height >= minHeight ? other : undefined;
+      }),
+    );
+    const otherReads = await classifyLooks(otherLooks, classifier);
+    const clued = settleHiddenClues(
+      settled,
+      hidden,
+      hidden.map((_, k) =>
+        [otherReads[k], otherReads[k + hidden.length]].filter((read) => read !== undefined),
+      ),
+    );
     // Pale ink of the print's size that the CNN reads, unsurely, as the solution's digit written by hand,
     // in a grid the player has written in (`hasSureEntry`): without one, on 300 printed-only generated
     // photos (seed 9004), shadows' edges, creases and grain read as the solution's digit in 7 cells of 4

@@ -2,7 +2,8 @@ import { resolve } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createDigitClassifier, type DigitClassifier } from "../../src/digits/classifier.ts";
 import { prepareCell } from "../../src/digits/preprocess.ts";
-import { raisedCell, secondLooks } from "../../src/digits/second-look.ts";
+import { raisedCell, secondLooks, stepFreeCell } from "../../src/digits/second-look.ts";
+import { toCellRead } from "../../src/digits/cell-read.ts";
 import type { CellRead } from "../../src/shared/reading.ts";
 import { useNodeWasmBackend } from "../../training/digits/node-backend.ts";
 import { modelFilesHandler } from "../../tooling/model-files.ts";
@@ -56,4 +57,27 @@ test("grainy blank paper raised stays empty; a cell as strong as the print is no
 test("without a sure printed digit to measure the print by, nothing is looked at again", async () => {
   const washed = grainyCell(0, { value: 7, fade: 14 });
   expect(await secondLooks([0], [blank], [washed], [prepareCell(washed)], classifier)).toEqual([]);
+});
+
+test("pale print crossed by a shadow's edge, misread or read as empty, reads right stepped free of the edge", async () => {
+  for (const value of [1, 5, 7]) {
+    const clean = grainyCell(value, { value, fade: 70 });
+    // The shadow covers the cell from row 40 down, 70 levels deep: across the digit's lower part.
+    const shadowed = { ...clean, data: clean.data.map((v, i) => (i >= 40 * clean.width ? v - 70 : v)) };
+    const first = prepareCell(shadowed);
+    const [again, cleanAgain] = [stepFreeCell(shadowed), stepFreeCell(clean)];
+    const [firstProbs, againProbs, cleanProbs] = await classifier.classifyCells([
+      first.input,
+      again!.input,
+      cleanAgain!.input,
+    ]);
+    const firstRead = toCellRead(firstProbs!, first.empty);
+    expect(firstRead.digit === value && firstRead.confidence >= 0.9).toBe(false);
+    // Without a shadow, the step-free look reads the digit as the first look does.
+    for (const probs of [againProbs!, cleanProbs!]) {
+      const read = toCellRead(probs, false);
+      expect(read.digit).toBe(value);
+      expect(read.confidence).toBeGreaterThan(0.99);
+    }
+  }
 });

@@ -185,12 +185,18 @@ describe("hidden clues: givens that lost a clue and still have one solution", ()
 
   it("fills a suspect only with a sure printed look at the very digit the solution needs, shown as doubtful", () => {
     const suspects = [{ cell: HIDDEN, digit: 3 }];
-    const settled = settleHiddenClues(lost(), suspects, [printed(3, 0.98)]);
+    const settled = settleHiddenClues(lost(), suspects, [[printed(3, 0.98)]]);
     expect(settled[HIDDEN]).toEqual({ ...printed(3, 0.5), candidates: [{ digit: 3, p: 0.5 }], capped: true });
     const others = (cells: CellRead[]) => cells.filter((_, i) => i !== HIDDEN);
     expect(others(settled)).toEqual(others(lost()));
-    for (const look of [printed(8, 0.99), printed(3, 0.8), printed(3, 0.99, 0.9), undefined]) {
-      expect(settleHiddenClues(lost(), suspects, [look])).toEqual(lost());
+    for (const looks of [[printed(8, 0.99)], [printed(3, 0.8)], [printed(3, 0.99, 0.9)], []]) {
+      expect(settleHiddenClues(lost(), suspects, [looks])).toEqual(lost());
     }
+  });
+
+  it("takes the look that qualifies among a suspect's several", () => {
+    const suspects = [{ cell: HIDDEN, digit: 3 }];
+    const settled = settleHiddenClues(lost(), suspects, [[printed(8, 0.99), printed(3, 0.97)]]);
+    expect(settled[HIDDEN]!.digit).toBe(3);
   });
 });
