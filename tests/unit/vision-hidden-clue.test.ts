@@ -56,28 +56,28 @@ test("a clue under a grainy gray smudge is read by a tighter look, as the one so
   expect(result.cells[2]!.confidence).toBeLessThanOrEqual(0.5);
 });
 
-test("a lone pencilled candidate, the digit the solution has there, stays empty: it is not of the print's size", async () => {
-  // A generated half-filled photo (see tests/fixtures/README.md) whose r2c1 holds a lone pencilled 5, the
-  // solution's digit: a tighter look at it reads a sure 5, which the print's height keeps out.
-  const dir = new URL("../fixtures/photos/lone-candidate/", import.meta.url);
-  const file = "s9003-0025.jpg";
+/** A generated photo of `tests/fixtures/photos/<folder>/` (see its README) as read, and its labelled givens. */
+async function readFixture(folder: string, file: string) {
+  const dir = new URL(`../fixtures/photos/${folder}/`, import.meta.url);
   const labels = JSON.parse(await readFile(new URL("labels.json", dir), "utf8")) as Record<string, string>;
   const result = await readGrid(() => loadPhoto(new URL(file, dir).pathname), classifier());
   assertRead(result);
   const givens = result.cells.map((c) => (isHandwritten(c) ? 0 : c.digit)).join("");
-  expect(givens).toBe(labels[file]);
-  expect(result.cells[9]!.digit).toBe(0);
+  return { cells: result.cells, givens, labelled: labels[file] };
+}
+
+test("a lone pencilled candidate, the digit the solution has there, stays empty: it is not of the print's size", async () => {
+  // A generated half-filled photo whose r2c1 holds a lone pencilled 5, the solution's digit: a tighter look
+  // at it reads a sure 5, which the print's height keeps out.
+  const { cells, givens, labelled } = await readFixture("lone-candidate", "s9003-0025.jpg");
+  expect(givens).toBe(labelled);
+  expect(cells[9]!.digit).toBe(0);
 });
 
 test("a printed 1 crossed by a shadow's edge is read by a step-free look, as the one solution needs, doubtful", async () => {
-  // A generated half-filled photo (see tests/fixtures/README.md) whose r5c2, a printed 1, lies across the
-  // edge of a band of shadow: the edge's dark side joins the 1 into a T, first read as empty.
-  const dir = new URL("../fixtures/photos/shadow-edge/", import.meta.url);
-  const file = "s9005-0238.jpg";
-  const labels = JSON.parse(await readFile(new URL("labels.json", dir), "utf8")) as Record<string, string>;
-  const result = await readGrid(() => loadPhoto(new URL(file, dir).pathname), classifier());
-  assertRead(result);
-  const givens = result.cells.map((c) => (isHandwritten(c) ? 0 : c.digit)).join("");
-  expect(givens).toBe(labels[file]);
-  expect(result.cells[4 * 9 + 1]).toMatchObject({ digit: 1, confidence: 0.5 });
+  // A generated half-filled photo whose r5c2, a printed 1, lies across the edge of a band of shadow: the
+  // edge's dark side joins the 1 into a T, first read as empty.
+  const { cells, givens, labelled } = await readFixture("shadow-edge", "s9005-0238.jpg");
+  expect(givens).toBe(labelled);
+  expect(cells[4 * 9 + 1]).toMatchObject({ digit: 1, confidence: 0.5 });
 });
