@@ -20,18 +20,17 @@ import type { SolveResult } from "../../src/solver/types.ts";
 import type { CellRead } from "../../src/shared/reading.ts";
 
 const sure = (digit: number): CellRead => ({ digit, confidence: 0.99, candidates: [{ digit, p: 0.99 }] });
+/** A read of `digit` at `p`, with `runnerUp` next. */
+const doubtfulRead = (digit: number, p: number, runnerUp: { digit: number; p: number }): CellRead => ({
+  digit,
+  confidence: p,
+  candidates: [{ digit, p }, runnerUp],
+});
 
 describe("board", () => {
   test("a doubtful read carries its runner-up into the description; an edit clears it", () => {
     const cells = Array.from({ length: 81 }, () => sure(0));
-    cells[30] = {
-      digit: 1,
-      confidence: 0.55,
-      candidates: [
-        { digit: 1, p: 0.55 },
-        { digit: 7, p: 0.4 },
-      ],
-    };
+    cells[30] = doubtfulRead(1, 0.55, { digit: 7, p: 0.4 });
     const board = boardFromReads(cells);
     expect(board[30]!.doubt).toEqual({ read: 1, confidence: 0.55, runnerUp: { digit: 7, p: 0.4 } });
     expect(cellDescription(board[30]!)).toBe("doubtful: read as 1 (55 %), maybe 7");
@@ -45,12 +44,7 @@ describe("board", () => {
   test("a doubtful entry's runner-up, often the solution's digit, is not offered while the solution is hidden", () => {
     const cells = Array.from({ length: 81 }, () => sure(0));
     const doubtful = (handwritten: number): CellRead => ({
-      digit: 7,
-      confidence: 0.4,
-      candidates: [
-        { digit: 7, p: 0.4 },
-        { digit: 1, p: 0.58 },
-      ],
+      ...doubtfulRead(7, 0.4, { digit: 1, p: 0.58 }),
       handwritten,
     });
     cells[1] = doubtful(0.9);
@@ -64,16 +58,8 @@ describe("board", () => {
 
   test("a doubtful blank's runner-up is not offered where the cell shows it solved", () => {
     const cells = Array.from({ length: 81 }, () => sure(0));
-    const blank = (runnerUp: number): CellRead => ({
-      digit: 0,
-      confidence: 0.5,
-      candidates: [
-        { digit: 0, p: 0.5 },
-        { digit: runnerUp, p: 0.4 },
-      ],
-    });
-    cells[3] = blank(2);
-    cells[4] = blank(5);
+    cells[3] = doubtfulRead(0, 0.5, { digit: 2, p: 0.4 });
+    cells[4] = doubtfulRead(0, 0.5, { digit: 5, p: 0.4 });
     const solution = Uint8Array.from({ length: 81 }, () => 2);
     const board = withResult(boardFromReads(cells), { kind: "solved", solution, unique: true }, false);
     expect(cellDescription(board[3]!)).toBe("solved; doubtful: read as empty (50 %)");
@@ -82,6 +68,7 @@ describe("board", () => {
     // With the solution hidden, the cell shows nothing, and the runner-up is offered again.
     expect(cellDescription(board[3]!, true)).toBe("doubtful: read as empty (50 %), maybe 2");
   });
+
   test("a handwritten read is an entry: kept out of the repair search, kept an entry when typed over", () => {
     const cells = Array.from({ length: 81 }, () => sure(0));
     cells[0] = sure(5);
