@@ -12,7 +12,7 @@ function shadowedStroke(edge: number): { width: number; height: number; data: Ui
   return { width: SIDE, height: SIDE, data };
 }
 
-test("a dilated paper takes the dark side of a shadow's edge for ink; a closed one does not", () => {
+test("a dilated paper takes a band along a shadow's edge for ink; a closed one only a blur's width of it, paler", () => {
   const cell = shadowedStroke(40);
   const at = (map: Float32Array, x: number, y: number) => map[y * SIDE + x]!;
   const dilated = darknessMap(cell);
