@@ -555,20 +555,21 @@ async function classifyUpright(
       settled,
       prepared.map((cell) => cell.shape),
     );
-    const otherLooks = [tightCell, stepFreeCell].flatMap((look) =>
+    const lookAgain = [tightCell, stepFreeCell];
+    const otherLooks = lookAgain.flatMap((look) =>
       hidden.map(({ cell }) => {
         if (minHeight === undefined) return undefined;
         const other = look(tiles[cell]!);
         return other && other.shape!.height >= minHeight ? other : undefined;
       }),
     );
+    // Read in one batch, look after look: suspect k's read under look j is at j × suspects + k.
     const otherReads = await classifyLooks(otherLooks, classifier);
+    const readsOf = (k: number) => lookAgain.flatMap((_, j) => otherReads[j * hidden.length + k] ?? []);
     const clued = settleHiddenClues(
       settled,
       hidden,
-      hidden.map((_, k) =>
-        [otherReads[k], otherReads[k + hidden.length]].filter((read) => read !== undefined),
-      ),
+      hidden.map((_, k) => readsOf(k)),
     );
     // Pale ink of the print's size that the CNN reads, unsurely, as the solution's digit written by hand,
     // in a grid the player has written in (`hasSureEntry`): without one, on 300 printed-only generated
