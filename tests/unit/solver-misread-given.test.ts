@@ -7,7 +7,7 @@ import { readGrid } from "../../src/vision/read-grid.ts";
 import { loadPhoto } from "../../tooling/load-photo.ts";
 
 import { confidentReads, NORVIG } from "../fixtures/confident-reads.ts";
-import { useShippedClassifier } from "../fixtures/node-reader.ts";
+import { readGeneratedPhoto, useShippedClassifier } from "../fixtures/node-reader.ts";
 import { assertRead } from "../fixtures/read-result.ts";
 
 const solved = solve(Uint8Array.from(NORVIG, Number));
@@ -117,27 +117,20 @@ it("a 240×320 screenshot photo whose printed 1 reads as a doubtful handwritten 
 });
 
 describe("printed digits read as another digit by hand, on generated half-filled photos", () => {
-  const dir = new URL("../fixtures/photos/print-of-solution/", import.meta.url);
-  const read = async (file: string) => {
-    const labels = JSON.parse(await readFile(new URL("labels.json", dir), "utf8")) as Record<string, string>;
-    const result = await readGrid(() => loadPhoto(new URL(file, dir).pathname), classifier());
-    assertRead(result);
-    const givens = result.cells.map((c) => (isHandwritten(c) ? 0 : c.digit)).join("");
-    return { cells: result.cells, givens, label: labels[file] };
-  };
+  const read = (file: string) => readGeneratedPhoto("print-of-solution", file, classifier());
 
   it("a printed 7 that the CNN reads surely as a handwritten 2 is read as the given it is, doubtful", async () => {
     // r1c1 holds a printed 7 the solution needs; the grid holds four sure entries (see tests/fixtures/README.md).
-    const { cells, givens, label } = await read("s9002-0222.jpg");
-    expect(givens).toBe(label);
+    const { cells, givens, labelledGivens } = await read("s9002-0222.jpg");
+    expect(givens).toBe(labelledGivens);
     expect(cells[0]!.digit).toBe(7);
     expect(cells[0]!.confidence).toBeLessThan(DOUBT_THRESHOLD);
   });
 
   it("a pencilled candidate short of the print's height is not taken for the print of the solution's digit", async () => {
     // r6c4 holds a pencilled 6, the solution's digit, that matches part of the printed 6 as well as print matches print.
-    const { cells, givens, label } = await read("s9003-0183.jpg");
-    expect(givens).toBe(label);
+    const { cells, givens, labelledGivens } = await read("s9003-0183.jpg");
+    expect(givens).toBe(labelledGivens);
     expect(isHandwritten(cells[5 * 9 + 3]!) || cells[5 * 9 + 3]!.digit === 0).toBe(true);
   });
 });

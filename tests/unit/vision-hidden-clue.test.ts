@@ -1,13 +1,10 @@
 import { createCanvas, type SKRSContext2D } from "@napi-rs/canvas";
-import { readFile } from "node:fs/promises";
 import { expect, test } from "vitest";
-import { isHandwritten } from "../../src/shared/reading.ts";
 import type { RgbaImage } from "../../src/vision/gray.ts";
 import { readGrid } from "../../src/vision/read-grid.ts";
 import { registerFonts } from "../../training/digits/fonts.ts";
-import { loadPhoto } from "../../tooling/load-photo.ts";
 import { NORVIG } from "../fixtures/confident-reads.ts";
-import { useShippedClassifier } from "../fixtures/node-reader.ts";
+import { readGeneratedPhoto, useShippedClassifier } from "../fixtures/node-reader.ts";
 import { printDigits } from "../fixtures/print-digits.ts";
 import { assertRead, digitString } from "../fixtures/read-result.ts";
 
@@ -56,28 +53,26 @@ test("a clue under a grainy gray smudge is read by a tighter look, as the one so
   expect(result.cells[2]!.confidence).toBeLessThanOrEqual(0.5);
 });
 
-/** A generated photo of `tests/fixtures/photos/<folder>/` (see its README) as read, and its labelled givens. */
-async function readFixture(folder: string, file: string) {
-  const dir = new URL(`../fixtures/photos/${folder}/`, import.meta.url);
-  const labels = JSON.parse(await readFile(new URL("labels.json", dir), "utf8")) as Record<string, string>;
-  const result = await readGrid(() => loadPhoto(new URL(file, dir).pathname), classifier());
-  assertRead(result);
-  const givens = result.cells.map((c) => (isHandwritten(c) ? 0 : c.digit)).join("");
-  return { cells: result.cells, givens, labelled: labels[file] };
-}
-
 test("a lone pencilled candidate, the digit the solution has there, stays empty: it is not of the print's size", async () => {
   // A generated half-filled photo whose r2c1 holds a lone pencilled 5, the solution's digit: a tighter look
   // at it reads a sure 5, which the print's height keeps out.
-  const { cells, givens, labelled } = await readFixture("lone-candidate", "s9003-0025.jpg");
-  expect(givens).toBe(labelled);
+  const { cells, givens, labelledGivens } = await readGeneratedPhoto(
+    "lone-candidate",
+    "s9003-0025.jpg",
+    classifier(),
+  );
+  expect(givens).toBe(labelledGivens);
   expect(cells[9]!.digit).toBe(0);
 });
 
 test("a printed 1 crossed by a shadow's edge is read by a step-free look, as the one solution needs, doubtful", async () => {
   // A generated half-filled photo whose r5c2, a printed 1, lies across the edge of a band of shadow: the
   // edge's dark side joins the 1 into a T, first read as empty.
-  const { cells, givens, labelled } = await readFixture("shadow-edge", "s9005-0238.jpg");
-  expect(givens).toBe(labelled);
+  const { cells, givens, labelledGivens } = await readGeneratedPhoto(
+    "shadow-edge",
+    "s9005-0238.jpg",
+    classifier(),
+  );
+  expect(givens).toBe(labelledGivens);
   expect(cells[4 * 9 + 1]).toMatchObject({ digit: 1, confidence: 0.5 });
 });
