@@ -69,13 +69,14 @@ describe("readGridCells: ink short of the grid's print", () => {
   };
   /**
    * 20 sure printed 8s half the cell tall, then one cell 0.25 tall, `offCentre` from the centre, its
-   * longest part `width` long.
+   * longest part `width` long, which the ink test calls empty when `inkTestEmpty`.
    */
-  const readLast = (cell: Float32Array, offCentre: number, width = 0.25): CellRead => {
+  const readLast = (cell: Float32Array, offCentre: number, width = 0.25, inkTestEmpty = false): CellRead => {
     const cells = [...Array.from({ length: 20 }, () => probs(8, false)), cell];
     const last = { ...shape(0.25, offCentre), width, longestPart: width };
     const shapes = [...Array.from({ length: 20 }, () => shape(0.5)), last];
-    return readGridCells(cells, Array(21).fill(false), Array(21).fill(undefined), [shapes]).at(-1)!;
+    const empty = [...Array<boolean>(20).fill(false), inkTestEmpty];
+    return readGridCells(cells, empty, Array(21).fill(undefined), [shapes]).at(-1)!;
   };
 
   test("a sure handwritten digit written small in the middle of its cell is an entry, shown as doubtful", () => {
@@ -109,5 +110,18 @@ describe("readGridCells: ink short of the grid's print", () => {
     expect(isHandwritten(wide)).toBe(true);
     expect(wide.confidence).toBeLessThan(DOUBT_THRESHOLD);
     expect(readLast(probs(5, true), 0.03, 0.3).digit).toBe(0);
+  });
+
+  test("a digit written short but wider than a candidate's slot is an entry off the middle too, not in a corner", () => {
+    const wide = readLast(probs(2, true), 0.2, 0.55);
+    expect(wide.digit).toBe(2);
+    expect(isHandwritten(wide)).toBe(true);
+    expect(wide.confidence).toBeLessThan(DOUBT_THRESHOLD);
+    // As narrow as a candidate, as far out as a corner's candidate, or ink the ink test calls empty (a fold).
+    expect(readLast(probs(2, true), 0.2, 0.3).digit).toBe(0);
+    expect(readLast(probs(2, true), 0.42, 0.55).digit).toBe(0);
+    expect(readLast(probs(2, true), 0.2, 0.55, true).digit).toBe(0);
+    // In the middle of its cell, that ink is still the entry the CNN is sure of.
+    expect(readLast(probs(2, true), 0.05, 0.55, true).digit).toBe(2);
   });
 });
