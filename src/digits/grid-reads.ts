@@ -68,7 +68,7 @@ const CANDIDATE_SLOT = 0.4;
  * no candidate is that wide. On generated half-filled photos, entries 0.31–0.45 of the cell tall, 0.42–0.66
  * wide and 0.16–0.22 from the centre had been read as empty: 5 on 9005, 2 on 9013, 1 on the tuning seed
  * 9003 and 1 on the benchmark seed 9002. Disputed reads stay out: on printed photos a fold across a corner
- * cell and a faint smear, both as wide, became entries. A candidate pencilled in its slot of a 3×3 layout
+ * cell and two faint smears, as wide, became entries. A candidate pencilled in its slot of a 3×3 layout
  * lies at least a third of the cell out.
  */
 const MAX_WIDE_ENTRY_OFF_CENTRE = 0.3;
