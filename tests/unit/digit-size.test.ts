@@ -79,11 +79,15 @@ describe("readGridCells: ink short of the grid's print", () => {
     return readGridCells(cells, empty, Array(21).fill(undefined), [shapes]).at(-1)!;
   };
 
-  test("a sure handwritten digit written small in the middle of its cell is an entry, shown as doubtful", () => {
-    const read = readLast(probs(3, true), 0.05);
-    expect(read.digit).toBe(3);
+  /** The read is the user's entry of `digit`, shown as doubtful. */
+  const expectDoubtfulEntry = (read: CellRead, digit: number): void => {
+    expect(read.digit).toBe(digit);
     expect(isHandwritten(read)).toBe(true);
     expect(read.confidence).toBeLessThan(DOUBT_THRESHOLD);
+  };
+
+  test("a sure handwritten digit written small in the middle of its cell is an entry, shown as doubtful", () => {
+    expectDoubtfulEntry(readLast(probs(3, true), 0.05), 3);
   });
 
   test("the same digit in its place of a candidate layout, a centred 5, print or a doubtful digit read empty", () => {
@@ -105,18 +109,12 @@ describe("readGridCells: ink short of the grid's print", () => {
   });
 
   test("a 5 written short and wide in the middle of its cell is an entry: no candidate is that wide", () => {
-    const wide = readLast(probs(5, true), 0.03, 0.6);
-    expect(wide.digit).toBe(5);
-    expect(isHandwritten(wide)).toBe(true);
-    expect(wide.confidence).toBeLessThan(DOUBT_THRESHOLD);
+    expectDoubtfulEntry(readLast(probs(5, true), 0.03, 0.6), 5);
     expect(readLast(probs(5, true), 0.03, 0.3).digit).toBe(0);
   });
 
   test("a digit written short but wider than a candidate's slot is an entry off the middle too, not in a corner", () => {
-    const wide = readLast(probs(2, true), 0.2, 0.55);
-    expect(wide.digit).toBe(2);
-    expect(isHandwritten(wide)).toBe(true);
-    expect(wide.confidence).toBeLessThan(DOUBT_THRESHOLD);
+    expectDoubtfulEntry(readLast(probs(2, true), 0.2, 0.55), 2);
     // As narrow as a candidate, as far out as a corner's candidate, or ink the ink test calls empty (a fold).
     expect(readLast(probs(2, true), 0.2, 0.3).digit).toBe(0);
     expect(readLast(probs(2, true), 0.42, 0.55).digit).toBe(0);
