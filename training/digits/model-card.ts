@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { HANDWRITING_FAMILIES } from "../photos/handwriting.ts";
+import type { CodeVersion } from "./code-version.ts";
 import { CLASS_COUNT } from "../../src/digits/classes.ts";
 import { FONT_FAMILIES } from "./fonts.ts";
 import { CONV_FILTERS, DENSE_UNITS, DROPOUT } from "./model.ts";
@@ -9,6 +10,8 @@ import type { Evaluation } from "./trainer.ts";
 
 export interface TrainingReport {
   command: string;
+  /** The code the final model was fine-tuned with (undefined outside a git checkout). */
+  code: CodeVersion | undefined;
   syntheticSteps: number;
   fineTuneSteps: number;
   batchSize: number;
@@ -134,8 +137,8 @@ differences in \`tests/unit/conv-gradients.test.ts\`).
 
 ## Reproduce
 
-\`\`\`
-npm run gen:photos -- --count 900 --out tmp/gen-s1 --seed 1
+${checkout(r.code)}\`\`\`
+${r.code ? `git checkout ${r.code.commit}\nnpm ci\n` : ""}npm run gen:photos -- --count 900 --out tmp/gen-s1 --seed 1
 npm run gen:photos -- --count 700 --out tmp/gen-s2-filled --seed 2 --filled
 npm run gen:photos -- --count 600 --out tmp/gen-s3-filled --seed 3 --filled
 ${r.command}
@@ -152,6 +155,15 @@ Handwriting is learnt from MNIST and fonts, not from photos of real pen entries:
 than the generated benchmark says. The empty test's contrast bound was measured on the dev photos' cells (see
 \`MIN_PEAK_CONTRAST\`), and the CNN's threshold for overruling it (\`OVERRULE_EMPTY_P\`) was checked on them too.
 `;
+}
+
+/** What the card says of the code it was trained with, before the commands that reproduce it. */
+function checkout(code: CodeVersion | undefined): string {
+  if (!code) return "";
+  const dirty = code.dirty
+    ? " with changes not yet committed (so that commit alone may not make the same bytes)"
+    : "";
+  return `Trained from commit \`${code.commit}\`${dirty}; the generated photos and the training both depend on the code,\nso check it out first:\n\n`;
 }
 
 export async function writeModelCard(dir: string, report: TrainingReport): Promise<void> {

@@ -25,6 +25,7 @@ import { loadMnist, mnistHalf, registerHandwritingFonts } from "../photos/handwr
 import { applyTemperature, fitTemperature, type CalibrationSample } from "./calibrate.ts";
 import type { Example } from "./dataset.ts";
 import { registerFonts } from "./fonts.ts";
+import { codeVersion, type CodeVersion } from "./code-version.ts";
 import { balancedPool, loadGeneratedExamples } from "./generated-cells.ts";
 import { writeModelCard, type TrainingReport } from "./model-card.ts";
 import { useNodeWasmBackend } from "./node-backend.ts";
@@ -105,6 +106,8 @@ const hands = { mnist: mnist && mnistHalf(mnist, "training"), fonts: registerHan
 const render = createCellRenderer(registerFonts(), hands);
 const common = { batchSize, render, handwrittenShare: HANDWRITTEN_SHARE, log, logEvery: 100 };
 const started = Date.now();
+// Taken before any stage runs: the code that is loaded now is the code that trains.
+const code = codeVersion(repo);
 const photoDirs = values.photos.filter((dir) => existsSync(join(dir, "labels.json")));
 log(
   `seed ${seed}, batch ${batchSize}, photos: ${photoDirs.join(", ") || "none"}; MNIST: ${mnist ? "yes" : "no"}`,
@@ -203,6 +206,7 @@ interface FinalTraining {
   fineTuneSteps: number;
   generatedCells: number;
   minutes: number;
+  code: CodeVersion | undefined;
 }
 
 async function trainFinal(grids: readonly LabelledGrid[], generated: readonly Example[]): Promise<void> {
@@ -214,6 +218,7 @@ async function trainFinal(grids: readonly LabelledGrid[], generated: readonly Ex
     fineTuneSteps: tuned ? fineTuneSteps : 0,
     generatedCells: generated.length,
     minutes: (Date.now() - started) / 60000,
+    code,
   };
   await writeFile(join(rawFinalDir, "training.json"), JSON.stringify(info));
 }
@@ -277,6 +282,7 @@ async function calibrateAndShip(synthetic: tf.LayersModel, grids: readonly Label
   const args = argv.filter((a, i) => !dropped.has(a) && !dropped.has(argv[i - 1]!));
   await writeModelCard(values.out, {
     command: `npm run train:digits${args.length ? ` -- ${args.join(" ")}` : ""}`,
+    code: info.code,
     syntheticSteps: Number(values.steps),
     fineTuneSteps: info.fineTuneSteps,
     batchSize,
