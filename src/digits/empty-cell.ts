@@ -15,8 +15,13 @@ export interface InkShape {
   strokeContrast: number;
   /** Share of the ink's outline that is a sharp edge to paper (see `prepareCell`). */
   sharpOutline: number;
-  /** Distance of the kept ink's bounding-box centre from the cell's centre, as a share of the cell's side. */
-  offCentre: number;
+  /** Where the kept ink's bounding-box centre lies from the cell's centre (right and down positive), as shares of its side. */
+  offset: { x: number; y: number };
+}
+
+/** Distance of the kept ink's centre from the cell's centre, as a share of the cell's side. */
+export function offCentre(shape: InkShape): number {
+  return Math.hypot(shape.offset.x, shape.offset.y);
 }
 
 /**

@@ -24,9 +24,15 @@ export function boxPlacement(box: Box): { scale: number; cx: number; cy: number 
   };
 }
 
+/** Where `box`'s centre lies from the centre of its w×h cell (right and down positive), as shares of its sides. */
+export function boxOffset(box: Box, w: number, h: number): { x: number; y: number } {
+  return { x: (box.x0 + box.x1 + 1) / (2 * w) - 0.5, y: (box.y0 + box.y1 + 1) / (2 * h) - 0.5 };
+}
+
 /** Distance of `box`'s centre from the centre of its w×h cell, as a share of the cell's side. */
 export function boxOffCentre(box: Box, w: number, h: number): number {
-  return Math.hypot((box.x0 + box.x1 + 1) / (2 * w) - 0.5, (box.y0 + box.y1 + 1) / (2 * h) - 0.5);
+  const { x, y } = boxOffset(box, w, h);
+  return Math.hypot(x, y);
 }
 
 /**

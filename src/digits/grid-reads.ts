@@ -2,14 +2,15 @@ import { isHandwritten, withConfidenceAtMost, type CellRead } from "../shared/re
 import { toCellRead } from "./cell-read.ts";
 import type { CellProbabilities } from "./classifier.ts";
 import { shortOfPrintedSize } from "./digit-size.ts";
-import type { InkDoubt, InkShape } from "./empty-cell.ts";
+import { offCentre, type InkDoubt, type InkShape } from "./empty-cell.ts";
 import { softAgainstPrint } from "./soft-outline.ts";
 
 /**
  * A grid's 81 reads from the CNN and the ink checks (`toCellRead`), then with digits short against
  * the grid's printed size (`shortOfPrintedSize`; but for an entry written small in the middle of its
- * cell, `isSmallEntry`) or soft-edged against its print (`softAgainstPrint`) read as empty, as the app
- * and training's held-out figures both read them.
+ * cell, `isSmallEntry`), handwriting pencilled in its digit's candidate place (`inCandidateSlot`) or
+ * soft-edged against its print (`softAgainstPrint`) read as empty, as the app and training's held-out
+ * figures both read them.
  * @param shapesByView the cells' ink in each view (camera frame) of the grid: a digit is short or soft
  *   only when it is in more than half of them (a frame whose glare cut a digit must not veto the others)
  */
@@ -27,12 +28,16 @@ export function readGridCells(
   const inPlaceByView = shapesByView.map((shapes) =>
     shapes.map((shape, i) => writtenInPlace(reads[i]!, shape)),
   );
+  const slotByView = shapesByView.map((shapes) =>
+    shapes.map((shape, i) => inCandidateSlot(reads[i]!, shape)),
+  );
   return reads.map((read, i) => {
     if (inMost(shortByView, i)) {
       return isSmallEntry(read) && inMost(inPlaceByView, i)
         ? withConfidenceAtMost(read, SMALL_ENTRY_P)
         : toCellRead(probs[i]!, empty[i]!, "small");
     }
+    if (inMost(slotByView, i)) return toCellRead(probs[i]!, empty[i]!, "small");
     return inMost(softByView, i) ? toCellRead(probs[i]!, empty[i]!, "soft") : read;
   });
 }
@@ -81,8 +86,31 @@ const MAX_WIDE_ENTRY_OFF_CENTRE = 0.3;
 function writtenInPlace(read: CellRead, shape: InkShape | undefined): boolean {
   if (shape === undefined) return false;
   const wide = shape.longestPart >= CANDIDATE_SLOT;
-  if (shape.offCentre < MAX_ENTRY_OFF_CENTRE) return read.digit !== 5 || wide;
-  return wide && !read.capped && shape.offCentre < MAX_WIDE_ENTRY_OFF_CENTRE;
+  if (offCentre(shape) < MAX_ENTRY_OFF_CENTRE) return read.digit !== 5 || wide;
+  return wide && !read.capped && offCentre(shape) < MAX_WIDE_ENTRY_OFF_CENTRE;
+}
+
+/**
+ * Handwriting whose ink centre lies within this share of the cell's side of the centre of its digit's
+ * place in a 3×3 candidate layout (1 top left … 9 bottom right, as players and apps pencil them)…
+ */
+const SLOT_RADIUS = 0.15;
+/** …and at least this far from the cell's centre (5's place is the centre, where entries go)… */
+const MIN_SLOT_OFF_CENTRE = 0.2;
+
+/**
+ * …with no part as long as a slot (`CANDIDATE_SLOT`) is a pencilled candidate, though tall enough for
+ * the grid's print when that is small. On generated half-filled photos (seeds 9002, 9003, 9005, 9013),
+ * 19 handwritten reads sat in their digit's place: 14 lone candidates 0.30–0.41 of the cell tall (0.65–0.72
+ * of the print's height, no part over 0.36), read as entries, mostly at 0.9 or more; 4 entries and a 9
+ * in a blank cell, all with a part 0.48–0.73 long, which keeps them as they were.
+ */
+function inCandidateSlot(read: CellRead, shape: InkShape | undefined): boolean {
+  if (shape === undefined || !isHandwritten(read) || shape.longestPart >= CANDIDATE_SLOT) return false;
+  const slot = read.digit - 1;
+  const dx = shape.offset.x - ((slot % 3) - 1) / 3;
+  const dy = shape.offset.y - (Math.floor(slot / 3) - 1) / 3;
+  return Math.hypot(dx, dy) < SLOT_RADIUS && offCentre(shape) >= MIN_SLOT_OFF_CENTRE;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { GrayImage } from "../shared/image.ts";
 import { connectedComponents } from "./components.ts";
-import { boxOffCentre, fitToBox, type Box } from "./fit-box.ts";
+import { boxOffset, fitToBox, type Box } from "./fit-box.ts";
 import { MODEL_INPUT_PX } from "./geometry.ts";
 import { clearEdgeLines, EDGE_BAND } from "./grid-lines.ts";
 import { cellLooksEmpty, type InkShape } from "./empty-cell.ts";
@@ -106,7 +106,7 @@ export function prepareCellWith(
     peakContrast: peak,
     strokeContrast: inkLevel / Math.max(1, paper),
     sharpOutline: sharpOutline(cell, kept, inkLevel),
-    offCentre: boxOffCentre(box, w, h),
+    offset: boxOffset(box, w, h),
   };
   return { input: fitToBox(ink, w, h, box), inkFraction, empty: cellLooksEmpty(shape), shape, box, peak };
 }

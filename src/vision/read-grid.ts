@@ -578,7 +578,10 @@ async function classifyUpright(
     const pencilled = hasSureEntry(clued)
       ? hiddenClueSuspects(
           clued,
-          prepared.map((cell, i) => couldBePencilledEntry(cell.shape, cellDoubts[i], minHeight)),
+          // A read emptied as a candidate pencilled in its digit's place is "small" ink, however tall.
+          prepared.map((cell, i) =>
+            couldBePencilledEntry(cell.shape, clued[i]!.tooSmall ? "small" : cellDoubts[i], minHeight),
+          ),
         )
       : [];
     const entries = [...clued];

@@ -13,7 +13,7 @@ const shape = (height: number, offCentre = 0.02): InkShape => ({
   peakContrast: 0.8,
   strokeContrast: 0.8,
   sharpOutline: 0.9,
-  offCentre,
+  offset: { x: offCentre, y: 0 },
 });
 const read = (digit: number, confidence = 0.99, handwritten = 0): CellRead => ({
   digit,
@@ -121,5 +121,37 @@ describe("readGridCells: ink short of the grid's print", () => {
     expect(readLast(probs(2, true), 0.2, 0.55, true).digit).toBe(0);
     // In the middle of its cell, that ink is still the entry the CNN is sure of.
     expect(readLast(probs(2, true), 0.05, 0.55, true).digit).toBe(2);
+  });
+});
+
+describe("readGridCells: handwriting in its digit's place of a candidate layout", () => {
+  /**
+   * 20 sure printed 8s 0.45 of the cell tall, then a sure handwritten `digit` 0.34 tall (not short of that
+   * print), centred at `offset` from the cell's centre, its longest part `length` long.
+   */
+  const readLast = (digit: number, offset: { x: number; y: number }, length = 0.34): CellRead => {
+    const probs = (d: number, hand: boolean) => {
+      const out = new Float32Array(CLASS_COUNT);
+      out[classOf(d, hand)] = 0.97;
+      out[0] = 0.03;
+      return out;
+    };
+    const cells = [...Array.from({ length: 20 }, () => probs(8, false)), probs(digit, true)];
+    const last = { ...shape(0.34), width: 0.2, longestPart: length, offset };
+    const shapes = [...Array.from({ length: 20 }, () => shape(0.45)), last];
+    return readGridCells(cells, Array<boolean>(21).fill(false), Array(21).fill(undefined), [shapes]).at(-1)!;
+  };
+
+  test("a lone pencilled 2 at the top middle, or 7 at the bottom left, is no entry, though tall enough", () => {
+    const two = readLast(2, { x: 0.02, y: -0.3 });
+    expect(two.digit).toBe(0);
+    expect(two.tooSmall).toBe(true);
+    expect(readLast(7, { x: -0.3, y: 0.31 }).digit).toBe(0);
+  });
+
+  test("the same ink in the middle, in another digit's place, or with a part longer than a slot is an entry", () => {
+    expect(readLast(2, { x: 0.02, y: -0.05 }).digit).toBe(2);
+    expect(readLast(8, { x: 0.02, y: -0.3 }).digit).toBe(8);
+    expect(readLast(2, { x: 0.02, y: -0.3 }, 0.48).digit).toBe(2);
   });
 });

@@ -25,7 +25,7 @@ const shape = (height: number, strokeContrast = 0.25): InkShape => ({
   peakContrast: 0.3,
   strokeContrast,
   sharpOutline: 0.8,
-  offCentre: 0.05,
+  offset: { x: 0.05, y: 0 },
 });
 
 describe("pencilledEntry", () => {

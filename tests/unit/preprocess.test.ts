@@ -1,6 +1,7 @@
 import { createCanvas } from "@napi-rs/canvas";
 import { beforeAll, describe, expect, test } from "vitest";
 import { CELL_PX, MODEL_INPUT_PX } from "../../src/digits/geometry.ts";
+import { offCentre } from "../../src/digits/empty-cell.ts";
 import { prepareCell } from "../../src/digits/preprocess.ts";
 import type { GrayImage } from "../../src/shared/image.ts";
 import { registerFonts } from "../../training/digits/fonts.ts";
@@ -106,7 +107,7 @@ describe("prepareCell", () => {
     expect(Math.max(...frame)).toBeLessThan(0.05);
   });
 
-  test("measures how far the ink sits from the cell's centre, as a share of the cell", () => {
+  test("measures where the ink sits from the cell's centre, as shares of the cell", () => {
     /** A dark bar 8×30 px centred at (x, y) on light paper: a "1" whose box centre is known. */
     const bar = (x: number, y: number): GrayImage => ({
       width: CELL_PX,
@@ -116,11 +117,10 @@ describe("prepareCell", () => {
       ),
     });
     const centre = CELL_PX / 2;
-    expect(prepareCell(bar(centre, centre)).shape!.offCentre).toBeLessThan(0.01);
-    expect(prepareCell(bar(centre + 12, centre - 12)).shape!.offCentre).toBeCloseTo(
-      Math.hypot(12, 12) / CELL_PX,
-      2,
-    );
+    expect(offCentre(prepareCell(bar(centre, centre)).shape!)).toBeLessThan(0.01);
+    const offset = prepareCell(bar(centre + 12, centre - 12)).shape!.offset;
+    expect(offset.x).toBeCloseTo(12 / CELL_PX, 2);
+    expect(offset.y).toBeCloseTo(-12 / CELL_PX, 2);
   });
 
   test("a grid-line corner left inside the cell beside the digit is dropped", () => {

@@ -18,7 +18,7 @@ const shape = (sharpOutline: number): InkShape => ({
   peakContrast: 0.8,
   strokeContrast: 0.8,
   sharpOutline,
-  offCentre: 0.02,
+  offset: { x: 0.02, y: 0 },
 });
 const read = (digit: number, handwritten = 0.01): CellRead => ({
   digit,

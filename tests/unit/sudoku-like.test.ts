@@ -10,7 +10,7 @@ const digit: InkShape = {
   peakContrast: 0.7,
   strokeContrast: 0.6,
   sharpOutline: 0.9,
-  offCentre: 0.02,
+  offset: { x: 0.02, y: 0 },
 };
 /** Grain in a shaded box that passes the ink test: digit-sized, but a fifth as dark as the digits. */
 const grain: InkShape = { ...digit, peakContrast: 0.25, strokeContrast: 0.12 };

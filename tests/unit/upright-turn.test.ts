@@ -15,7 +15,7 @@ const tall: InkShape = {
   peakContrast: 0.6,
   strokeContrast: 0.5,
   sharpOutline: 0.9,
-  offCentre: 0.02,
+  offset: { x: 0.02, y: 0 },
 };
 const wide: InkShape = { ...tall, height: tall.width, width: tall.height };
 

@@ -1,5 +1,6 @@
 import { createCanvas, type SKRSContext2D } from "@napi-rs/canvas";
 import { expect, test } from "vitest";
+import { isHandwritten } from "../../src/shared/reading.ts";
 import type { RgbaImage } from "../../src/vision/gray.ts";
 import { readGrid } from "../../src/vision/read-grid.ts";
 import { registerFonts } from "../../training/digits/fonts.ts";
@@ -63,6 +64,20 @@ test("a lone pencilled candidate, the digit the solution has there, stays empty:
   );
   expect(givens).toBe(labelledGivens);
   expect(cells[9]!.digit).toBe(0);
+});
+
+test("lone candidates pencilled in their digits' places read as empty, though as tall as the grid's small print", async () => {
+  // A generated half-filled 640×480 newspaper page whose print is small enough for its pencilled 7 (r4c9, in
+  // the bottom left of its cell), 6 (r8c2, middle right) and 8 (r8c6, bottom middle) to clear the print's
+  // height bar; each is the solution's digit, which the reads by the solution must not write back.
+  const { cells, givens, labelledGivens, labelledEntries } = await readGeneratedPhoto(
+    "lone-candidate",
+    "s9002-0171.jpg",
+    classifier(),
+  );
+  expect(givens).toBe(labelledGivens);
+  expect(cells.map((c) => (isHandwritten(c) ? c.digit : 0)).join("")).toBe(labelledEntries);
+  for (const cell of [3 * 9 + 8, 7 * 9 + 1, 7 * 9 + 5]) expect(cells[cell]!.digit).toBe(0);
 });
 
 test("a printed 1 crossed by a shadow's edge is read by a step-free look, as the one solution needs, doubtful", async () => {
