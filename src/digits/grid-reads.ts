@@ -86,8 +86,9 @@ const MAX_WIDE_ENTRY_OFF_CENTRE = 0.3;
 function writtenInPlace(read: CellRead, shape: InkShape | undefined): boolean {
   if (shape === undefined) return false;
   const wide = shape.longestPart >= CANDIDATE_SLOT;
-  if (offCentre(shape) < MAX_ENTRY_OFF_CENTRE) return read.digit !== 5 || wide;
-  return wide && !read.capped && offCentre(shape) < MAX_WIDE_ENTRY_OFF_CENTRE;
+  const off = offCentre(shape);
+  if (off < MAX_ENTRY_OFF_CENTRE) return read.digit !== 5 || wide;
+  return wide && !read.capped && off < MAX_WIDE_ENTRY_OFF_CENTRE;
 }
 
 /**
