@@ -2,7 +2,7 @@ import type { GrayImage } from "../shared/image.ts";
 import { median } from "../shared/median.ts";
 import type { CellRead } from "../shared/reading.ts";
 import { isSurePrint, toCellRead } from "./cell-read.ts";
-import type { DigitClassifier } from "./classifier.ts";
+import type { CellProbabilities, DigitClassifier } from "./classifier.ts";
 import { prepareCell, prepareCellWith, type PreparedCell } from "./preprocess.ts";
 
 /**
@@ -91,8 +91,17 @@ export async function classifyLooks(
   cells: readonly (PreparedCell | undefined)[],
   classifier: Pick<DigitClassifier, "classifyCells">,
 ): Promise<(CellRead | undefined)[]> {
+  const probs = await classifyLookProbabilities(cells, classifier);
+  return probs.map((p) => p && toCellRead(p, false));
+}
+
+/** Other looks at cells, classified in one batch: the CNN's probabilities per look, undefined for none. */
+export async function classifyLookProbabilities(
+  cells: readonly (PreparedCell | undefined)[],
+  classifier: Pick<DigitClassifier, "classifyCells">,
+): Promise<(CellProbabilities | undefined)[]> {
   if (!cells.some((cell) => cell)) return cells.map(() => undefined);
   const probs = await classifier.classifyCells(cells.flatMap((cell) => (cell ? [cell.input] : [])));
   let next = 0;
-  return cells.map((cell) => cell && toCellRead(probs[next++]!, false));
+  return cells.map((cell) => cell && probs[next++]!);
 }

@@ -19,7 +19,13 @@ import {
 import { minDigitHeight } from "../digits/digit-size.ts";
 import { couldBePencilledEntry, paleEntries, pencilledEntry } from "../digits/pencilled-entry.ts";
 import { readGridCells } from "../digits/grid-reads.ts";
-import { classifyLooks, secondLooks, stepFreeCell, tightCell } from "../digits/second-look.ts";
+import {
+  classifyLookProbabilities,
+  classifyLooks,
+  secondLooks,
+  stepFreeCell,
+  tightCell,
+} from "../digits/second-look.ts";
 import { typefaceReads } from "../digits/typeface-read.ts";
 import { withCreases } from "../digits/crease.ts";
 import {
@@ -548,24 +554,20 @@ async function classifyUpright(
     // Only where the ink test saw a digit of the grid's size and tone: a lone pencilled candidate, often
     // the digit the solution has there, must not become a clue.
     const hidden = hiddenClueSuspects(settled, inkPassed);
-    // Two other looks: a tighter one drops paler ink joined to the digit, a step-free one a shadow's
-    // edge. A tighter look keeps the darkest of several pencilled candidates, often the solution's
-    // digit: only ink of the print's height may be a clue.
+    // A tighter look keeps the darkest of several pencilled candidates, often the solution's digit: only
+    // ink of the print's height may be a clue.
     const minHeight = minDigitHeight(
       settled,
       prepared.map((cell) => cell.shape),
     );
-    const lookAgain = [tightCell, stepFreeCell];
-    const otherLooks = lookAgain.flatMap((look) =>
-      hidden.map(({ cell }) => {
-        if (minHeight === undefined) return undefined;
-        const other = look(tiles[cell]!);
-        return other && other.shape!.height >= minHeight ? other : undefined;
-      }),
+    const otherLooks = otherLooksAt(
+      tiles,
+      hidden.map(({ cell }) => cell),
+      minHeight,
     );
     // Read in one batch, look after look: suspect k's read under look j is at j × suspects + k.
     const otherReads = await classifyLooks(otherLooks, classifier);
-    const readsOf = (k: number) => lookAgain.flatMap((_, j) => otherReads[j * hidden.length + k] ?? []);
+    const readsOf = (k: number) => OTHER_LOOKS.flatMap((_, j) => otherReads[j * hidden.length + k] ?? []);
     const clued = settleHiddenClues(
       settled,
       hidden,
@@ -584,9 +586,7 @@ async function classifyUpright(
           ),
         )
       : [];
-    const entries = [...clued];
-    for (const { cell, digit } of pencilled)
-      entries[cell] = pencilledEntry(clued[cell]!, probs[cell]!, digit) ?? clued[cell]!;
+    const entries = await withPencilledEntries(clued, pencilled, probs, tiles, minHeight, classifier);
     // Last, with the kinds of ink settled: pencil far paler than the print around it is an entry.
     const final = paleEntries(
       entries,
@@ -599,6 +599,67 @@ async function classifyUpright(
     ...reads[0]!,
     ...(choice.runnerUp === undefined ? {} : { otherTurn: { rotation: choice.runnerUp, ...reads[1]! } }),
   };
+}
+
+/**
+ * Other looks at a cell than the first: a tighter one drops paler ink joined to the digit, a step-free one
+ * a shadow's edge (`src/digits/second-look.ts`).
+ */
+const OTHER_LOOKS = [tightCell, stepFreeCell];
+
+/**
+ * Each of `OTHER_LOOKS` at each of `cells`, look after look (cell k under look j at j × cells + k);
+ * undefined where the look's ink fails the ink test or is shorter than the grid's print (`minHeight`).
+ */
+function otherLooksAt(
+  tiles: readonly GrayImage[],
+  cells: readonly number[],
+  minHeight: number | undefined,
+): (PreparedCell | undefined)[] {
+  return OTHER_LOOKS.flatMap((look) =>
+    cells.map((cell) => {
+      if (minHeight === undefined) return undefined;
+      const other = look(tiles[cell]!);
+      return other && other.shape!.height >= minHeight ? other : undefined;
+    }),
+  );
+}
+
+/**
+ * The reads with each pencilled suspect (a cell read as empty, with the digit the givens' solution puts
+ * there) that the CNN reads as that digit written by hand (`pencilledEntry`) made that entry: from the
+ * first look's probabilities, or else from the first of the other looks (`otherLooksAt`) that does. A
+ * bold pen stroke or a blurred pencil one, or a shadow's edge joined to it, makes a blob at the first
+ * look's ink bar that the CNN reads as empty.
+ */
+async function withPencilledEntries(
+  reads: readonly CellRead[],
+  suspects: readonly { cell: number; digit: number }[],
+  probs: readonly CellProbabilities[],
+  tiles: readonly GrayImage[],
+  minHeight: number | undefined,
+  classifier: Pick<DigitClassifier, "classifyCells">,
+): Promise<CellRead[]> {
+  const entries = [...reads];
+  const unread: { cell: number; digit: number }[] = [];
+  for (const suspect of suspects) {
+    const entry = pencilledEntry(reads[suspect.cell]!, probs[suspect.cell]!, suspect.digit);
+    if (entry) entries[suspect.cell] = entry;
+    else unread.push(suspect);
+  }
+  const looks = otherLooksAt(
+    tiles,
+    unread.map(({ cell }) => cell),
+    minHeight,
+  );
+  const lookProbs = await classifyLookProbabilities(looks, classifier);
+  unread.forEach(({ cell, digit }, k) => {
+    const entry = OTHER_LOOKS.map((_, j) => lookProbs[j * unread.length + k])
+      .flatMap((p) => (p ? [pencilledEntry(reads[cell]!, p, digit)] : []))
+      .find((read) => read !== undefined);
+    if (entry) entries[cell] = entry;
+  });
+  return entries;
 }
 
 /**
