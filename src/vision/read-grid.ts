@@ -565,9 +565,8 @@ async function classifyUpright(
       hidden.map(({ cell }) => cell),
       minHeight,
     );
-    // Read in one batch, look after look: suspect k's read under look j is at j × suspects + k.
     const otherReads = await classifyLooks(otherLooks, classifier);
-    const readsOf = (k: number) => OTHER_LOOKS.flatMap((_, j) => otherReads[j * hidden.length + k] ?? []);
+    const readsOf = (k: number) => underEachLook(otherReads, hidden.length, k).flatMap((read) => read ?? []);
     const clued = settleHiddenClues(
       settled,
       hidden,
@@ -625,6 +624,11 @@ function otherLooksAt(
   );
 }
 
+/** Cell k's results under each of `OTHER_LOOKS`, in a batch laid out as `otherLooksAt` lays it out. */
+function underEachLook<T>(batch: readonly T[], cells: number, k: number): (T | undefined)[] {
+  return OTHER_LOOKS.map((_, j) => batch[j * cells + k]);
+}
+
 /**
  * The reads with each pencilled suspect (a cell read as empty, with the digit the givens' solution puts
  * there) that the CNN reads as that digit written by hand (`pencilledEntry`) made that entry: from the
@@ -654,7 +658,7 @@ async function withPencilledEntries(
   );
   const lookProbs = await classifyLookProbabilities(looks, classifier);
   unread.forEach(({ cell, digit }, k) => {
-    const entry = OTHER_LOOKS.map((_, j) => lookProbs[j * unread.length + k])
+    const entry = underEachLook(lookProbs, unread.length, k)
       .flatMap((p) => (p ? [pencilledEntry(reads[cell]!, p, digit)] : []))
       .find((read) => read !== undefined);
     if (entry) entries[cell] = entry;
