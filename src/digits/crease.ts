@@ -59,7 +59,9 @@ interface Axis {
  * running on, as dark and as narrow, across the grid line into the next cell at one end at least, and at
  * the other end running on too or, where it runs off the grid or into print, which cannot say, reaching
  * the edge. The CNN and the ink test see one cell and read a crease as a pencilled 1 or 7; a digit's
- * strokes end inside its cell. Ink as dark as the grid's print is never tested.
+ * strokes end inside its cell. Tested: ink the ink test doubts or calls empty, and ink that passes it but
+ * is paler than the grid's print (`PRINT_SHARE`), which the CNN reads as a 1 written by hand. Ink as dark
+ * as the print is never tested.
  * @param tiles the 81 cells as cut (`sliceCells`, equal squares), row-major, upright
  * @param prepared `prepareCell` of each tile
  */
@@ -68,26 +70,38 @@ export function withCreases(
   tiles: readonly GrayImage[],
   prepared: readonly PreparedCell[],
 ): InkDoubt[] {
-  const faint = prepared.map(
-    (cell, i) =>
-      cell.shape !== undefined &&
-      (doubts[i] === "faint" || doubts[i] === "ghost" || doubts[i] === "weak" || (cell.empty && !doubts[i])),
-  );
-  const creased = creasedCells(tiles, prepared, faint);
+  const typical = typicalStroke(prepared.map((cell) => cell.shape));
+  const tested = prepared.map(({ shape, empty }, i): Test | undefined => {
+    if (shape === undefined) return undefined;
+    if (doubts[i] === "faint" || doubts[i] === "ghost" || doubts[i] === "weak" || (empty && !doubts[i])) {
+      return "doubted";
+    }
+    return !doubts[i] && shape.strokeContrast < PRINT_SHARE * typical ? "kept" : undefined;
+  });
+  const creased = creasedCells(tiles, prepared, tested, typical);
   return doubts.map((doubt, i) => (creased[i] ? "crease" : doubt));
 }
 
-/** Per cell, whether it is one of `candidates` and its kept ink a crease (`withCreases`). */
+/**
+ * How a cell's ink is tested for a crease: ink the ink test doubted or emptied ("doubted"), or ink it kept as
+ * a digit though paler than the print ("kept"), a crease only where its line reaches both edges of the cell
+ * and stops at neither (a written 1 on a grainy low-resolution photo seemed to run on at both ends, and fell
+ * short of one edge).
+ */
+type Test = "doubted" | "kept";
+
+/** Per cell, whether its ink is tested (`tests`) and is a crease (`withCreases`). */
 function creasedCells(
   tiles: readonly GrayImage[],
   prepared: readonly PreparedCell[],
-  candidates: readonly boolean[],
+  tests: readonly (Test | undefined)[],
+  typical: number,
 ): boolean[] {
-  const typical = typicalStroke(prepared.map((cell) => cell.shape));
   const darkness: (Float32Array | undefined)[] = [];
   const darkOf = (cell: number) => (darkness[cell] ??= darknessMap(tiles[cell]!));
   return prepared.map((cell, i) => {
-    if (!candidates[i]) return false;
+    const test = tests[i];
+    if (!test) return false;
     const axis = inkAxis(cell);
     if (!axis || axis.spread > MAX_LINE_SPREAD) return false;
     const { width: w, height: h } = tiles[i]!;
@@ -108,17 +122,36 @@ function creasedCells(
     if (inside <= 0) return false;
     // The print's darkness in the cell's own measure: stroke contrasts share the paper's level.
     const print = (inside * typical) / cell.shape!.strokeContrast;
+    const ends = [axis.tmin, axis.tmax].map((t) => followLine(axis, t, darkAt, w, inside, print));
+    // Where the kept ink stops short of an edge, the line itself may run on to it (a fold's kept ink can
+    // stop short, a digit's stroke meets paper there): only when it then runs on at both ends, or, for
+    // ink kept as a digit, at one end and into print or off the grid at the other.
+    const reaches = (end: LineEnd) => end.inkReaches || end.lineReaches;
+    if (ends.every((end) => end.runsOn && reaches(end))) return true;
+    if (test === "kept") {
+      return ends.some((end) => end.runsOn) && ends.every((end) => reaches(end) && end.runsOn !== false);
+    }
     // An end that runs off the grid (a cell of its border) or into print cannot say whether the line runs
     // on; it must still reach the cell's edge, and the other end run on.
-    const ends = [axis.tmin, axis.tmax].map((t) => followLine(axis, t, darkAt, w, inside, print));
-    return ends.some((end) => end.runsOn && end.reaches) && ends.every((end) => end.runsOn ?? end.reaches);
+    return (
+      ends.some((end) => end.runsOn && end.inkReaches) && ends.every((end) => end.runsOn ?? end.inkReaches)
+    );
   });
 }
 
+/** What the line of a cell's kept ink does at one end (`followLine`). */
+interface LineEnd {
+  /** Whether it runs on past the cell's edge; undefined where it leaves the grid or runs into print. */
+  runsOn: boolean | undefined;
+  /** Whether the kept ink reaches the cell's edge (`MAX_GAP`). */
+  inkReaches: boolean;
+  /** Whether, where the line runs on, it also runs from the kept ink's end to the cell's edge. */
+  lineReaches: boolean;
+}
+
 /**
- * Whether the line of `axis`, followed from its end at `t` past the cell's edge and the grid line there,
- * is still a line of about its darkness (undefined where it leaves the grid or runs into print), and
- * whether the ink reaches that edge (`MAX_GAP`).
+ * The line of `axis` at its end at `t`: followed past the cell's edge and the grid line there, whether it is
+ * still a line of about its darkness, and whether it reaches that edge.
  */
 function followLine(
   axis: Axis,
@@ -127,23 +160,49 @@ function followLine(
   side: number,
   inside: number,
   print: number,
-): { runsOn: boolean | undefined; reaches: boolean } {
+): LineEnd {
   const { dx, dy } = axis;
   const ex = axis.x + t * dx;
   const ey = axis.y + t * dy;
   const sign = Math.sign(t);
-  const at = (k: number): Point => ({ x: ex + sign * dx * k, y: ey + sign * dy * k });
-  const inCell = ({ x, y }: Point) => x >= 0 && y >= 0 && x < side && y < side;
+  const inCell = (k: number) => {
+    const x = ex + sign * dx * k;
+    const y = ey + sign * dy * k;
+    return x >= 0 && y >= 0 && x < side && y < side;
+  };
   // Steps (px) from the ink's end out of the cell.
   let out = 0;
-  while (out < side && inCell(at(out))) out++;
-  const reaches = out <= MAX_GAP * side;
-  const line: number[] = [];
-  const beside: number[] = [];
+  while (out < side && inCell(out)) out++;
+  const inkReaches = out <= MAX_GAP * side;
+  const beyond = sampleLine(axis, t, darkAt, side, out + FOLLOW_FROM * side, out + FOLLOW_TO * side);
+  if (!beyond || median(beyond.line) >= PRINT_SHARE * print) {
+    return { runsOn: undefined, inkReaches, lineReaches: false };
+  }
+  const runsOn = isLine(beyond, inside);
+  const within = runsOn && !inkReaches ? sampleLine(axis, t, darkAt, side, 1, out) : undefined;
+  return { runsOn, inkReaches, lineReaches: within !== undefined && isLine(within, inside) };
+}
+
+/**
+ * The darkest of the line's band (`LINE_HALF_WIDTH`) and the paler of the paper beside it (`BESIDE`), at
+ * each step from `from` to `to` px past the ink's end at `t`; undefined where they leave the grid.
+ */
+function sampleLine(
+  { x: cx, y: cy, dx, dy }: Axis,
+  t: number,
+  darkAt: (x: number, y: number) => number | undefined,
+  side: number,
+  from: number,
+  to: number,
+): { line: number[]; beside: number[] } | undefined {
+  const sign = Math.sign(t);
   const half = Math.max(1, Math.round(LINE_HALF_WIDTH * side));
   const off = BESIDE * side;
-  for (let k = out + FOLLOW_FROM * side; k < out + FOLLOW_TO * side; k++) {
-    const { x, y } = at(k);
+  const line: number[] = [];
+  const beside: number[] = [];
+  for (let k = from; k < to; k++) {
+    const x = cx + (t + sign * k) * dx;
+    const y = cy + (t + sign * k) * dy;
     let darkest: number | undefined;
     for (let o = -half; o <= half; o++) {
       const v = darkAt(x - dy * o, y + dx * o);
@@ -151,15 +210,17 @@ function followLine(
     }
     const left = darkAt(x - dy * off, y + dx * off);
     const right = darkAt(x + dy * off, y - dx * off);
-    if (darkest === undefined || left === undefined || right === undefined)
-      return { runsOn: undefined, reaches };
+    if (darkest === undefined || left === undefined || right === undefined) return undefined;
     line.push(darkest);
     beside.push(Math.min(left, right));
   }
-  const along = median(line);
-  if (along >= PRINT_SHARE * print) return { runsOn: undefined, reaches };
-  const runOn = along / inside;
-  return { runsOn: runOn >= MIN_RUN_ON && runOn - median(beside) / inside >= MIN_RUN_ON_CONTRAST, reaches };
+  return line.length > 0 ? { line, beside } : undefined;
+}
+
+/** A line about as dark as the ink (`MIN_RUN_ON`) and darker than the paper on both sides of it. */
+function isLine({ line, beside }: { line: number[]; beside: number[] }, inside: number): boolean {
+  const along = median(line) / inside;
+  return along >= MIN_RUN_ON && along - median(beside) / inside >= MIN_RUN_ON_CONTRAST;
 }
 
 /** The long axis of a cell's kept ink, from the CNN input it was fitted into (`fitToBox`), in tile pixels. */

@@ -15,13 +15,15 @@ const CLUES = "53007000060019500009800006080006000340080300170002000606000028000
 /** A pencilled 1 as pale as the crease, alone in its cell. */
 const PENCIL_CELL = 5 * 9 + 3;
 const PALE = "rgb(180,180,178)";
+/** Ink about half as dark as the print: the ink test keeps it as a digit, not as faint. */
+const GRAY = "rgb(110,110,108)";
 
 /**
  * A grid on white paper with its printed clues, a pencilled 1 and a fold: a pale straight line from the
  * left edge to the right one, through empty cells and clues alike. Cells cut along the grid lines, as
  * `sliceCells` cuts an unskewed grid.
  */
-function creasedGrid(): { tiles: GrayImage[]; fold: (x: number) => number } {
+function creasedGrid(ink = PALE): { tiles: GrayImage[]; fold: (x: number) => number } {
   const canvas = createCanvas(WARP_PX, WARP_PX);
   const ctx = canvas.getContext("2d");
   ctx.fillStyle = "rgb(235,233,228)";
@@ -42,7 +44,7 @@ function creasedGrid(): { tiles: GrayImage[]; fold: (x: number) => number } {
     const y = (Math.floor(i / 9) + 0.5) * CELL_PX;
     drawGlyph(ctx, digit, print!.alias, CELL_PX * 0.55, [25, 25, 25], x, y);
   });
-  ctx.strokeStyle = PALE;
+  ctx.strokeStyle = ink;
   ctx.lineWidth = 2.5;
   const px = ((PENCIL_CELL % 9) + 0.5) * CELL_PX;
   const py = Math.floor(PENCIL_CELL / 9) * CELL_PX;
@@ -87,4 +89,24 @@ test("a fold through empty cells is a crease; a pencilled 1 and the print are no
   // The pencilled 1 is as faint as the fold, and stays a digit.
   expect(doubts[PENCIL_CELL]).toBe("faint");
   expect(marked[PENCIL_CELL]).toBe("faint");
+});
+
+test("a fold as dark as a pencilled 1 that the ink test keeps is a crease; the 1 is not", () => {
+  const { tiles, fold } = creasedGrid(GRAY);
+  const prepared = tiles.map(prepareCell);
+  const doubts = inkDoubts(prepared.map((cell) => cell.shape));
+  const marked = withCreases(doubts, tiles, prepared);
+  // Empty cells where the ink test kept the fold as a digit: before, only doubted ink was tested.
+  const foldDigits = prepared.flatMap((cell, i) =>
+    CLUES[i] === "0" && i !== PENCIL_CELL && cell.shape && !cell.empty && !doubts[i] ? [i] : [],
+  );
+  expect(foldDigits.length).toBeGreaterThanOrEqual(4);
+  for (const i of foldDigits) {
+    const x = ((i % 9) + 0.5) * CELL_PX;
+    expect(Math.abs(fold(x) - (Math.floor(i / 9) + 0.5) * CELL_PX)).toBeLessThan(0.6 * CELL_PX);
+    expect(marked[i]).toBe("crease");
+  }
+  expect(doubts[PENCIL_CELL]).toBeUndefined();
+  expect(marked[PENCIL_CELL]).toBeUndefined();
+  expect(marked.filter((doubt, i) => doubt === "crease" && CLUES[i] !== "0")).toEqual([]);
 });
