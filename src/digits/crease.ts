@@ -161,13 +161,8 @@ function followLine(
   inside: number,
   print: number,
 ): LineEnd {
-  const { dx, dy } = axis;
-  const ex = axis.x + t * dx;
-  const ey = axis.y + t * dy;
-  const sign = Math.sign(t);
   const inCell = (k: number) => {
-    const x = ex + sign * dx * k;
-    const y = ey + sign * dy * k;
+    const { x, y } = pastEnd(axis, t, k);
     return x >= 0 && y >= 0 && x < side && y < side;
   };
   // Steps (px) from the ink's end out of the cell.
@@ -188,21 +183,20 @@ function followLine(
  * each step from `from` to `to` px past the ink's end at `t`; undefined where they leave the grid.
  */
 function sampleLine(
-  { x: cx, y: cy, dx, dy }: Axis,
+  axis: Axis,
   t: number,
   darkAt: (x: number, y: number) => number | undefined,
   side: number,
   from: number,
   to: number,
 ): { line: number[]; beside: number[] } | undefined {
-  const sign = Math.sign(t);
+  const { dx, dy } = axis;
   const half = Math.max(1, Math.round(LINE_HALF_WIDTH * side));
   const off = BESIDE * side;
   const line: number[] = [];
   const beside: number[] = [];
   for (let k = from; k < to; k++) {
-    const x = cx + (t + sign * k) * dx;
-    const y = cy + (t + sign * k) * dy;
+    const { x, y } = pastEnd(axis, t, k);
     let darkest: number | undefined;
     for (let o = -half; o <= half; o++) {
       const v = darkAt(x - dy * o, y + dx * o);
@@ -215,6 +209,12 @@ function sampleLine(
     beside.push(Math.min(left, right));
   }
   return line.length > 0 ? { line, beside } : undefined;
+}
+
+/** The point `k` px past the ink's end at `t` along its axis, outwards. */
+function pastEnd({ x, y, dx, dy }: Axis, t: number, k: number): Point {
+  const along = t + Math.sign(t) * k;
+  return { x: x + along * dx, y: y + along * dy };
 }
 
 /** A line about as dark as the ink (`MIN_RUN_ON`) and darker than the paper on both sides of it. */
