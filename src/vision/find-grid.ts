@@ -13,6 +13,7 @@ import {
   separateQuads,
 } from "./quad.ts";
 import { projectRect, squareToQuad } from "../shared/homography.ts";
+import { lineGridQuads } from "./line-grid.ts";
 import { snapSidesToLines } from "./snap-sides.ts";
 import { warpQuad } from "./warp.ts";
 
@@ -93,6 +94,8 @@ const FAINT_OFFSET = 3;
 const FAINT_SPECK_AREA = 60;
 /** Line response (standard deviations above its mean) kept as ink by the line pass. */
 const LINE_Z = 1.5;
+/** Line-fitted grids (`lineGridCandidates`) offered at most. */
+const LINE_CANDIDATES = 3;
 /** Candidates handed on to be checked by reading them: the best one and separate runners-up. */
 const MAX_CANDIDATES = 3;
 const MAX_CONTOURS = 25;
@@ -185,6 +188,44 @@ export function findGridCandidates(gray: GrayImage, options: FindGridOptions = {
   addSeparateGrids(ranked, found);
   const otherGridsSeen = ranked.some((c) => separateQuads(c.corners, best.corners));
   return ranked.slice(0, MAX_CANDIDATES).map((c) => gridFound(c, scale, { otherGridsSeen }));
+}
+
+/**
+ * Grids fitted to the plain binarisation's straight lines (`lineGridQuads`), when no outline fitted one:
+ * of the best matched fits, those that show a trace of cell lines or box borders as long shots do
+ * (`belowBarTier`), the `LINE_CANDIDATES` distinct ones whose lines show best (gridness plus box borders:
+ * of fits a text row or a cell apart, the grid's own lines up best). An outline merged with text set
+ * against the grid, or hairline lines broken by shadow bands, left a generated photo's grid unfound
+ * though its ten lines a side stand out. Offered as long shots, to be proven by their read.
+ */
+export function lineGridCandidates(gray: GrayImage): GridFound[] {
+  const cv = opencv();
+  const { image: small, scale } = detectionImage(gray);
+  const minSide = smallestSide(small);
+  return withMats((track) => {
+    const binaries = [
+      track(binarisePlain(cv, small, track)),
+      track(withoutSpecks(cv, track(binarise(cv, small, track, 5, FAINT_OFFSET)), track)),
+    ];
+    const fits = binaries.flatMap((binary) =>
+      lineGridQuads(cv, binary, minSide).flatMap((corners) => {
+        const fit = { corners, area: quadArea(corners), score: verify(cv, binary, corners) };
+        const box = boxness(cv, binary, fit);
+        return fit.score >= HOPEFUL_GRIDNESS || box >= LONG_SHOT_BOXNESS
+          ? [{ fit, binary, lined: fit.score + box }]
+          : [];
+      }),
+    );
+    const kept: Candidate[] = [];
+    for (const { fit, binary } of fits.sort((a, b) => b.lined - a.lined)) {
+      if (kept.length === LINE_CANDIDATES) break;
+      // Lines a few px off the border (a shadow's edge, a line's blurred rim) are snapped onto it.
+      if (!kept.some((k) => sameFit(k.corners, fit.corners))) {
+        kept.push(snapToBorder(cv, binary, grayFromMat(binary), fit, minSide));
+      }
+    }
+    return kept.map((c) => gridFound(c, scale, { otherGridsSeen: false, weak: true, longShot: true }));
+  });
 }
 
 /** One binarisation of the detection image, and the gridness from which its fits are refined. */

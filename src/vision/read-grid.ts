@@ -58,7 +58,13 @@ import { mapCorners, type Corners, type GrayImage } from "../shared/image.ts";
 import { gridLines, innerLineShare, type GridLines } from "./cell-bounds.ts";
 import { sliceCells } from "./cells.ts";
 import { outlineGrid, traceGridLines, type StageImages } from "./debug-images.ts";
-import { detectionImage, findGridCandidates, snappedGridCandidates, type GridFound } from "./find-grid.ts";
+import {
+  detectionImage,
+  findGridCandidates,
+  lineGridCandidates,
+  snappedGridCandidates,
+  type GridFound,
+} from "./find-grid.ts";
 import { cropRgba, downscale, toChroma, toGray, toRgba, type RgbaImage } from "./gray.ts";
 import { PhotoFailure } from "./photo-failure.ts";
 import { darkOnLight } from "./polarity.ts";
@@ -183,7 +189,9 @@ export async function readGrid(
         : await stage("find-grid", () =>
             findGridCandidates(gray, { onThreshold, quick: options.quickFind ?? false }),
           );
-      const view = await firstSudokuLike(gray, scale, candidates, stage, classifier);
+      const view =
+        (await firstSudokuLike(gray, scale, candidates, stage, classifier)) ??
+        (given || options.quickFind ? undefined : await linedGrid(gray, scale, classifier, stage));
       if (!view) continue;
       if (views.length === 0) makeReference(view, grays[i]!);
       views.push(view);
@@ -325,12 +333,12 @@ async function cutView(
 }
 
 /**
- * Another grid of the photo whose read proves a puzzle (`firstSolvable`), among the fits that clear the
- * gridness bar once snapped onto their border (`snappedGridCandidates`), for a chosen grid whose givens
- * lack one solution: a book page's puzzle whose left border touched its text was fitted too far off to
- * be refined, and a small grid beside it was read instead, 47 cells wrong and none doubted (its givens
- * conflict). A read that proves a puzzle is no misfit quad's (see `firstSolvable`); only grids inked like
- * a printed puzzle (`sudokuInk`) are tried.
+ * Another grid of the photo whose read proves a puzzle (`firstProven`), for a chosen grid whose givens
+ * lack one solution: among the fits that clear the gridness bar once snapped onto their border
+ * (`snappedGridCandidates`), then among the grids fitted to the photo's lines (`lineGridCandidates`). A
+ * book page's puzzle whose left border touched its text was fitted too far off to be refined, and a small
+ * grid beside it was read instead, 47 cells wrong and none doubted (its givens conflict). A read that
+ * proves a puzzle is no misfit quad's (see `firstSolvable`).
  */
 async function refoundGrid(
   { gray, scale }: { gray: GrayImage; scale: number },
@@ -338,19 +346,50 @@ async function refoundGrid(
   classifier: Pick<DigitClassifier, "classifyCells">,
   stage: Stage,
 ): Promise<GridView | undefined> {
-  const others = (await stage("find-grid", () => snappedGridCandidates(gray))).filter(
-    (found) => !sameFit(found.corners, current.found.corners),
-  );
+  for (const find of [snappedGridCandidates, lineGridCandidates]) {
+    const others = (await stage("find-grid", () => find(gray)))
+      .filter((found) => !sameFit(found.corners, current.found.corners))
+      .map((found) => ({ ...found, otherGridsSeen: separateQuads(found.corners, current.found.corners) }));
+    const proven = await firstProven(gray, scale, others, classifier, stage);
+    if (proven) return proven;
+  }
+  return undefined;
+}
+
+/**
+ * The first of `candidates` inked like a printed puzzle (`sudokuInk`) whose read proves one
+ * (`firstSolvable`): a printed solution grid's 81 digits have one solution too.
+ */
+async function firstProven(
+  gray: GrayImage,
+  scale: number,
+  candidates: readonly GridView["found"][],
+  classifier: Pick<DigitClassifier, "classifyCells">,
+  stage: Stage,
+): Promise<GridView | undefined> {
   const views: GridView[] = [];
-  for (const found of others) {
-    const otherGridsSeen = separateQuads(found.corners, current.found.corners);
-    const view = await cutView(gray, scale, { ...found, otherGridsSeen }, stage);
-    // A printed solution grid's 81 digits have one solution too.
+  for (const found of candidates) {
+    const view = await cutView(gray, scale, found, stage);
     if (sudokuInk(view.prepared) === "sudoku") views.push(view);
   }
   return firstSolvable(views, classifier, stage);
 }
 
+/**
+ * A grid fitted to the photo's straight lines (`lineGridCandidates`) whose read proves a puzzle, for a
+ * photo where no outline's fit was kept: a generated newspaper grid whose outline merged with the text
+ * set against it, and one whose hairline lines broke under bands of shadow, went unfound. Costly (every
+ * straight run of ink is sorted into grids), so only then.
+ */
+async function linedGrid(
+  gray: GrayImage,
+  scale: number,
+  classifier: Pick<DigitClassifier, "classifyCells">,
+  stage: Stage,
+): Promise<GridView | undefined> {
+  const candidates = await stage("find-grid", () => lineGridCandidates(gray));
+  return firstProven(gray, scale, candidates, classifier, stage);
+}
 /**
  * Whether a weak or crowded candidate's read could be a puzzle: `MIN_CLUES` to `MAX_CLUES` givens, and
  * none of those the CNN is sure of repeated in a row, column or box. A weak fit taken on its box borders

@@ -1,4 +1,5 @@
 import type { Corners, GrayImage, Point } from "../shared/image.ts";
+import { intersectLines, type Line } from "./lines.ts";
 
 /** How far (share of the side's length) each end of a side may move across it: under a cell (1/9 of it). */
 const REACH = 0.08;
@@ -35,11 +36,6 @@ function coverage(binary: GrayImage, a: Point, b: Point, step: number): number {
   return hits / (samples + 1);
 }
 
-interface Line {
-  a: Point;
-  b: Point;
-}
-
 /**
  * The straight line near side a→b (each end moved across it by up to `REACH` of its length) along
  * which the most of `binary` is ink; of lines nearly as covered (`NEAR_BEST`), the outermost (towards
@@ -72,15 +68,6 @@ function snapSide(binary: GrayImage, a: Point, b: Point, outward: Point): Line {
   return { a: shifted(a, fine.da), b: shifted(b, fine.db) };
 }
 
-function intersect(p: Line, q: Line): Point | undefined {
-  const d1 = { x: p.b.x - p.a.x, y: p.b.y - p.a.y };
-  const d2 = { x: q.b.x - q.a.x, y: q.b.y - q.a.y };
-  const cross = d1.x * d2.y - d1.y * d2.x;
-  if (Math.abs(cross) < 1e-9) return undefined;
-  const t = ((q.a.x - p.a.x) * d2.y - (q.a.y - p.a.y) * d2.x) / cross;
-  return { x: p.a.x + d1.x * t, y: p.a.y + d1.y * t };
-}
-
 /**
  * A quad whose sides each moved onto the straightest, most inked line near them in `binary` (ink > 0),
  * its corners where those lines cross; undefined when two of them are parallel. An outline merged with
@@ -96,6 +83,6 @@ export function snapSidesToLines(binary: GrayImage, corners: Corners): Corners |
     // Clockwise on screen (y down), the outside lies to the left of a→b: normal (dy, −dx).
     return snapSide(binary, a, b, { x: (b.y - a.y) / length, y: -(b.x - a.x) / length });
   });
-  const [tl, tr, br, bl] = [0, 1, 2, 3].map((i) => intersect(lines[(i + 3) % 4]!, lines[i]!));
+  const [tl, tr, br, bl] = [0, 1, 2, 3].map((i) => intersectLines(lines[(i + 3) % 4]!, lines[i]!));
   return tl && tr && br && bl ? [tl, tr, br, bl] : undefined;
 }

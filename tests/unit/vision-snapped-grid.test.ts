@@ -1,13 +1,13 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "vitest";
-import type { Corners } from "../../src/shared/image.ts";
 import { isHandwritten } from "../../src/shared/reading.ts";
 import { findGridCandidates, snappedGridCandidates } from "../../src/vision/find-grid.ts";
 import { downscale, toGray } from "../../src/vision/gray.ts";
 import { DECODE_MAX_SIDE } from "../../src/vision/photo-format.ts";
-import { quadArea, scaleCorners } from "../../src/vision/quad.ts";
+import { scaleCorners } from "../../src/vision/quad.ts";
 import { readGrid } from "../../src/vision/read-grid.ts";
 import { loadPhoto } from "../../tooling/load-photo.ts";
+import { corners, fitsGrid } from "../fixtures/grid-corners.ts";
 import { useShippedClassifier } from "../fixtures/node-reader.ts";
 import { assertRead } from "../fixtures/read-result.ts";
 
@@ -19,12 +19,6 @@ const dir = new URL("../fixtures/photos/snapped/", import.meta.url);
 const classifier = useShippedClassifier();
 const truth = async (name: string, file: string) =>
   (JSON.parse(await readFile(new URL(name, dir), "utf8")) as Record<string, string>)[file]!;
-const corners = (points: readonly (readonly [number, number])[]): Corners =>
-  points.map(([x, y]) => ({ x, y })) as unknown as Corners;
-
-/** Whether each of `grid`'s corners has one of `fit`'s within 5 % of the grid's side (in any order). */
-const fits = (fit: Corners, grid: Corners): boolean =>
-  grid.every((p) => fit.some((q) => Math.hypot(p.x - q.x, p.y - q.y) <= 0.05 * Math.sqrt(quadArea(grid))));
 
 const BOOK = "s9012-0513.jpg";
 const BOOK_GRID = corners([
@@ -54,16 +48,16 @@ test("a puzzle whose outline merges with the text beside it is found once outlin
   // The passes offer the small grid beside it, not the puzzle…
   const found = findGridCandidates(gray);
   expect(found.length).toBeGreaterThan(0);
-  expect(found.some((c) => fits(c.corners, grid))).toBe(false);
+  expect(found.some((c) => fitsGrid(c.corners, grid))).toBe(false);
   // …which snapping every outline onto its border finds.
-  expect(snappedGridCandidates(gray).some((c) => fits(c.corners, grid))).toBe(true);
+  expect(snappedGridCandidates(gray).some((c) => fitsGrid(c.corners, grid))).toBe(true);
 });
 
 test("a grid whose givens read as no puzzle gives way to a snapped grid whose givens have one solution", async () => {
   const { photo } = await working(BOOK);
   const result = await readGrid(() => photo, classifier());
   assertRead(result);
-  expect(fits(result.corners, BOOK_GRID)).toBe(true);
+  expect(fitsGrid(result.corners, BOOK_GRID)).toBe(true);
   expect(result.otherGridsSeen).toBe(true);
   expect(result.cells.map((c) => c.digit).join("")).toBe(await truth("labels.json", BOOK));
 });
@@ -73,7 +67,7 @@ test("when no pass finds a grid, one whose title joins its outline is found by s
   const found = findGridCandidates(gray);
   expect(found.length).toBeGreaterThan(0);
   expect(found.every((c) => c.weak)).toBe(true);
-  expect(fits(found[0]!.corners, scaleCorners(TITLED_GRID, scale))).toBe(true);
+  expect(fitsGrid(found[0]!.corners, scaleCorners(TITLED_GRID, scale))).toBe(true);
   const result = await readGrid(() => photo, classifier());
   assertRead(result);
   expect(result.cells.map((c) => (isHandwritten(c) ? 0 : c.digit)).join("")).toBe(
