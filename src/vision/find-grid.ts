@@ -191,10 +191,11 @@ export function findGridCandidates(gray: GrayImage, options: FindGridOptions = {
 }
 
 /**
- * Grids fitted to the plain binarisation's straight lines (`lineGridQuads`), when no outline fitted one:
- * of the best matched fits, those that show a trace of cell lines or box borders as long shots do
- * (`belowBarTier`), the `LINE_CANDIDATES` distinct ones whose lines show best (gridness plus box borders:
- * of fits a text row or a cell apart, the grid's own lines up best). An outline merged with text set
+ * Grids fitted to the straight lines (`lineGridQuads`) of the plain and the last-resort binarisation, when
+ * no outline fitted one: of the best matched fits, those that show a trace of cell lines or box borders as
+ * long shots do (`belowBarTier`), the `LINE_CANDIDATES` distinct ones whose lines show best (gridness plus
+ * box borders: of fits a text row or a cell apart, the grid's own lines up best), each snapped onto its
+ * border (`snapToBorder`). An outline merged with text set
  * against the grid, or hairline lines broken by shadow bands, left a generated photo's grid unfound
  * though its ten lines a side stand out. Offered as long shots, to be proven by their read.
  */

@@ -242,7 +242,8 @@ function splitFamilies(runs: readonly Line[]): [Family, Family] | undefined {
 
 /**
  * The lines of `family` by where they cross a reference line of the `other` family's mean direction
- * through the runs' centre (runs at one position merged, the longest kept), sorted by that position.
+ * through the runs' centre (runs at one position and direction merged, the longest standing for them all),
+ * sorted by that position.
  * Measured along one transversal, a foreshortened grid's lines keep their order and spacing pattern.
  */
 function positions({ direction: towards, runs: family }: Family, { runs: other }: Family): FamilyLine[] {
@@ -287,7 +288,7 @@ function positions({ direction: towards, runs: family }: Family, { runs: other }
       }
     }
     const kept = merged[same];
-    if (kept && c.at - kept.at <= SAME_LINE_PX) {
+    if (kept) {
       kept.runs.push(c.line);
       if (c.length > kept.length) merged[same] = { ...c, at: kept.at, runs: kept.runs };
     } else {

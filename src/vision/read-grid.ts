@@ -390,6 +390,7 @@ async function linedGrid(
   const candidates = await stage("find-grid", () => lineGridCandidates(gray));
   return firstProven(gray, scale, candidates, classifier, stage);
 }
+
 /**
  * Whether a weak or crowded candidate's read could be a puzzle: `MIN_CLUES` to `MAX_CLUES` givens, and
  * none of those the CNN is sure of repeated in a row, column or box. A weak fit taken on its box borders
