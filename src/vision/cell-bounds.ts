@@ -40,8 +40,9 @@ export interface GridLines {
  * from four corners is exact only for a flat page: a curled or bent page, or a corner found a few
  * pixels off, puts the lines up to a quarter cell away from k × CELL_PX and tilts them, so a fixed
  * cut moves the digit off-centre and a grid line into the cell. Each line is looked for band by
- * band (a cell long) as a straight piece, slanted up to MAX_DRIFT_PX; where a band shows none (a
- * digit over it, a faint hairline), the line's place there is the mean of the places around it, along
+ * band (a cell long) as a straight piece, slanted up to MAX_DRIFT_PX (across the first and last
+ * band, an inner line's piece must run on from the next band's, `endBandLine`); where a band shows none
+ * (a digit over it, a faint hairline), the line's place there is the mean of the places around it, along
  * the line and on the lines beside it (`harmonicFill`), the outline staying where the corners put it
  * where it shows no piece. An inner line's piece has paper on both sides (`twoSided`).
  */
@@ -51,6 +52,9 @@ export function gridLines(warped: GrayImage): GridLines {
     const found = Array.from({ length: 9 }, (_, b) =>
       Array.from({ length: 10 }, (_, k) => findLine(ink, b, k, vertical)),
     );
+    for (const b of [0, 8]) {
+      for (let k = 1; k < 9; k++) found[b]![k] = endBandLine(ink, found, b, k, vertical);
+    }
     // The outline is sought past the corners only where a band shows none inside them, and kept there
     // only as it runs on from a corner: the margin may hold a dark edge (a screen's bezel, a shadow) or
     // a rule above the puzzle as straight as a line.
@@ -142,10 +146,46 @@ export function gridMargin({ width, height }: GrayImage): number {
 }
 
 /**
+ * How far inward the window over a grid's first or last band may slide, as a share of a cell: a curled
+ * page bows its outline into those bands, so its inner lines run along only part of them.
+ */
+const END_BAND_SLIDE = 0.25;
+
+/**
+ * Inner line `k` across the grid's first or last band `b`: the piece found there (`found`) when it runs on
+ * from the line's piece across the next band (within CHAIN_PX), else one sought in a window slid inward by
+ * END_BAND_SLIDE (a cell long still, so a digit's stroke is no more a line there than elsewhere) that
+ * does. Where a curled page bows the outline into the band, the line ends short of the band's edge: it
+ * was missed, and filled in from the flat lines around it, or a digit's stroke joined to the bowed
+ * outline was taken for it; either way the cut ran through the digits beside it. A slid piece is extended
+ * along its slant to the band's edges.
+ */
+function endBandLine(
+  ink: InkMask,
+  found: readonly (readonly (Segment | undefined)[])[],
+  b: number,
+  k: number,
+  vertical: boolean,
+): Segment | undefined {
+  const piece = found[b]![k];
+  const next = found[b === 0 ? 1 : 7]![k];
+  if (!next) return piece;
+  const runsOn = (p: Segment) => Math.abs(b === 0 ? p.end - next.start : p.start - next.end) <= CHAIN_PX;
+  if (piece && runsOn(piece)) return piece;
+  const slide = Math.round(END_BAND_SLIDE * CELL_PX) * (b === 0 ? 1 : -1);
+  const slid = findLine(ink, b, k, vertical, "inside", slide);
+  if (!slid) return piece;
+  const slope = (slid.end - slid.start) / CELL_PX;
+  const extended = { start: slid.start - slope * slide, end: slid.end - slope * slide };
+  return runsOn(extended) ? extended : piece;
+}
+
+/**
  * Line `k` across band `b`: the straight piece, its middle within SEARCH_PX of k × CELL_PX and its
  * ends drifting apart by at most MAX_DRIFT_PX, along which a 3-px-wide strip is ink the most (ties:
  * the least slanted, then the nearest to the expected place), if that is at least MIN_COVER. Its
  * middle lies `inside` the grid's square (the corners' straight edges) or `outside` it, in the margin.
+ * @param slide px by which the band is moved along the line (`endBandLine`); the piece is then the window's
  */
 function findLine(
   ink: InkMask,
@@ -153,13 +193,14 @@ function findLine(
   k: number,
   vertical: boolean,
   where: "inside" | "outside" = "inside",
+  slide = 0,
 ): Segment | undefined {
   const { mask, side, margin } = ink;
   const inside = (at: number) => at >= 0 && at <= WARP_PX;
   const skip = (at: number) =>
     where === "inside" ? !inside(at) : inside(at) || at < -margin || at > WARP_PX + margin;
   const expected = k * CELL_PX;
-  const along0 = margin + b * CELL_PX;
+  const along0 = margin + b * CELL_PX + slide;
   let best: Segment | undefined;
   let bestCover = MIN_COVER * CELL_PX - 0.5;
   const offsets = new Int32Array(CELL_PX);
@@ -229,7 +270,7 @@ function twoSided(ink: InkMask, at: number, along0: number, offsets: Int32Array,
   return lighter >= MIN_TWO_SIDED * CELL_PX;
 }
 
-/** How far apart (px) two pieces of the outline, or a piece and the corner, may meet and still run on. */
+/** How far apart (px) two pieces of a line, or a piece of the outline and its corner, may meet and still run on. */
 const CHAIN_PX = 6;
 /** Bands in a row without such a piece that the outline's run steps over. */
 const MAX_CHAIN_GAP = 1;

@@ -240,3 +240,50 @@ test("a shadow's straight edge beside a line is not taken for it", () => {
   const line = gridLines({ ...grid, data }).horizontal[7]!;
   for (const y of line) expect(Math.abs(y - 7 * CELL_PX)).toBeLessThanOrEqual(2);
 });
+
+/**
+ * `drawnGrid` on a page whose bottom edge curls up: the outline (`outlinePx` thick) lies 16 px into the last
+ * band, and the inner lines, cut short by it, bend right by up to 12 px across that band (as the lines of a
+ * curled page fan out toward its edge).
+ */
+function curledAtBottom(grid: GrayImage, outlinePx: number): GrayImage {
+  const outline = WARP_PX - 16;
+  const bend = (y: number) => Math.round((12 * Math.max(0, y - 8 * CELL_PX)) / CELL_PX);
+  const data = new Uint8ClampedArray(WARP_PX * WARP_PX).fill(230);
+  for (let y = 0; y < WARP_PX; y++) {
+    for (let x = 0; x < WARP_PX; x++) {
+      const from = Math.min(WARP_PX - 1, Math.max(0, x - (x > 2 && x < WARP_PX - 2 ? bend(y) : 0)));
+      if (y < outline) data[y * WARP_PX + x] = grid.data[y * WARP_PX + from]!;
+      else if (y < outline + outlinePx) data[y * WARP_PX + x] = 40;
+    }
+  }
+  return { width: WARP_PX, height: WARP_PX, data };
+}
+
+test("inner lines that a curled page's outline cuts short across the last band are still followed there", () => {
+  const { vertical } = gridLines(
+    curledAtBottom(
+      drawnGrid((k) => Math.min(WARP_PX - 1, k * CELL_PX)),
+      3,
+    ),
+  );
+  // Filled in from the lines above, the bottom ends would lie 12 px left of the lines, and the cut of the
+  // bottom row would take in the line on one side and lose the digit's edge on the other. Found in a window
+  // slid up into the unbent band above, and extended along its slant, they lie within 4 px.
+  for (let k = 1; k < 9; k++) expect(Math.abs(vertical[k]![9]! - (k * CELL_PX + 12))).toBeLessThanOrEqual(4);
+});
+
+test("a digit's stroke joined to a curled page's bold outline is not taken for the line beside it", () => {
+  const curled = curledAtBottom(
+    drawnGrid((k) => Math.min(WARP_PX - 1, k * CELL_PX)),
+    10,
+  );
+  // An upright stroke 10 px left of line 4's flat place, from the row's top line down into the outline: as
+  // straight and as long an ink run across the last band as the bent line 4 (which ends in the outline too).
+  const data = Uint8ClampedArray.from(curled.data);
+  for (let y = 8 * CELL_PX; y < WARP_PX - 16; y++)
+    data.fill(40, y * WARP_PX + 4 * CELL_PX - 11, y * WARP_PX + 4 * CELL_PX - 8);
+  const { vertical } = gridLines({ ...curled, data });
+  // The stroke does not run on from line 4's piece across the band above; the slid window's piece does.
+  expect(Math.abs(vertical[4]![9]! - (4 * CELL_PX + 12))).toBeLessThanOrEqual(4);
+});
