@@ -50,6 +50,7 @@ import {
 import { doubtsGivenSolution } from "../solver/solution-doubt.ts";
 import { givensBySymmetry } from "../solver/symmetric-givens.ts";
 import { givenAsWrongEntry } from "../solver/wrong-entry.ts";
+import { entriesAsMissingGivens } from "../solver/entries-as-givens.ts";
 import { entriesAsMisreadGivens } from "../solver/misread-given.ts";
 import { provesPuzzle } from "../solver/puzzle-proof.ts";
 import { givensHaveOneSolution, mergeSharperRead } from "../solver/sharper-read.ts";
@@ -208,6 +209,7 @@ export async function readGrid(
         return {
           turns: first.turns,
           cells,
+          isPrint: first.isPrint,
           // The runner-up's reads without its `isPrint`: the worker posts them, and a function cannot be cloned.
           ...(other
             ? {
@@ -231,7 +233,11 @@ export async function readGrid(
         read = await readViews();
       }
     }
-    const { turns, cells, otherTurn } = read;
+    const { turns, otherTurn } = read;
+    // Only once the grid is settled: the search above takes givens without one solution for a misfit's.
+    const cells = givensHaveOneSolution(read.cells)
+      ? read.cells
+      : checkedBySolution(entriesAsMissingGivens(read.cells), read.isPrint);
     const reference = views[0]!;
     if (cells.every((cell) => cell.digit === 0)) throw new PhotoFailure({ code: "no-digits" });
     if (debug) {
@@ -733,13 +739,20 @@ async function withSharperRead(
 /**
  * The reads checked against the printed puzzle: givens and entries told apart again where they break an
  * all but symmetric clue layout (`givensBySymmetry`), a given that broke the solution turned back into
- * the wrong entry it was (`givenAsWrongEntry`), an entry that broke it turned into the misread print it
+ * the wrong entry it was (`givenAsWrongEntry`), then checked by the givens' solution (`checkedBySolution`).
+ */
+function weighedAgainstSolution(reads: readonly CellRead[], isPrint: IsPrint): CellRead[] {
+  return checkedBySolution(givenAsWrongEntry(givensBySymmetry(reads)), isPrint);
+}
+
+/**
+ * The reads checked by the givens' one solution: an entry that broke it turned into the misread print it
  * was (`entriesAsMisreadGivens`) when its glyph is the grid's print of the solution's digit (`isPrint`) or,
  * in a grid without a sure entry, when the reader doubts it, then reads that disagree with the solution
  * doubted (`doubtsGivenSolution`).
  */
-function weighedAgainstSolution(reads: readonly CellRead[], isPrint: IsPrint): CellRead[] {
-  return doubtsGivenSolution(entriesAsMisreadGivens(givenAsWrongEntry(givensBySymmetry(reads)), isPrint));
+function checkedBySolution(reads: readonly CellRead[], isPrint: IsPrint): CellRead[] {
+  return doubtsGivenSolution(entriesAsMisreadGivens(reads, isPrint));
 }
 
 /** Per cell: empty in more than half of the views (a single view decides alone). */
