@@ -4,8 +4,8 @@ import { hasOneSolution, solve } from "./solve.ts";
 
 /**
  * An entry the CNN calls written by hand at least this likely shows that a player has written in the
- * grid; below it an entry may be print: the typeface and ink checks make a given an entry at a share of
- * 0.5 when its glyph matches no printed twin (a crumpled page bends print out of its twins' shape).
+ * grid; below it an entry may be print: the typeface check makes a given an entry at a share of 0.5 when
+ * its glyph matches none of its printed twins (a crumpled page bends print out of their shape).
  */
 const SURE_HAND = 0.9;
 /** At most this many entries, least handwritten first, are tried: each try costs one solve. */
