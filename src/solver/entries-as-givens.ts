@@ -41,9 +41,9 @@ export function entriesAsMissingGivens(reads: readonly CellRead[]): CellRead[] {
   };
   for (let k = 1; k <= suspects.length; k++) {
     if (k < suspects.length && share(k) === share(k - 1)) continue;
-    const printed = new Set(suspects.slice(0, k));
-    if (hasOneSolution(withPrinted([...printed]), { timeoutMs: SEARCH_MS })) {
-      return reads.map((read, cell) => (printed.has(cell) ? { ...read, handwritten: 0 } : read));
+    const printed = suspects.slice(0, k);
+    if (hasOneSolution(withPrinted(printed), { timeoutMs: SEARCH_MS })) {
+      return reads.map((read, cell) => (printed.includes(cell) ? { ...read, handwritten: 0 } : read));
     }
   }
   return [...reads];
