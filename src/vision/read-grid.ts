@@ -222,20 +222,22 @@ export async function readGrid(
         };
       });
     let read = await readViews();
+    let oneSolution = givensHaveOneSolution(read.cells);
     // A single photo whose chosen grid reads as no puzzle may hold one the finder's passes fitted too far
     // off (its outline joined by text): camera frames come again, and corners given by hand are kept.
     const photo = grays.length === 1 && !options.corners && !options.quickFind ? grays[0]! : undefined;
-    if (photo && !givensHaveOneSolution(read.cells)) {
+    if (photo && !oneSolution) {
       const refound = await refoundGrid(photo, views[0]!, classifier, stage);
       if (refound) {
         makeReference(refound, photo);
         views[0] = refound;
         read = await readViews();
+        oneSolution = givensHaveOneSolution(read.cells);
       }
     }
     const { turns, otherTurn } = read;
     // Only once the grid is settled: the search above takes givens without one solution for a misfit's.
-    const cells = givensHaveOneSolution(read.cells)
+    const cells = oneSolution
       ? read.cells
       : checkedBySolution(entriesAsMissingGivens(read.cells), read.isPrint);
     const reference = views[0]!;
