@@ -319,6 +319,34 @@ export function pairMatch(
   j: number,
   tolerant: boolean,
 ): number {
+  let byTiles = pairMatches.get(tiles);
+  if (!byTiles) pairMatches.set(tiles, (byTiles = new WeakMap()));
+  let matches = byTiles.get(prepared);
+  if (!matches) byTiles.set(prepared, (matches = new Map()));
+  // The match is symmetric in i and j.
+  const key = ((Math.min(i, j) * tiles.length + Math.max(i, j)) << 1) | (tolerant ? 1 : 0);
+  let match = matches.get(key);
+  if (match === undefined) matches.set(key, (match = measuredPairMatch(tiles, prepared, i, j, tolerant)));
+  return match;
+}
+
+/**
+ * `pairMatch` results by the cells they compare: the checks of one read (the consensus, entries, givens,
+ * typeface reads, print of a digit) ask for most pairs twice or more, and the matches are half the time
+ * of its typeface checks.
+ */
+const pairMatches = new WeakMap<
+  readonly GrayImage[],
+  WeakMap<readonly PreparedCell[], Map<number, number>>
+>();
+
+function measuredPairMatch(
+  tiles: readonly GrayImage[],
+  prepared: readonly PreparedCell[],
+  i: number,
+  j: number,
+  tolerant: boolean,
+): number {
   const a = prepared[i]!.box!;
   const b = prepared[j]!.box!;
   const slack = SAMPLE_MARGIN + (tolerant ? TWIN_BOX_SLACK : BOX_SLACK);

@@ -371,16 +371,17 @@ function gridQuads(
   const hulls = [...plain, ...bigHulls(cv, dilated, small, track), ...pairedHulls(cv, plain, track)];
   const found: Candidate[] = [];
   let ink: GrayImage | undefined;
-  // The plain, dilated and paired outlines often fit the same quad: each is refined once.
+  // The plain, dilated and paired outlines often fit the same quad: each is scored and refined once.
+  const score = gridnessOf(cv, binary);
   const refined = new Map<string, Candidate>();
   for (const hull of hulls) {
-    const best = topFit(cv, binary, hull, minSide);
+    const best = topFit(cv, score, hull, minSide);
     if (!best) continue;
     if (best.score >= MIN_GRIDNESS || best.score < completeFrom) {
       found.push(best);
       continue;
     }
-    const key = best.corners.map((p) => `${p.x},${p.y}`).join(" ");
+    const key = quadKey(best.corners);
     let fit = refined.get(key);
     if (!fit) {
       ink ??= grayFromMat(binary);
@@ -415,18 +416,24 @@ function findGridQuick(gray: GrayImage, options: FindGridOptions): GridFound | n
     : null;
 }
 
-/** The quad fit of `hull` that looks most like a grid, whatever its score. */
-function topFit(cv: OpenCV, binary: Mat, hull: Mat, minSide: number): Candidate | undefined {
+/** The quad fit of `hull` that looks most like a grid (by `score`, a `gridnessOf`), whatever its score. */
+function topFit(
+  cv: OpenCV,
+  score: (corners: Corners) => number,
+  hull: Mat,
+  minSide: number,
+): Candidate | undefined {
   return quadHypotheses(cv, hull)
     .filter((q) => isPlausibleSquare(q, minSide))
-    .map((corners) => ({ corners, area: quadArea(corners), score: verify(cv, binary, corners) }))
+    .map((corners) => ({ corners, area: quadArea(corners), score: score(corners) }))
     .sort((a, b) => b.score - a.score)[0];
 }
 
 /** The first of `hulls` (largest first) that fits a grid. */
 function firstGrid(cv: OpenCV, binary: Mat, hulls: Mat[], minSide: number): Candidate | undefined {
+  const score = gridnessOf(cv, binary);
   for (const hull of hulls) {
-    const fit = topFit(cv, binary, hull, minSide);
+    const fit = topFit(cv, score, hull, minSide);
     if (fit && fit.score >= MIN_GRIDNESS) return fit;
   }
   return undefined;
@@ -574,6 +581,25 @@ function matPoints(mat: Mat): Point[] {
   const data = mat.data32S;
   for (let i = 0; i + 1 < data.length; i += 2) points.push({ x: data[i]!, y: data[i + 1]! });
   return points;
+}
+
+/**
+ * `verify` for the quads of one binarisation (left unchanged meanwhile), each quad warped once: a hull's
+ * simplifications often give the same quad, and the plain, dilated and paired outlines of a grid fit the
+ * same ones. The warp is most of the finder's time.
+ */
+function gridnessOf(cv: OpenCV, binary: Mat): (corners: Corners) => number {
+  const scores = new Map<string, number>();
+  return (corners) => {
+    const key = quadKey(corners);
+    let score = scores.get(key);
+    if (score === undefined) scores.set(key, (score = verify(cv, binary, corners)));
+    return score;
+  };
+}
+
+function quadKey(corners: Corners): string {
+  return corners.map((p) => `${p.x},${p.y}`).join(" ");
 }
 
 function verify(cv: OpenCV, binary: Mat, corners: Corners): number {
