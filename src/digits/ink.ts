@@ -144,14 +144,14 @@ function maxLines(
     for (let i = 0; i < len; i++) {
       const lo = Math.max(0, i - r);
       const hi = Math.min(len - 1, i + r);
-      if (Math.floor(lo / k) !== Math.floor(hi / k)) {
-        dst[base + i * step] = Math.max(suf[lo]!, pre[hi]!);
-      } else {
-        // A window clipped by the image edge inside one block: the block extrema overshoot it.
-        let m = 0;
-        for (let j = lo; j <= hi; j++) m = Math.max(m, src[base + j * step]!);
-        dst[base + i * step] = m;
-      }
+      // A window within one block starts at the block's start (a whole block, or one clipped by the line's
+      // start) or ends where the suffix maxima restart (clipped by the line's end).
+      dst[base + i * step] =
+        Math.floor(lo / k) !== Math.floor(hi / k)
+          ? Math.max(suf[lo]!, pre[hi]!)
+          : lo % k === 0
+            ? pre[hi]!
+            : suf[lo]!;
     }
   }
 }

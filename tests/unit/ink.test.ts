@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
-import { darknessMap } from "../../src/digits/ink.ts";
+import { darknessMap, maxFilter, minFilter } from "../../src/digits/ink.ts";
+import { seededRandom } from "../../src/shared/random.ts";
 
 const SIDE = 64;
 /** Paper at 200 with a shadow 60 levels deep over the rows from `edge` down, and a 3-px stroke down column 20. */
@@ -30,5 +31,40 @@ test("a dilated paper takes a band along a shadow's edge for ink; a closed one o
   for (const map of [dilated, closed]) {
     expect(at(map, 20, 20)).toBeGreaterThan(60);
     expect(at(map, 20, 55)).toBeGreaterThan(60);
+  }
+});
+
+/** The (2r+1)² window's extreme, clipped to the image, by brute force. */
+function windowExtreme(
+  src: Float32Array,
+  w: number,
+  h: number,
+  r: number,
+  pick: typeof Math.max,
+): Float32Array {
+  return Float32Array.from(src, (_, i) => {
+    const [x, y] = [i % w, Math.floor(i / w)];
+    let m = src[i]!;
+    for (let v = Math.max(0, y - r); v <= Math.min(h - 1, y + r); v++) {
+      for (let u = Math.max(0, x - r); u <= Math.min(w - 1, x + r); u++) m = pick(m, src[v * w + u]!);
+    }
+    return m;
+  });
+}
+
+test("the running max and min filters equal the window's extreme at every pixel, edges and tiny images too", () => {
+  const random = seededRandom(11);
+  // Sizes below, at and above a block (2r + 1) and not a multiple of it, so windows clip inside one block.
+  for (const [w, h, r] of [
+    [64, 64, 8],
+    [1, 1, 3],
+    [5, 3, 0],
+    [17, 9, 8],
+    [23, 40, 5],
+    [70, 13, 11],
+  ] as const) {
+    const src = Float32Array.from({ length: w * h }, () => Math.round(random() * 255));
+    expect(maxFilter(src, w, h, r)).toEqual(windowExtreme(src, w, h, r, Math.max));
+    expect(minFilter(src, w, h, r)).toEqual(windowExtreme(src, w, h, r, Math.min));
   }
 });
