@@ -32,6 +32,7 @@ import {
   DOUBT_THRESHOLD,
   givensOf,
   hasSureEntry,
+  isHandwritten,
   MIN_CLUES,
   type CellRead,
   type IsPrint,
@@ -237,9 +238,10 @@ export async function readGrid(
     }
     const { turns, otherTurn } = read;
     // Only once the grid is settled: the search above takes givens without one solution for a misfit's.
-    const cells = oneSolution
-      ? read.cells
-      : checkedBySolution(entriesAsMissingGivens(read.cells), read.isPrint);
+    const asPrint = oneSolution ? read.cells : entriesAsMissingGivens(read.cells);
+    // The read was checked by its solution already; only entries turned into givens give the check a new one.
+    const turned = asPrint.some((cell, i) => isHandwritten(read.cells[i]!) && !isHandwritten(cell));
+    const cells = turned ? checkedBySolution(asPrint, read.isPrint) : read.cells;
     const reference = views[0]!;
     if (cells.every((cell) => cell.digit === 0)) throw new PhotoFailure({ code: "no-digits" });
     if (debug) {
