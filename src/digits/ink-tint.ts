@@ -8,6 +8,9 @@ import type { Box } from "./fit-box.ts";
 /** A cell's ink colour: [blue–yellow, red–green] chroma per level of darkness; black or gray ink ≈ [0, 0]. */
 export type InkTint = readonly [number, number];
 
+/** Cell i's (row-major) [blue–yellow, red–green] `toChroma` planes, cut like its gray tile. */
+export type CellColour = (i: number) => readonly [GrayImage, GrayImage];
+
 /** A cell's `InkTint` and the colour of its paper ([blue–yellow, red–green] chroma, 128 = gray). */
 export interface CellTint {
   ink: InkTint;
@@ -51,19 +54,19 @@ export function inkTint(
  * Each cell's `inkTint`, row-major; undefined where no ink was kept, and where the ink is below the
  * contrast bar (`InkDoubt` "weak"): a digit washed out by glare is mostly paper, and its colour says
  * little (on a dev photo a red 1 glared pale measured as a pen's colour, and became an entry).
- * @param planes the cells' `toChroma` planes, cut like `tiles`
+ * @param colourOf cell i's `toChroma` planes, cut like `tiles`: asked for only where a tint is measured
  * @param boxes the kept ink's bounds in each cell (`prepareCell`)
  * @param doubts the grid-level ink check of each cell (`inkDoubts`)
  */
 export function cellTints(
   tiles: readonly GrayImage[],
-  [blueYellow, redGreen]: readonly [readonly GrayImage[], readonly GrayImage[]],
+  colourOf: CellColour,
   boxes: readonly (Box | undefined)[],
   doubts: readonly InkDoubt[],
 ): (CellTint | undefined)[] {
   return tiles.map((tile, i) => {
     const box = boxes[i];
-    return box && doubts[i] !== "weak" ? inkTint(tile, [blueYellow[i]!, redGreen[i]!], box) : undefined;
+    return box && doubts[i] !== "weak" ? inkTint(tile, colourOf(i), box) : undefined;
   });
 }
 

@@ -1,5 +1,6 @@
 import { digitProbabilities } from "../digits/classes.ts";
 import type { CellProbabilities, DigitClassifier } from "../digits/classifier.ts";
+import { GRID_MARGIN_PX, WARP_PX } from "../digits/geometry.ts";
 import {
   cellLooksEmptyInEveryTurn,
   inkDoubts,
@@ -9,7 +10,7 @@ import {
 import { faintTraces } from "../digits/faint-trace.ts";
 import { turnTile } from "../digits/orientation.ts";
 import { prepareCell, type PreparedCell } from "../digits/preprocess.ts";
-import { cellTints, checkGivensAgainstInkColour } from "../digits/ink-tint.ts";
+import { cellTints, checkGivensAgainstInkColour, type CellColour } from "../digits/ink-tint.ts";
 import {
   checkEntriesAgainstTypeface,
   checkGivensAgainstTypeface,
@@ -58,7 +59,7 @@ import { givensHaveOneSolution, mergeSharperRead } from "../solver/sharper-read.
 import { placeTypefaceReads } from "../solver/typeface-clues.ts";
 import { mapCorners, type Corners, type GrayImage } from "../shared/image.ts";
 import { gridLines, innerLineShare, type GridLines } from "./cell-bounds.ts";
-import { sliceCells } from "./cells.ts";
+import { cellCutter, sliceCells } from "./cells.ts";
 import { outlineGrid, traceGridLines, type StageImages } from "./debug-images.ts";
 import {
   detectionImage,
@@ -72,7 +73,7 @@ import { PhotoFailure } from "./photo-failure.ts";
 import { darkOnLight } from "./polarity.ts";
 import { DECODE_MAX_SIDE } from "./photo-format.ts";
 import { quadArea, sameFit, scaleCorners, separateQuads } from "./quad.ts";
-import { rotateGray, uprightOrder, type Turns } from "./rotation.ts";
+import { rotateGray, unrotatedIndex, uprightOrder, type Turns } from "./rotation.ts";
 import { sharpenedCells, SHARPENINGS } from "./sharpen.ts";
 import { MAX_CLUES, sudokuInk } from "./sudoku-like.ts";
 import { chooseUpright } from "./upright-turn.ts";
@@ -132,8 +133,8 @@ interface GridView {
   lines: GridLines;
   tiles: GrayImage[];
   prepared: PreparedCell[];
-  /** The cells' colour (`toChroma` planes cut like `tiles`), cut on the first call: the reference view's only. */
-  chroma?: () => readonly [GrayImage[], GrayImage[]];
+  /** Cell i's colour (its `toChroma` planes, cut like `tiles`), cut when asked for: the reference view's only. */
+  chroma?: CellColour;
 }
 
 /**
@@ -174,8 +175,8 @@ export async function readGrid(
     const views: GridView[] = [];
     // The first picture with a grid is the reference: its colour planes are cut, its outline is shown.
     const makeReference = (view: GridView, { rgba, gray }: (typeof grays)[number]) => {
-      let planes: ReturnType<typeof cutChroma> | undefined;
-      view.chroma = () => (planes ??= cutChroma(rgba, gray, view));
+      let colourOf: CellColour | undefined;
+      view.chroma = (i) => (colourOf ??= cellColours(rgba, gray, view))(i);
       if (debug) {
         const detection = detectionImage(gray);
         debug.contour = outlineGrid(detection.image, scaleCorners(view.found.corners, detection.scale));
@@ -442,31 +443,38 @@ async function firstSolvable(
 }
 
 /**
- * The photo's `toChroma` planes, shrunk like its gray working image (`gray`), unskewed and cut into
- * cells along the grid lines found in the gray view. Only the box of the grid and its margin
- * (`framedCorners`, where a curled page's outline may run) is converted: on a 12-MP photo the whole
- * took 200 ms.
+ * Cell i's colour: the photo's `toChroma` planes, shrunk like its gray working image (`gray`), cut along
+ * the grid lines found in the gray view (`cellCutter`), each cell on first need (only cells with ink
+ * are asked for). Only the box of the grid and its margin (`framedCorners`, where a curled page's
+ * outline may run) is converted: on a 12-MP photo the whole took 200 ms. A box much larger than the
+ * unskewed grid is shrunk further, with area averaging, as `warpToSquare` shrinks the gray one, so that
+ * thin strokes keep their colour.
  */
-function cutChroma(
+function cellColours(
   rgba: RgbaImage,
   gray: GrayImage,
   { found: { corners }, lines }: Pick<GridView, "found" | "lines">,
-): readonly [GrayImage[], GrayImage[]] {
-  const scale = gray.width / rgba.width;
-  const framed = framedCorners(corners);
-  const xs = framed.map((p) => p.x / scale);
-  const ys = framed.map((p) => p.y / scale);
+): CellColour {
+  const toPhoto = rgba.width / gray.width;
+  const framed = framedCorners(mapCorners(corners, (p) => ({ x: p.x * toPhoto, y: p.y * toPhoto })));
+  const xs = framed.map((p) => p.x);
+  const ys = framed.map((p) => p.y);
   const x0 = Math.max(0, Math.floor(Math.min(...xs)) - 2);
   const y0 = Math.max(0, Math.floor(Math.min(...ys)) - 2);
   const width = Math.min(rgba.width, Math.ceil(Math.max(...xs)) + 2) - x0;
   const height = Math.min(rgba.height, Math.ceil(Math.max(...ys)) + 2) - y0;
+  const scale = Math.min(1 / toPhoto, (1.5 * (WARP_PX + 2 * GRID_MARGIN_PX)) / Math.max(width, height));
   const box = cropRgba(rgba, { x0, y0, width, height }, scale);
-  const local = mapCorners(corners, (p) => ({
-    x: (p.x / scale - x0) * (box.width / width),
-    y: (p.y / scale - y0) * (box.height / height),
+  const local = mapCorners(framed, (p) => ({
+    x: (p.x - x0) * (box.width / width),
+    y: (p.y - y0) * (box.height / height),
   }));
-  const [blueYellow, redGreen] = toChroma(box).map((plane) => sliceCells(warpToSquare(plane, local), lines));
-  return [blueYellow!, redGreen!];
+  const cut = cellCutter(toChroma(box), local, lines);
+  const cells: (readonly [GrayImage, GrayImage])[] = [];
+  return (i) => {
+    const [blueYellow, redGreen] = cells[i] ?? cut(i);
+    return (cells[i] = [blueYellow!, redGreen!]);
+  };
 }
 
 /**
@@ -548,9 +556,9 @@ async function classifyUpright(
         prepared: turned.map(prepareCell),
         chroma:
           chroma &&
-          (() => {
-            const [blueYellow, redGreen] = chroma();
-            return [upright(blueYellow), upright(redGreen)] as const;
+          ((i: number) => {
+            const [blueYellow, redGreen] = chroma(unrotatedIndex(i, turns));
+            return [rotateGray(blueYellow, turns), rotateGray(redGreen, turns)] as const;
           }),
       };
     }),
@@ -583,7 +591,7 @@ async function classifyUpright(
       ? checkGivensAgainstInkColour(givensChecked, () =>
           cellTints(
             tiles,
-            chroma(),
+            chroma,
             prepared.map((cell) => cell.box),
             cellDoubts,
           ),

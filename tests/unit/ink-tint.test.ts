@@ -54,23 +54,26 @@ describe("inkTint", () => {
 });
 
 describe("cellTints", () => {
-  test("every inked cell's tint, but none of ink below the contrast bar, nor where none was kept", () => {
+  test("every inked cell's tint, but none of ink below the contrast bar, nor where none was kept, whose colour is not cut", () => {
     const { gray, rgba } = drawDigit(BLUE, WHITE);
     const { box } = prepareCell(gray);
     const [blueYellow, redGreen] = toChroma(rgba);
     const tiles = [gray, gray, gray];
+    const asked: number[] = [];
     const tints = cellTints(
       tiles,
-      [
-        [blueYellow, blueYellow, blueYellow],
-        [redGreen, redGreen, redGreen],
-      ],
+      (i) => {
+        asked.push(i);
+        return [blueYellow, redGreen];
+      },
       [box, box, undefined],
       [undefined, "weak", undefined],
     );
     expect(tints[0]).toEqual(inkTint(gray, [blueYellow, redGreen], box!));
     expect(tints[0]!.ink[0]).toBeGreaterThan(0.3);
     expect(tints.slice(1)).toEqual([undefined, undefined]);
+    // The colour planes are cut only for the cells whose tint is measured.
+    expect(asked).toEqual([0]);
   });
 });
 
