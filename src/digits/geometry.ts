@@ -11,6 +11,8 @@ export const WARP_PX = CELL_PX * 9;
  * its outline outward past the straight edges between the corners, and the cut must find it there.
  */
 export const GRID_MARGIN_PX = CELL_PX / 2;
+/** Side in px of the unskewed image: the grid and its margin. */
+export const UNSKEWED_PX = WARP_PX + 2 * GRID_MARGIN_PX;
 
 /** Side in px of the CNN's input tile (one channel, float, ink = 1, paper = 0). */
 export const MODEL_INPUT_PX = 32;

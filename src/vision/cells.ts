@@ -1,4 +1,4 @@
-import { CELL_PX, GRID_MARGIN_PX, WARP_PX } from "../digits/geometry.ts";
+import { CELL_PX, GRID_MARGIN_PX, UNSKEWED_PX } from "../digits/geometry.ts";
 import { squareToQuad, type Homography } from "../shared/homography.ts";
 import type { Corners, GrayImage, Point } from "../shared/image.ts";
 import { gridLines, gridMargin, lineAt, type GridLines } from "./cell-bounds.ts";
@@ -27,9 +27,10 @@ export function cellCutter(
   framed: Corners,
   lines: GridLines,
 ): (i: number) => GrayImage[] {
-  const size = WARP_PX + 2 * GRID_MARGIN_PX;
+  // From the unskewed square's pixels, through the unit square, into the planes.
   const [a, b, c, d, e, f, g, h, i] = squareToQuad(framed);
-  const squareToPlane: Homography = [a / size, b / size, c, d / size, e / size, f, g / size, h / size, i];
+  const n = UNSKEWED_PX;
+  const squareToPlane: Homography = [a / n, b / n, c, d / n, e / n, f, g / n, h / n, i];
   const quads = cellQuads(lines, GRID_MARGIN_PX);
   return (cell) => planes.map((plane) => resample(plane, quads[cell]!, squareToPlane));
 }

@@ -1,6 +1,5 @@
 import { digitProbabilities } from "../digits/classes.ts";
 import type { CellProbabilities, DigitClassifier } from "../digits/classifier.ts";
-import { GRID_MARGIN_PX, WARP_PX } from "../digits/geometry.ts";
 import {
   cellLooksEmptyInEveryTurn,
   inkDoubts,
@@ -77,7 +76,7 @@ import { rotateGray, unrotatedIndex, uprightOrder, type Turns } from "./rotation
 import { sharpenedCells, SHARPENINGS } from "./sharpen.ts";
 import { MAX_CLUES, sudokuInk } from "./sudoku-like.ts";
 import { chooseUpright } from "./upright-turn.ts";
-import { framedCorners, warpToSquare } from "./warp.ts";
+import { framedCorners, warpSource, warpToSquare } from "./warp.ts";
 
 /** Corners given by hand must span at least 4 px per cell (in the working image) to be read. */
 const MIN_GIVEN_SIDE = 36;
@@ -447,8 +446,8 @@ async function firstSolvable(
  * the grid lines found in the gray view (`cellCutter`), each cell on first need (only cells with ink
  * are asked for). Only the box of the grid and its margin (`framedCorners`, where a curled page's
  * outline may run) is converted: on a 12-MP photo the whole took 200 ms. A box much larger than the
- * unskewed grid is shrunk further, with area averaging, as `warpToSquare` shrinks the gray one, so that
- * thin strokes keep their colour.
+ * unskewed grid is shrunk further, with area averaging, as `warpToSquare` shrinks the gray one
+ * (`warpSource`), so that thin strokes keep their colour.
  */
 function cellColours(
   rgba: RgbaImage,
@@ -457,14 +456,9 @@ function cellColours(
 ): CellColour {
   const toPhoto = rgba.width / gray.width;
   const framed = framedCorners(mapCorners(corners, (p) => ({ x: p.x * toPhoto, y: p.y * toPhoto })));
-  const xs = framed.map((p) => p.x);
-  const ys = framed.map((p) => p.y);
-  const x0 = Math.max(0, Math.floor(Math.min(...xs)) - 2);
-  const y0 = Math.max(0, Math.floor(Math.min(...ys)) - 2);
-  const width = Math.min(rgba.width, Math.ceil(Math.max(...xs)) + 2) - x0;
-  const height = Math.min(rgba.height, Math.ceil(Math.max(...ys)) + 2) - y0;
-  const scale = Math.min(1 / toPhoto, (1.5 * (WARP_PX + 2 * GRID_MARGIN_PX)) / Math.max(width, height));
-  const box = cropRgba(rgba, { x0, y0, width, height }, scale);
+  const { x0, y0, width, height, shrink } = warpSource(framed, rgba);
+  // The gray working image is never larger than the photo (toPhoto ≥ 1).
+  const box = cropRgba(rgba, { x0, y0, width, height }, Math.min(1 / toPhoto, shrink));
   const local = mapCorners(framed, (p) => ({
     x: (p.x - x0) * (box.width / width),
     y: (p.y - y0) * (box.height / height),

@@ -1,4 +1,4 @@
-import { GRID_MARGIN_PX, WARP_PX } from "../digits/geometry.ts";
+import { GRID_MARGIN_PX, UNSKEWED_PX, WARP_PX } from "../digits/geometry.ts";
 import { projectRect, squareToQuad } from "../shared/homography.ts";
 import { mapCorners, type Corners, type GrayImage } from "../shared/image.ts";
 import { grayFromMat, matFromGray } from "./gray.ts";
@@ -33,34 +33,45 @@ export function warpQuad(src: Mat, dst: Mat, corners: Corners, size: number, int
  */
 export function warpToSquare(gray: GrayImage, grid: Corners): GrayImage {
   const corners = framedCorners(grid);
-  const size = WARP_PX + 2 * GRID_MARGIN_PX;
   const cv = opencv();
   return withMats((track) => {
     const src = track(matFromGray(gray));
-    const xs = corners.map((p) => p.x);
-    const ys = corners.map((p) => p.y);
-    const x0 = clamp(Math.floor(Math.min(...xs)) - 2, 0, gray.width - 1);
-    const y0 = clamp(Math.floor(Math.min(...ys)) - 2, 0, gray.height - 1);
-    const x1 = clamp(Math.ceil(Math.max(...xs)) + 2, x0 + 1, gray.width);
-    const y1 = clamp(Math.ceil(Math.max(...ys)) + 2, y0 + 1, gray.height);
-    const roi = track(src.roi(new cv.Rect(x0, y0, x1 - x0, y1 - y0)));
-    const shrink = Math.min(1, (1.5 * size) / Math.max(x1 - x0, y1 - y0));
+    const { x0, y0, width, height, shrink } = warpSource(corners, gray);
+    const roi = track(src.roi(new cv.Rect(x0, y0, width, height)));
     let source = roi;
     if (shrink < 1) {
       source = track(new cv.Mat());
       const target = new cv.Size(
-        Math.max(1, Math.round((x1 - x0) * shrink)),
-        Math.max(1, Math.round((y1 - y0) * shrink)),
+        Math.max(1, Math.round(width * shrink)),
+        Math.max(1, Math.round(height * shrink)),
       );
       cv.resize(roi, source, target, 0, 0, cv.INTER_AREA);
     }
-    const fx = source.cols / (x1 - x0);
-    const fy = source.rows / (y1 - y0);
+    const fx = source.cols / width;
+    const fy = source.rows / height;
     const local = mapCorners(corners, (p) => ({ x: (p.x - x0) * fx, y: (p.y - y0) * fy }));
     const dst = track(new cv.Mat());
-    warpQuad(source, dst, local, size, cv.INTER_LINEAR);
+    warpQuad(source, dst, local, UNSKEWED_PX, cv.INTER_LINEAR);
     return grayFromMat(dst);
   });
+}
+
+/**
+ * What of an image the unskewing of a framed grid (`framedCorners`) reads: the corners' bounding box, 2 px
+ * around and within the image, and the area shrink that brings it within 1.5× the unskewed square.
+ */
+export function warpSource(
+  framed: Corners,
+  image: { width: number; height: number },
+): { x0: number; y0: number; width: number; height: number; shrink: number } {
+  const xs = framed.map((p) => p.x);
+  const ys = framed.map((p) => p.y);
+  const x0 = clamp(Math.floor(Math.min(...xs)) - 2, 0, image.width - 1);
+  const y0 = clamp(Math.floor(Math.min(...ys)) - 2, 0, image.height - 1);
+  const width = clamp(Math.ceil(Math.max(...xs)) + 2, x0 + 1, image.width) - x0;
+  const height = clamp(Math.ceil(Math.max(...ys)) + 2, y0 + 1, image.height) - y0;
+  const shrink = Math.min(1, (1.5 * UNSKEWED_PX) / Math.max(width, height));
+  return { x0, y0, width, height, shrink };
 }
 
 /** The corners of the grid and the margin around it (`warpToSquare`), in the grid's perspective. */

@@ -1,11 +1,10 @@
 import { expect, test } from "vitest";
-import { CELL_PX, GRID_MARGIN_PX, WARP_PX } from "../../src/digits/geometry.ts";
+import { CELL_PX, GRID_MARGIN_PX, UNSKEWED_PX } from "../../src/digits/geometry.ts";
 import { invertHomography, project, squareToQuad } from "../../src/shared/homography.ts";
 import type { Corners, GrayImage } from "../../src/shared/image.ts";
 import type { GridLines } from "../../src/vision/cell-bounds.ts";
 import { cellCutter } from "../../src/vision/cells.ts";
 
-const SQUARE_PX = WARP_PX + 2 * GRID_MARGIN_PX;
 /** Lines where a flat, well-found grid has them: k × CELL_PX along every band edge. */
 const FLAT: GridLines = {
   vertical: Array.from({ length: 10 }, (_, k) => Array<number>(10).fill(k * CELL_PX)),
@@ -20,8 +19,8 @@ function planeOfCells(width: number, height: number, framed: Corners): GrayImage
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const { x: u, y: v } = project(toSquare, x, y);
-      const col = Math.floor((u * SQUARE_PX - GRID_MARGIN_PX) / CELL_PX);
-      const row = Math.floor((v * SQUARE_PX - GRID_MARGIN_PX) / CELL_PX);
+      const col = Math.floor((u * UNSKEWED_PX - GRID_MARGIN_PX) / CELL_PX);
+      const row = Math.floor((v * UNSKEWED_PX - GRID_MARGIN_PX) / CELL_PX);
       const inside = col >= 0 && col < 9 && row >= 0 && row < 9;
       data[y * width + x] = inside ? shadeOf(row * 9 + col) : 250;
     }
