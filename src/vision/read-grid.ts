@@ -52,7 +52,7 @@ import { doubtsGivenSolution } from "../solver/solution-doubt.ts";
 import { givensBySymmetry } from "../solver/symmetric-givens.ts";
 import { givenAsWrongEntry } from "../solver/wrong-entry.ts";
 import { entriesAsMissingGivens } from "../solver/entries-as-givens.ts";
-import { entriesAsMisreadGivens } from "../solver/misread-given.ts";
+import { entriesMendedBySolution } from "../solver/misread-given.ts";
 import { provesPuzzle } from "../solver/puzzle-proof.ts";
 import { givensHaveOneSolution, mergeSharperRead } from "../solver/sharper-read.ts";
 import { placeTypefaceReads } from "../solver/typeface-clues.ts";
@@ -753,12 +753,12 @@ function weighedAgainstSolution(reads: readonly CellRead[], isPrint: IsPrint): C
 
 /**
  * The reads checked by the givens' one solution: an entry that broke it turned into the misread print it
- * was (`entriesAsMisreadGivens`) when its glyph is the grid's print of the solution's digit (`isPrint`) or,
- * in a grid without a sure entry, when the reader doubts it, then reads that disagree with the solution
- * doubted (`doubtsGivenSolution`).
+ * was (`entriesMendedBySolution`) when its glyph is the grid's print of the solution's digit (`isPrint`) or,
+ * in a grid without a sure entry, when the reader doubts it and the CNN gives that digit some odds (else,
+ * there, a mark on a blank cell), then reads that disagree with the solution doubted (`doubtsGivenSolution`).
  */
 function checkedBySolution(reads: readonly CellRead[], isPrint: IsPrint): CellRead[] {
-  return doubtsGivenSolution(entriesAsMisreadGivens(reads, isPrint));
+  return doubtsGivenSolution(entriesMendedBySolution(reads, isPrint));
 }
 
 /** Per cell: empty in more than half of the views (a single view decides alone). */

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { DOUBT_THRESHOLD, isHandwritten, type CellRead } from "../../src/shared/reading.ts";
-import { entriesAsMisreadGivens } from "../../src/solver/misread-given.ts";
+import { entriesMendedBySolution } from "../../src/solver/misread-given.ts";
 import { solve } from "../../src/solver/solve.ts";
 import { readGrid } from "../../src/vision/read-grid.ts";
 import { loadPhoto } from "../../tooling/load-photo.ts";
@@ -18,6 +18,9 @@ const GIVEN = 2;
 const OPEN = 0;
 const RIGHT = SOLUTION[GIVEN]!;
 const WRONG = (RIGHT % 9) + 1;
+const WRONG_OPEN = (SOLUTION[OPEN]! % 9) + 1;
+/** A third open cell (row 1, column 2). */
+const SURE = 1;
 
 /** No glyph is the grid's print of any digit (the typeface check has nothing to say). */
 const noPrint = () => false;
@@ -42,10 +45,10 @@ function misreadGiven(confidence = 0.4, solutionP = 0.3): CellRead[] {
   return reads;
 }
 
-describe("entriesAsMisreadGivens", () => {
+describe("entriesMendedBySolution", () => {
   it("turns a doubtful entry that contradicts the solution into the solution's printed digit, still doubtful", () => {
     const reads = misreadGiven();
-    const mended = entriesAsMisreadGivens(reads, noPrint);
+    const mended = entriesMendedBySolution(reads, noPrint);
     expect(mended[GIVEN]!.digit).toBe(RIGHT);
     expect(isHandwritten(mended[GIVEN]!)).toBe(false);
     expect(mended[GIVEN]!.confidence).toBeLessThan(DOUBT_THRESHOLD);
@@ -53,26 +56,39 @@ describe("entriesAsMisreadGivens", () => {
     for (let cell = 0; cell < 81; cell++) if (cell !== GIVEN) expect(mended[cell]).toEqual(reads[cell]);
   });
 
-  it("leaves an entry the CNN gives the solution's digit little chance: a mark on a blank cell", () => {
-    const reads = misreadGiven(0.4, 0.05);
-    expect(entriesAsMisreadGivens(reads, noPrint)).toEqual(reads);
+  it("reads a doubtful entry the CNN gives the solution's digit little chance as blank, doubtful: a mark", () => {
+    // A crease or a speck on a blank cell, in a grid nobody has surely written in.
+    const reads = confidentReads(NORVIG);
+    reads[OPEN] = entry(WRONG_OPEN, 0.6, 0.05, SOLUTION[OPEN]!);
+    const mended = entriesMendedBySolution(reads, noPrint);
+    expect(mended[OPEN]!.digit).toBe(0);
+    expect(mended[OPEN]!.confidence).toBeLessThan(DOUBT_THRESHOLD);
+    expect(mended[OPEN]!.candidates.map((c) => c.digit)).toEqual([0, WRONG_OPEN]);
+    for (let cell = 0; cell < 81; cell++) if (cell !== OPEN) expect(mended[cell]).toEqual(reads[cell]);
+  });
+
+  it("keeps a wrong entry in a grid the player has surely written in: the page points it out", () => {
+    const reads = confidentReads(NORVIG);
+    reads[OPEN] = entry(WRONG_OPEN, 0.6, 0.05, SOLUTION[OPEN]!);
+    reads[SURE] = entry(SOLUTION[SURE]!, 0.97, 0.97, SOLUTION[SURE]!);
+    expect(entriesMendedBySolution(reads, noPrint)).toEqual(reads);
   });
 
   it("leaves a wrong entry read surely: the player's mistake must be pointed out", () => {
     const reads = misreadGiven(0.95, 0.3);
-    expect(entriesAsMisreadGivens(reads, noPrint)).toEqual(reads);
+    expect(entriesMendedBySolution(reads, noPrint)).toEqual(reads);
   });
 
   it("leaves a doubtful entry alone in a grid the player has surely written in", () => {
     const reads = misreadGiven();
     reads[OPEN] = entry(SOLUTION[OPEN]!, 0.97, 0.97, SOLUTION[OPEN]!);
-    expect(entriesAsMisreadGivens(reads, noPrint)).toEqual(reads);
+    expect(entriesMendedBySolution(reads, noPrint)).toEqual(reads);
   });
 
   it("leaves a doubtful entry of the solution's digit alone", () => {
     const reads = confidentReads(NORVIG);
     reads[OPEN] = entry(SOLUTION[OPEN]!, 0.6, 0.6, SOLUTION[OPEN]!);
-    expect(entriesAsMisreadGivens(reads, noPrint)).toEqual(reads);
+    expect(entriesMendedBySolution(reads, noPrint)).toEqual(reads);
   });
 
   it("turns a sure entry that contradicts the solution into the solution's digit when its glyph is that print", () => {
@@ -80,7 +96,7 @@ describe("entriesAsMisreadGivens", () => {
     const reads = misreadGiven(0.95, 0.01);
     reads[OPEN] = entry(SOLUTION[OPEN]!, 0.97, 0.97, SOLUTION[OPEN]!);
     const asked: [number, number][] = [];
-    const mended = entriesAsMisreadGivens(reads, (cell, digit) => {
+    const mended = entriesMendedBySolution(reads, (cell, digit) => {
       asked.push([cell, digit]);
       return cell === GIVEN && digit === RIGHT;
     });
@@ -97,7 +113,7 @@ describe("entriesAsMisreadGivens", () => {
     // A 2 read in row 1, column 4, beside the row's printed 2: no solution says which digit the entry hides.
     reads[3] = { digit: 2, confidence: 0.98, candidates: [{ digit: 2, p: 0.98 }] };
     expect(solve(Uint8Array.from(reads, (r) => (isHandwritten(r) ? 0 : r.digit))).kind).not.toBe("solved");
-    expect(entriesAsMisreadGivens(reads, noPrint)).toEqual(reads);
+    expect(entriesMendedBySolution(reads, noPrint)).toEqual(reads);
   });
 });
 
@@ -114,6 +130,21 @@ it("a 240×320 screenshot photo whose printed 1 reads as a doubtful handwritten 
     labels["s9001-0570.jpg"],
   );
   expect(result.cells[8 * 9 + 3]!.confidence).toBeLessThan(DOUBT_THRESHOLD);
+});
+
+it("a 240×320 crumpled newspaper photo whose creases read as handwritten digits in two blank cells is read exactly", async () => {
+  // A generated printed photo (see tests/fixtures/README.md): the CNN reads the creases through r2c7 and
+  // r4c6 as a 1 and a 5 written by hand, unsurely, in a grid with no entry; the solution has a 3 in both.
+  const dir = new URL("../fixtures/photos/misread-print/", import.meta.url);
+  const labels = JSON.parse(await readFile(new URL("labels.json", dir), "utf8")) as Record<string, string>;
+  const result = await readGrid(() => loadPhoto(new URL("s9001-0974.jpg", dir).pathname), classifier());
+  assertRead(result);
+  expect(result.cells.map((c) => (isHandwritten(c) ? "h" : String(c.digit))).join("")).toBe(
+    labels["s9001-0974.jpg"],
+  );
+  for (const cell of [1 * 9 + 6, 3 * 9 + 5]) {
+    expect(result.cells[cell]!.confidence).toBeLessThan(DOUBT_THRESHOLD);
+  }
 });
 
 describe("printed digits read as another digit by hand, on generated half-filled photos", () => {
