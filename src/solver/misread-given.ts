@@ -34,9 +34,10 @@ const MENDED_P = 0.5;
  * shown as doubtful, with the entry as the runner-up: mostly a fold, a shadow's edge or paper grain that
  * the CNN, seeing the ink scaled to its input, read as a digit written by hand; such marks seldom give the
  * very digit the puzzle needs there. On 1,000 printed-only generated photos (seed 9001), 5 photos whose
- * only misreads were such marks now read exactly (95.5 → 96.0 %), and 3 printed digits read as another
- * digit by hand are now doubtful blanks instead; on 300 of seed 9004, 2 more. It costs the rare wrong
- * entry of a player who wrote nothing surely: on 300 half-filled photos of a fresh seed (9013), one.
+ * only misreads were such marks now read exactly (95.5 → 96.0 %; on a fresh 1,000, 9012: 95.5 → 96.5 %),
+ * and 3 printed digits read as another digit by hand are now doubtful blanks instead; on the dev photos, one
+ * mark. It costs the rare wrong entry of a player who wrote nothing surely: on 300 half-filled photos of a
+ * fresh seed (9013), one; the page still flags the cell and offers the entry.
  * A player's wrong entry, read surely or in a grid the player has surely written in, and unlike the print
  * of the digit it replaces, is left alone: the page points it out.
  * @param reads the 81 reads, row-major
