@@ -119,32 +119,33 @@ describe("entriesMendedBySolution", () => {
 
 const classifier = useShippedClassifier();
 
+/**
+ * A printed photo of `tests/fixtures/photos/misread-print/` as read: its cells, and what they show ("h" for a
+ * handwritten digit) against its labels, which hold no entry.
+ */
+async function readPrinted(file: string) {
+  const dir = new URL("../fixtures/photos/misread-print/", import.meta.url);
+  const labels = JSON.parse(await readFile(new URL("labels.json", dir), "utf8")) as Record<string, string>;
+  const result = await readGrid(() => loadPhoto(new URL(file, dir).pathname), classifier());
+  assertRead(result);
+  const shown = result.cells.map((c) => (isHandwritten(c) ? "h" : String(c.digit))).join("");
+  return { cells: result.cells, shown, labelled: labels[file] };
+}
+
 it("a 240×320 screenshot photo whose printed 1 reads as a doubtful handwritten 2 is read exactly, the 1 doubtful", async () => {
   // A generated photo of a light app screen (see tests/fixtures/README.md): its r9c4 holds a printed 1,
   // blurred into a 2 written by hand, the grid no entry at all.
-  const dir = new URL("../fixtures/photos/misread-print/", import.meta.url);
-  const labels = JSON.parse(await readFile(new URL("labels.json", dir), "utf8")) as Record<string, string>;
-  const result = await readGrid(() => loadPhoto(new URL("s9001-0570.jpg", dir).pathname), classifier());
-  assertRead(result);
-  expect(result.cells.map((c) => (isHandwritten(c) ? "h" : String(c.digit))).join("")).toBe(
-    labels["s9001-0570.jpg"],
-  );
-  expect(result.cells[8 * 9 + 3]!.confidence).toBeLessThan(DOUBT_THRESHOLD);
+  const { cells, shown, labelled } = await readPrinted("s9001-0570.jpg");
+  expect(shown).toBe(labelled);
+  expect(cells[8 * 9 + 3]!.confidence).toBeLessThan(DOUBT_THRESHOLD);
 });
 
 it("a 240×320 crumpled newspaper photo whose creases read as handwritten digits in two blank cells is read exactly", async () => {
   // A generated printed photo (see tests/fixtures/README.md): the CNN reads the creases through r2c7 and
   // r4c6 as a 1 and a 5 written by hand, unsurely, in a grid with no entry; the solution has a 3 in both.
-  const dir = new URL("../fixtures/photos/misread-print/", import.meta.url);
-  const labels = JSON.parse(await readFile(new URL("labels.json", dir), "utf8")) as Record<string, string>;
-  const result = await readGrid(() => loadPhoto(new URL("s9001-0974.jpg", dir).pathname), classifier());
-  assertRead(result);
-  expect(result.cells.map((c) => (isHandwritten(c) ? "h" : String(c.digit))).join("")).toBe(
-    labels["s9001-0974.jpg"],
-  );
-  for (const cell of [1 * 9 + 6, 3 * 9 + 5]) {
-    expect(result.cells[cell]!.confidence).toBeLessThan(DOUBT_THRESHOLD);
-  }
+  const { cells, shown, labelled } = await readPrinted("s9001-0974.jpg");
+  expect(shown).toBe(labelled);
+  for (const cell of [1 * 9 + 6, 3 * 9 + 5]) expect(cells[cell]!.confidence).toBeLessThan(DOUBT_THRESHOLD);
 });
 
 describe("printed digits read as another digit by hand, on generated half-filled photos", () => {
