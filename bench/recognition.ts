@@ -23,7 +23,7 @@ import type { Point } from "../src/shared/image.ts";
 import { DOUBT_THRESHOLD, isHandwritten, type CellRead } from "../src/shared/reading.ts";
 import { createDigitClassifier, type DigitClassifier } from "../src/digits/classifier.ts";
 import { proposeRepair } from "../src/solver/repair.ts";
-import { cluesClashBeyondOneMisread } from "../src/solver/conflicts.ts";
+import { readDoubtfulAsWhole } from "../src/solver/conflicts.ts";
 import { loadOpenCV } from "../src/vision/opencv.ts";
 import { readGrid, type DecodedPhoto, type GridReading } from "../src/vision/read-grid.ts";
 import { ALL_TURNS, type Turns } from "../src/vision/rotation.ts";
@@ -98,7 +98,7 @@ const classifierFor = (file: string): DigitClassifier => {
 const scores: PhotoScore[] = [];
 let wrongTurns = 0;
 let uncertainTurns = 0;
-/** Reads whose clues clash beyond one misread (`cluesClashBeyondOneMisread`): all their cells doubtful. */
+/** Reads doubtful as a whole (`readDoubtfulAsWhole`: their clues clash): all their cells doubtful. */
 let clashingReads = 0;
 for (const file of files) {
   let bytes: Uint8Array = await readFile(join(dir, file));
@@ -176,8 +176,9 @@ function report(
   if (result.kind === "read") {
     if (result.otherTurn) uncertainTurns++;
     score.read = result.cells.map((c) => c.digit).join("");
-    // A read whose clues clash beyond one misread is doubtful as a whole (the page says so).
-    const clashing = cluesClashBeyondOneMisread(result.cells);
+    // A read whose clues clash beyond one misread, or clash while most are doubtful, is doubtful as a whole
+    // (the page says so).
+    const clashing = readDoubtfulAsWhole(result.cells);
     if (clashing) clashingReads++;
     score.doubtful = result.cells.map((c) => clashing || c.confidence < DOUBT_THRESHOLD);
     score.handwritten = result.cells.map(isHandwritten);

@@ -62,7 +62,10 @@ export function smallGridTip(side: number): string {
   return `The grid is only about ${Math.round(side)} pixels across in this photo: a closer photo reads more reliably.`;
 }
 
-/** Said when a read's printed clues clash beyond one misread (`cluesClashBeyondOneMisread`). */
+/**
+ * Said when a read is doubtful as a whole (`readDoubtfulAsWhole`): its printed clues clash beyond one misread,
+ * or clash while the reader doubts most of them.
+ */
 export const CLASHING_READ_MESSAGE =
   "Several printed digits read here clash with one another: this may not be the puzzle's grid, or the photo " +
   "is too blurred to read. Press Adjust corners to place the grid by hand, or take a sharper photo.";

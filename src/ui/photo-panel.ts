@@ -2,7 +2,7 @@ import type { PipelineProgress } from "../workers/pipeline-client.ts";
 import { meanSide } from "../shared/corners.ts";
 import type { Corners } from "../shared/image.ts";
 import { isHandwritten, type ReadResult } from "../shared/reading.ts";
-import { cluesClashBeyondOneMisread } from "../solver/conflicts.ts";
+import { readDoubtfulAsWhole } from "../solver/conflicts.ts";
 import { CornerEditor, type CornerEditorElements } from "./corner-editor.ts";
 import { DebugPanel, type DebugElements } from "./debug-view.ts";
 import { CLASHING_READ_MESSAGE, photoErrorMessage, readMessage, smallGridTip } from "./messages.ts";
@@ -235,7 +235,7 @@ export class PhotoPanel {
     const doubtText = doubtful ? ` ${doubtful} doubtful — check the cells marked “?”.` : "";
     const tip = smallGridTip(meanSide(corners));
     this.progress.done(`${readMessage(clues, entries)}${doubtText}${tip ? ` ${tip}` : ""}`);
-    if (cluesClashBeyondOneMisread(cells)) this.alert(CLASHING_READ_MESSAGE, true);
+    if (readDoubtfulAsWhole(cells)) this.alert(CLASHING_READ_MESSAGE, true);
     else if (otherGridsSeen)
       this.alert("More than one grid was in the photo; the largest one was read.", true);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CellRead } from "../../src/shared/reading.ts";
-import { cluesClashBeyondOneMisread } from "../../src/solver/conflicts.ts";
+import { cluesClashBeyondOneMisread, readDoubtfulAsWhole } from "../../src/solver/conflicts.ts";
 import { readGrid } from "../../src/vision/read-grid.ts";
 import { loadPhoto } from "../../tooling/load-photo.ts";
 import { confidentReads, NORVIG } from "../fixtures/confident-reads.ts";
@@ -38,6 +38,39 @@ describe("cluesClashBeyondOneMisread", () => {
   });
 });
 
+describe("readDoubtfulAsWhole", () => {
+  /** Norvig's puzzle as read with r1c6 misread as a 6 (one clash), and the first `n` of its clues doubted. */
+  function oneClashDoubting(n: number): CellRead[] {
+    const reads = withReads([5], 6);
+    const clues = reads.flatMap((read, cell) => (read.digit === 0 ? [] : [cell]));
+    for (const cell of clues.slice(0, n)) reads[cell] = { ...reads[cell]!, confidence: 0.6 };
+    return reads;
+  }
+  const clueCount = confidentReads(NORVIG).filter((read) => read.digit !== 0).length + 1;
+  const half = Math.ceil(clueCount / 2);
+
+  it("is true when the clues clash and the reader doubts at least half of them", () => {
+    expect(readDoubtfulAsWhole(oneClashDoubting(half))).toBe(true);
+  });
+
+  it("is false for one clash among clues mostly read surely: the misread is flagged on its own", () => {
+    expect(readDoubtfulAsWhole(oneClashDoubting(half - 1))).toBe(false);
+  });
+
+  it("is false for a doubtful read whose clues agree: it may be right", () => {
+    const reads = confidentReads(NORVIG).map((read) =>
+      read.digit === 0 ? read : { ...read, confidence: 0.6 },
+    );
+    expect(readDoubtfulAsWhole(reads)).toBe(false);
+  });
+
+  it("is true for clues that clash beyond one misread, however sure", () => {
+    const reads = withReads([5], 6);
+    reads[0] = withReads([0], 9)[0]!;
+    expect(readDoubtfulAsWhole(reads)).toBe(true);
+  });
+});
+
 const classifier = useShippedClassifier();
 
 it("a blurred 320×240 photo whose digits read wrong in several cells clashes beyond one misread", async () => {
@@ -47,4 +80,14 @@ it("a blurred 320×240 photo whose digits read wrong in several cells clashes be
   const result = await readGrid(() => loadPhoto(photo), classifier());
   assertRead(result);
   expect(cluesClashBeyondOneMisread(result.cells)).toBe(true);
+});
+
+it("a 320×240 photo of a 110-px grid, read with a clash and most clues doubtful, is doubtful as a whole", async () => {
+  // A generated plain page (see tests/fixtures/README.md): digits about 6 px tall, read with cells wrong
+  // that the reader was sure of; its clues clash, though one misread could explain the clash.
+  const photo = new URL("../fixtures/photos/clashing/s9012-0929.jpg", import.meta.url).pathname;
+  const result = await readGrid(() => loadPhoto(photo), classifier());
+  assertRead(result);
+  expect(cluesClashBeyondOneMisread(result.cells)).toBe(false);
+  expect(readDoubtfulAsWhole(result.cells)).toBe(true);
 });
