@@ -33,10 +33,11 @@ export function cluesClashBeyondOneMisread(cells: readonly CellRead[]): boolean 
  * doubted 65 % of its digits, but its clues agree.
  */
 export function readDoubtfulAsWhole(cells: readonly CellRead[]): boolean {
-  if (cluesClashBeyondOneMisread(cells)) return true;
   const clues = cells.filter((cell) => cell.digit !== 0 && !isHandwritten(cell));
   const doubted = clues.filter((cell) => cell.confidence < DOUBT_THRESHOLD).length;
-  return clues.length > 0 && doubted * 2 >= clues.length && findConflicts(givensOf(cells)).length > 0;
+  // A clash beyond one misread is a clash: where most clues are doubted, any clash will do.
+  if (clues.length > 0 && doubted * 2 >= clues.length) return findConflicts(givensOf(cells)).length > 0;
+  return cluesClashBeyondOneMisread(cells);
 }
 
 /** Cells whose clue repeats in their row, column or box, ascending; empty when the clues agree. */

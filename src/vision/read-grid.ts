@@ -465,10 +465,8 @@ function cellColours(
   }));
   const cut = cellCutter(toChroma(box), local, lines);
   const cells: (readonly [GrayImage, GrayImage])[] = [];
-  return (i) => {
-    const [blueYellow, redGreen] = cells[i] ?? cut(i);
-    return (cells[i] = [blueYellow!, redGreen!]);
-  };
+  const pair = ([blueYellow, redGreen]: GrayImage[]) => [blueYellow!, redGreen!] as const;
+  return (i) => (cells[i] ??= pair(cut(i)));
 }
 
 /**
