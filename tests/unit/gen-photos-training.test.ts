@@ -1,15 +1,13 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { predictProbabilities } from "../../src/digits/classifier.ts";
-import type { PreparedCell } from "../../src/digits/preprocess.ts";
 import type { Example } from "../../training/digits/dataset.ts";
 import { registerFonts } from "../../training/digits/fonts.ts";
-import { balancedPool, loadGeneratedExamples } from "../../training/digits/generated-cells.ts";
+import { balancedPool, loadGeneratedExamples, uprightTurns } from "../../training/digits/generated-cells.ts";
 import { useNodeWasmBackend } from "../../training/digits/node-backend.ts";
-import { readDigits } from "../../training/digits/real-eval.ts";
 import { createCellRenderer } from "../../training/digits/render-cell.ts";
 import { FINE_TUNE_LR, trainDigitModel } from "../../training/digits/trainer.ts";
 import type { PhotoDesign } from "../../training/photos/design.ts";
@@ -66,38 +64,98 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-test("generated photos become training cells cut by the app's pipeline, turned to their labels", async () => {
-  const examples = await loadGeneratedExamples([dir], (cells) => readDigits(shipped, cells), quiet);
-  expect(examples.length).toBe(3 * 81);
-  // Cells of the drawn grid in the labels' orientation: the shipped model mostly agrees with the labels.
+/** How many of `examples` the shipped model reads as their labels. */
+async function agreement(examples: readonly Example[]): Promise<number> {
   const probs = await predictProbabilities(
     shipped,
     examples.map((e) => e.input),
   );
   const reads = probs.map((p) => p.indexOf(Math.max(...p)));
-  const agree = reads.filter((d, i) => d === examples[i]!.label).length;
-  expect(agree / examples.length).toBeGreaterThan(0.9);
+  return reads.filter((d, i) => d === examples[i]!.label).length / examples.length;
+}
+
+test("generated photos become training cells cut by the app's pipeline, turned to their labels", async () => {
+  const examples = await loadGeneratedExamples([dir], quiet);
+  expect(examples.length).toBe(3 * 81);
+  // Cells of the drawn grid in the labels' orientation: the shipped model mostly agrees with the labels.
+  expect(await agreement(examples)).toBeGreaterThan(0.9);
 }, 120_000);
 
-test("cut cells are kept in the cache and taken back without cutting the photos again", async () => {
-  const cache = { dir: await mkdtemp(join(tmpdir(), "gen-cells-")), dependsOn: [] };
+test("photos taken sideways or upside down are turned upright by the corners the generator drew", async () => {
+  const turned = await mkdtemp(join(tmpdir(), "gen-photos-turned-"));
   try {
-    let reads = 0;
-    const read = (cells: PreparedCell[]) => (reads++, readDigits(shipped, cells));
-    const cut = await loadGeneratedExamples([dir], read, quiet, cache);
-    const cutReads = reads;
-    expect(cutReads).toBeGreaterThan(0);
-    const cached = await loadGeneratedExamples([dir], read, quiet, cache);
-    expect(reads).toBe(cutReads);
-    expect(cached.map((e) => e.label)).toEqual(cut.map((e) => e.label));
-    expect(cached.every((e, i) => e.input.every((v, k) => v === cut[i]!.input[k]))).toBe(true);
+    for (const quarterTurns of [1, 2, 3] as const) {
+      const sub = join(turned, String(quarterTurns));
+      const sideways = (design: PhotoDesign): PhotoDesign => {
+        const plain = printed(design);
+        return { ...plain, camera: { ...plain.camera, quarterTurns } };
+      };
+      await writePhotos({ fonts, puzzles, adjust: sideways }, { seed: 6, count: 1, out: sub, log: quiet });
+      const examples = await loadGeneratedExamples([sub], quiet);
+      expect(examples.length).toBe(81);
+      expect(await agreement(examples)).toBeGreaterThan(0.9);
+    }
   } finally {
-    await rm(cache.dir, { recursive: true, force: true });
+    await rm(turned, { recursive: true, force: true });
+  }
+}, 120_000);
+
+test("the turn is where the printed top-left corner was found, and another grid is refused", () => {
+  const drawn = [
+    { x: 100, y: 100 },
+    { x: 300, y: 100 },
+    { x: 300, y: 300 },
+    { x: 100, y: 300 },
+  ];
+  // The detector's corners (the photo's top-left first) when the printed top-left is the photo's corner k.
+  const found = (k: number) => drawn.map((_, j) => drawn[(j + 4 - k) % 4]!);
+  expect(uprightTurns(drawn, drawn)).toBe(0);
+  expect(uprightTurns(found(1), drawn)).toBe(3);
+  expect(uprightTurns(found(2), drawn)).toBe(2);
+  expect(uprightTurns(found(3), drawn)).toBe(1);
+  // Within the tolerance (8 % of the side), but not a grid beside it.
+  expect(
+    uprightTurns(
+      drawn.map((p) => ({ x: p.x + 10, y: p.y - 10 })),
+      drawn,
+    ),
+  ).toBe(0);
+  expect(
+    uprightTurns(
+      drawn.map((p) => ({ x: p.x + 40, y: p.y })),
+      drawn,
+    ),
+  ).toBeUndefined();
+});
+
+test("cut cells are kept in the cache and taken back until what they depend on changes", async () => {
+  const cacheDir = await mkdtemp(join(tmpdir(), "gen-cells-"));
+  const dependency = join(cacheDir, "source.ts");
+  const cache = { dir: join(cacheDir, "cells"), dependsOn: [dependency] };
+  try {
+    await writeFile(dependency, "one");
+    const cut = await loadGeneratedExamples([dir], quiet, cache);
+    // Mark the kept cells (the first label byte, after the header) to tell a cached load from a new cut.
+    const [file] = await readdir(cache.dir);
+    const bytes = await readFile(join(cache.dir, file!));
+    const first = 4 + bytes.readUInt32LE(0);
+    bytes[first] = (bytes[first]! + 1) % 10;
+    await writeFile(join(cache.dir, file!), bytes);
+    const cached = await loadGeneratedExamples([dir], quiet, cache);
+    expect(cached[0]!.label).toBe((cut[0]!.label + 1) % 10);
+    expect(cached.slice(1).map((e) => e.label)).toEqual(cut.slice(1).map((e) => e.label));
+    expect(cached.every((e, i) => e.input.every((v, k) => v === cut[i]!.input[k]))).toBe(true);
+    // A changed dependency cuts the photos again.
+    await writeFile(dependency, "two");
+    const again = await loadGeneratedExamples([dir], quiet, cache);
+    expect(again.map((e) => e.label)).toEqual(cut.map((e) => e.label));
+  } finally {
+    await rm(cacheDir, { recursive: true, force: true });
   }
 }, 120_000);
 
 test("a few fine-tuning steps run on generated cells", async () => {
-  const examples = await loadGeneratedExamples([dir], (cells) => readDigits(shipped, cells), quiet);
+  const examples = await loadGeneratedExamples([dir], quiet);
   const before = tf.memory().numTensors;
   const { model, losses } = await trainDigitModel({
     steps: 2,
@@ -123,9 +181,7 @@ test("a folder made with an evaluation seed is refused for training", async () =
       { fonts, puzzles, adjust: printed },
       { seed: 9001, count: 1, out: evalDir, log: quiet },
     );
-    await expect(loadGeneratedExamples([evalDir], async () => [], quiet)).rejects.toThrow(
-      /reserved for evaluation/,
-    );
+    await expect(loadGeneratedExamples([evalDir], quiet)).rejects.toThrow(/reserved for evaluation/);
   } finally {
     await rm(evalDir, { recursive: true, force: true });
   }

@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { classOf } from "../../src/digits/classes.ts";
-import type { PreparedCell } from "../../src/digits/preprocess.ts";
 import type { Point } from "../../src/shared/image.ts";
 import { loadOpenCV } from "../../src/vision/opencv.ts";
 import { readEntries } from "../../tooling/entries.ts";
@@ -9,14 +8,15 @@ import { isEvalSeed } from "../photos/seeds.ts";
 import { readManifest } from "../photos/write-photos.ts";
 import { cacheKey, cachedExamples } from "./cell-cache.ts";
 import type { Example } from "./dataset.ts";
-import { alignToLabels, cutPhotoCells } from "./real-cells.ts";
+import { findPhotoGrid, turnedCells } from "./real-cells.ts";
 
 /** Found corners farther than this share of the grid side from the drawn ones mean another grid was cut. */
 const CORNER_TOLERANCE = 0.08;
 
 /**
  * Training cells from `gen:photos` folders, cut by the app's own detector, warp and `prepareCell`
- * exactly as the real photos are, and turned to the labels' orientation by `read` (a model's digits).
+ * exactly as the real photos are, and turned to the labels' orientation by the corners the generator
+ * drew (`designs.json`), so that no model takes part and the cut cells outlive any model.
  * A `--filled` folder's handwritten digits (`entries.json`) get their handwritten classes.
  * Folders made with an evaluation seed are refused; photos whose detected grid is not the drawn one
  * (a neighbouring grid, a partial outline) are skipped rather than trained on with wrong labels.
@@ -24,7 +24,6 @@ const CORNER_TOLERANCE = 0.08;
  */
 export async function loadGeneratedExamples(
   dirs: readonly string[],
-  read: (cells: PreparedCell[]) => Promise<number[]>,
   log: (line: string) => void,
   cache?: GeneratedCellCache,
 ): Promise<Example[]> {
@@ -37,7 +36,7 @@ export async function loadGeneratedExamples(
     if (isEvalSeed(manifest.seed)) {
       throw new Error(`${dir}: made with seed ${manifest.seed}, which is reserved for evaluation`);
     }
-    const cut = () => cutFolder(dir, read, log);
+    const cut = () => cutFolder(dir, log);
     const cells = cache
       ? await cachedExamples(
           join(cache.dir, `${basename(resolve(dir))}.bin`),
@@ -53,18 +52,14 @@ export async function loadGeneratedExamples(
 
 /**
  * Where cut cells are kept between training processes, and what else (besides the photo folder) they
- * depend on: the app's vision and preprocessing sources and the model that turns the cells upright.
+ * depend on: the app's vision and preprocessing sources.
  */
 export interface GeneratedCellCache {
   dir: string;
   dependsOn: readonly string[];
 }
 
-async function cutFolder(
-  dir: string,
-  read: (cells: PreparedCell[]) => Promise<number[]>,
-  log: (line: string) => void,
-): Promise<Example[]> {
+async function cutFolder(dir: string, log: (line: string) => void): Promise<Example[]> {
   const labels = JSON.parse(await readFile(join(dir, "labels.json"), "utf8")) as Record<string, string>;
   const entries = await readEntries(dir);
   const designs = JSON.parse(await readFile(join(dir, "designs.json"), "utf8")) as Record<
@@ -75,17 +70,18 @@ async function cutFolder(
   let missed = 0;
   let photos = 0;
   for (const file of Object.keys(labels).sort()) {
-    const cut = await cutPhotoCells(dir, file, labels[file]!);
+    const found = await findPhotoGrid(dir, file);
     const drawn = designs[file]!.corners.map(([x, y]) => ({ x, y }));
-    if (!cut || !sameQuad(cut.corners, drawn)) {
+    const turns = found && uprightTurns(found.corners, drawn);
+    if (!found || turns === undefined) {
       missed++;
       continue;
     }
-    const cells = await alignToLabels(cut, read);
     const written = entries?.[file];
-    cells.forEach((cell, i) => {
+    const printed = labels[file]!;
+    turnedCells(found.gray, found.corners, turns).forEach((cell, i) => {
       const entry = Number(written?.[i] ?? 0);
-      examples.push({ input: cell.input, label: entry ? classOf(entry, true) : cut.labels[i]! });
+      examples.push({ input: cell.input, label: entry ? classOf(entry, true) : Number(printed[i]) });
     });
     photos++;
   }
@@ -93,10 +89,24 @@ async function cutFolder(
   return examples;
 }
 
-/** Whether every drawn corner has a found corner near it (in any order: a turned photo starts elsewhere). */
-function sameQuad(found: readonly Point[], drawn: readonly Point[]): boolean {
+/**
+ * The quarter turns (clockwise) that bring the grid warped from the `found` corners upright, as the
+ * generator printed it: `drawn` lists the printed grid's top-left, top-right, bottom-right and
+ * bottom-left corners in the photo, `found` the detector's in the photo's top-left, top-right… order,
+ * so a photo taken sideways has the printed top-left at another found corner. Undefined when the found
+ * corners are not the drawn ones, each within `CORNER_TOLERANCE` of the grid's side (another grid was
+ * found, or part of this one).
+ */
+export function uprightTurns(found: readonly Point[], drawn: readonly Point[]): number | undefined {
   const side = Math.hypot(drawn[1]!.x - drawn[0]!.x, drawn[1]!.y - drawn[0]!.y);
-  return drawn.every((d) => found.some((f) => Math.hypot(f.x - d.x, f.y - d.y) < CORNER_TOLERANCE * side));
+  const offset = [0, 1, 2, 3].find((k) =>
+    drawn.every((d, j) => {
+      const f = found[(j + k) % 4]!;
+      return Math.hypot(f.x - d.x, f.y - d.y) < CORNER_TOLERANCE * side;
+    }),
+  );
+  // The printed top-left lies at the warp's corner `offset`; each clockwise turn moves it one corner on.
+  return offset === undefined ? undefined : (4 - offset) % 4;
 }
 
 /**

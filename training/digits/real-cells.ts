@@ -43,15 +43,27 @@ export async function cutPhotoCells(
   file: string,
   label: string,
 ): Promise<PhotoCells | undefined> {
+  const found = await findPhotoGrid(dir, file);
+  if (!found) return undefined;
+  const byTurn = [0, 1, 2, 3].map((turns) => turnedCells(found.gray, found.corners, turns));
+  return { file, labels: [...label].map(Number), byTurn, corners: found.corners };
+}
+
+/** A photo in gray and its grid's corners as the app's detector finds them, or undefined when none is. */
+export async function findPhotoGrid(
+  dir: string,
+  file: string,
+): Promise<{ gray: GrayImage; corners: Corners } | undefined> {
   const gray = toGray(await loadPhoto(join(dir, file)));
   const found = findGridCorners(gray);
-  if (!found) return undefined;
-  let warped = warpToSquare(gray, found.corners);
-  const byTurn: PreparedCell[][] = [];
-  for (let turns = 0; turns < 4; turns++, warped = rotateQuarter(warped)) {
-    byTurn.push(sliceCells(warped).map(prepareCell));
-  }
-  return { file, labels: [...label].map(Number), byTurn, corners: found.corners };
+  return found ? { gray, corners: found.corners } : undefined;
+}
+
+/** The 81 prepared cells of the grid within `corners`, its warp turned `turns` quarter turns clockwise. */
+export function turnedCells(gray: GrayImage, corners: Corners, turns: number): PreparedCell[] {
+  let warped = warpToSquare(gray, corners);
+  for (let t = 0; t < turns; t++) warped = rotateQuarter(warped);
+  return sliceCells(warped).map(prepareCell);
 }
 
 /**

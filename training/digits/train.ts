@@ -134,9 +134,9 @@ if (runs("folds") || runs("final") || runs("calibrate")) {
   const grids = await loadRealGrids(synthetic);
   const generated =
     runs("folds") || runs("final")
-      ? await loadGeneratedExamples(values.generated, (c) => readDigits(synthetic, c), log, {
+      ? await loadGeneratedExamples(values.generated, log, {
           dir: join(work, "generated-cells"),
-          dependsOn: [...CUT_SOURCES.map((path) => resolve(repo, path)), syntheticDir],
+          dependsOn: CUT_SOURCES.map((path) => resolve(repo, path)),
         })
       : [];
   if (runs("folds")) {
