@@ -144,10 +144,11 @@ npm run gen:photos -- --count 600 --out tmp/gen-s3-filled --seed 3 --filled
 ${r.command}
 \`\`\`
 
-The synthetic stage, each fold and the final model can also be run one at a time (\`--stage synthetic|folds|final\`,
-\`--fold K\`) to use several cores; see \`training/digits/train.ts\`. The generated photos' cells are cut once and kept
-in the work folder (\`generated-cells/\`) until the photos or the cutting code change (each photo is turned upright
-by the corners the generator drew, not by a model). Training is deterministic (seeded rendering and initialisation, single-threaded wasm).
+The cut, the synthetic stage, each fold and the final model can also be run one at a time
+(\`--stage cut|synthetic|folds|final\`, \`--fold K\`) to use several cores; see \`training/digits/train.ts\`. The
+generated photos' cells are cut once and kept in the work folder (\`generated-cells/\`) until the photos or the
+cutting code change (each photo is turned upright by the corners the generator drew, not by a model). Training is
+deterministic (seeded rendering and initialisation, single-threaded wasm).
 
 ## Limits
 

@@ -1,6 +1,6 @@
 /**
  * `npm run train:digits [-- --steps N --fine-tune-steps M --seed S --batch B --photos DIR… --generated DIR…
- *   --stage all|synthetic,folds,final,calibrate --fold K,… --work DIR --out DIR]`. The defaults (with the
+ *   --stage all|cut,synthetic,folds,final,calibrate --fold K,… --work DIR --out DIR]`. The defaults (with the
  *   generated folders named in the model card) reproduce the committed model in public/models/digits/.
  * 1. synthetic: trains on rendered cells only (printed digits in 18 fonts, handwritten ones from MNIST and
  *    handwriting fonts, empty cells with pencilled candidates); saved to WORK/synthetic.
@@ -11,7 +11,8 @@
  *    those reads, bakes it into the fold models (WORK/fold-K: the recognition benchmark's `--kfold WORK`)
  *    and into the final model, and writes the latter with its model card to OUT.
  * Stages after the first load the photos' cells again, so they can run in separate processes (one
- * per core); the generated photos' cells are cut once and kept in WORK/generated-cells. Without photos
+ * per core); the generated photos' cells are cut once and kept in WORK/generated-cells. No model takes
+ * part in the cut, so `--stage cut` can cut them beside `--stage synthetic` on a second core. Without photos
  * (a fresh clone has no ../shared) the synthetic model is shipped as it is.
  */
 import { existsSync } from "node:fs";
@@ -75,7 +76,7 @@ const { values } = parseArgs({
   },
 });
 const stages = values.stage.split(",");
-const STAGES = ["synthetic", "folds", "final", "calibrate"] as const;
+const STAGES = ["cut", "synthetic", "folds", "final", "calibrate"] as const;
 for (const stage of stages) {
   if (stage !== "all" && !STAGES.some((s) => s === stage)) throw new Error(`unknown --stage ${stage}`);
 }
@@ -114,7 +115,17 @@ log(
 );
 
 const runs = (step: (typeof STAGES)[number]): boolean => stages.includes("all") || stages.includes(step);
-if (runs("synthetic") || !existsSync(join(syntheticDir, "model.json"))) {
+const fineTunes = runs("folds") || runs("final") || runs("calibrate");
+const cellCache = {
+  dir: join(work, "generated-cells"),
+  dependsOn: CUT_SOURCES.map((path) => resolve(repo, path)),
+};
+// The fine-tuning stages cut (or take back) the cells themselves; alone, the cut needs no model.
+if (stages.includes("cut") && !fineTunes) {
+  const cells = await loadGeneratedExamples(values.generated, log, cellCache);
+  log(`${cells.length} generated cells cut and kept in ${cellCache.dir}`);
+}
+if (runs("synthetic") || (fineTunes && !existsSync(join(syntheticDir, "model.json")))) {
   const { model } = await trainDigitModel({
     ...common,
     seed,
@@ -129,16 +140,11 @@ if (runs("synthetic") || !existsSync(join(syntheticDir, "model.json"))) {
 }
 const loadSynthetic = (): Promise<tf.LayersModel> => tf.loadLayersModel(modelFilesHandler(syntheticDir));
 
-if (runs("folds") || runs("final") || runs("calibrate")) {
+if (fineTunes) {
   const synthetic = await loadSynthetic();
   const grids = await loadRealGrids(synthetic);
   const generated =
-    runs("folds") || runs("final")
-      ? await loadGeneratedExamples(values.generated, log, {
-          dir: join(work, "generated-cells"),
-          dependsOn: CUT_SOURCES.map((path) => resolve(repo, path)),
-        })
-      : [];
+    runs("folds") || runs("final") ? await loadGeneratedExamples(values.generated, log, cellCache) : [];
   if (runs("folds")) {
     const folds = values.fold === undefined ? [...Array(FOLDS).keys()] : values.fold.split(",").map(Number);
     for (const k of folds) await trainFold(k, grids, generated);
