@@ -16,8 +16,6 @@ export interface PhotoCells {
   labels: number[];
   /** `byTurn[t]`: the 81 prepared cells of the warped grid turned t quarter turns clockwise. */
   byTurn: PreparedCell[][];
-  /** The grid's corners as the app's detector found them, in the photo's pixels. */
-  corners: Corners;
 }
 
 /**
@@ -46,7 +44,7 @@ export async function cutPhotoCells(
   const found = await findPhotoGrid(dir, file);
   if (!found) return undefined;
   const byTurn = [0, 1, 2, 3].map((turns) => turnedCells(found.gray, found.corners, turns));
-  return { file, labels: [...label].map(Number), byTurn, corners: found.corners };
+  return { file, labels: [...label].map(Number), byTurn };
 }
 
 /** A photo in gray and its grid's corners as the app's detector finds them, or undefined when none is. */
