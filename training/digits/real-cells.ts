@@ -43,7 +43,10 @@ export async function cutPhotoCells(
 ): Promise<PhotoCells | undefined> {
   const found = await findPhotoGrid(dir, file);
   if (!found) return undefined;
-  const byTurn = [0, 1, 2, 3].map((turns) => turnedCells(found.gray, found.corners, turns));
+  // One warp, turned on: warping anew for each turn would cost three more warps a photo.
+  let warped = warpToSquare(found.gray, found.corners);
+  const byTurn: PreparedCell[][] = [];
+  for (let turns = 0; turns < 4; turns++, warped = rotateQuarter(warped)) byTurn.push(preparedCells(warped));
   return { file, labels: [...label].map(Number), byTurn };
 }
 
@@ -61,6 +64,11 @@ export async function findPhotoGrid(
 export function turnedCells(gray: GrayImage, corners: Corners, turns: number): PreparedCell[] {
   let warped = warpToSquare(gray, corners);
   for (let t = 0; t < turns; t++) warped = rotateQuarter(warped);
+  return preparedCells(warped);
+}
+
+/** The unskewed grid's 81 cells, cut and prepared as the app does. */
+function preparedCells(warped: GrayImage): PreparedCell[] {
   return sliceCells(warped).map(prepareCell);
 }
 
