@@ -158,6 +158,10 @@ const DOUBTED_PRINT = 0.05;
  * gained 1 photo.
  */
 const PALE_PRINT = 0.75;
+// …or, however sure the CNN is of print and however dark, whose digit it doubts (`DOUBT_THRESHOLD`): a
+// neat hand is off the typeface the CNN knows in shape as well. Of the 9 entries that the half-filled tuning
+// seed 9003 read as sure, dark print, 3 were so doubted and unlike their twins (a thick pen 1, a round 9, a 7
+// read as a 1); of its 21 so doubted givens (17 on the printed-only 9004), none lay within 0.12 of the bar.
 /**
  * …when the CNN gives its digit at least this probability: a digit it doubts more may be the wrong
  * one, and so unlike its print. On 300 half-filled photos of the tuning seed 9003, checking reads from
@@ -183,10 +187,13 @@ const PRINT_MATCH_GAP = 0.15;
  */
 const MIN_PRINT_CONSENSUS = 0.9;
 
+const DIGITS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+
 /**
- * The other direction: a digit the CNN calls printed (`COMPARED_P`), with some doubt (`DOUBTED_PRINT`)
- * or in pale ink (`PALE_PRINT`), that looks like none of the grid's sure printed glyphs of the same
- * digit is written by hand (the CNN, seeing one cell, takes a neat hand for print).
+ * The other direction: a digit the CNN calls printed (`COMPARED_P`), with some doubt (`DOUBTED_PRINT`), in
+ * pale ink (`PALE_PRINT`) or of a doubtful digit (`DOUBT_THRESHOLD`), that looks like none of the grid's sure
+ * printed glyphs of the same digit, nor like its print of another digit, is written by hand (the CNN, seeing
+ * one cell, takes a neat hand for print).
  * @param consensus `printConsensus` of the grid
  * @returns the reads, with such givens' handwritten share raised to 1 − the best match
  */
@@ -202,10 +209,11 @@ export function checkGivensAgainstTypeface(
   return cells.map((cell, i) => {
     const doubted = (cell.handwritten ?? 0) >= DOUBTED_PRINT;
     const pale = (prepared[i]!.shape?.strokeContrast ?? Infinity) < PALE_PRINT * typicalStroke;
+    const unsure = cell.confidence < DOUBT_THRESHOLD;
     if (
       cell.digit === 0 ||
       isHandwritten(cell) ||
-      !(doubted || pale) ||
+      !(doubted || pale || unsure) ||
       cell.confidence < COMPARED_P ||
       !prepared[i]!.box
     ) {
@@ -218,6 +226,13 @@ export function checkGivensAgainstTypeface(
     // Unlike its twins as cut, it is print still if at another size or offset it matches one as closely as
     // the print matches itself (a looser bar there let neat entries pass for print).
     if (bestTwinMatch(i, others, true) >= consensus - TWIN_SLACK) return cell;
+    // Nor when it is the grid's print of another digit: misread print stays print, for the typeface read to
+    // mend (a printed 5 of a 240-px photo read as a 3 at 0.71 would have become an entry).
+    const misread = DIGITS.some((digit) => {
+      const print = digit === cell.digit ? [] : twins(i, digit);
+      return print.length > 0 && bestTwinMatch(i, print) >= consensus - PRINT_MATCH_GAP;
+    });
+    if (misread) return cell;
     return { ...cell, handwritten: Math.max(HANDWRITTEN_THRESHOLD, 1 - match) };
   });
 }

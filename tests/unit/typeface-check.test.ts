@@ -126,6 +126,24 @@ describe("checkGivensAgainstTypeface", () => {
     expect(entry!.digit).toBe(5);
   });
 
+  test("a neat hand the CNN is sure is print but unsure of its digit is an entry when unlike that print", () => {
+    const [unsure] = checkGivens([{ tile: cell(4, { font: hand!.alias }), read: read(4, 0.01, 0.8) }]);
+    expect(isHandwritten(unsure!)).toBe(true);
+    expect(unsure!.digit).toBe(4);
+    const [sure] = checkGivens([{ tile: cell(4, { font: hand!.alias }), read: read(4, 0.01) }]);
+    expect(sure).toEqual(read(4, 0.01));
+  });
+
+  test("print the CNN misread stays print when it is the grid's print of another digit", () => {
+    // A printed 5 read as a 3, doubted in kind or in digit: unlike the printed 3s, but the grid's 5.
+    const [doubtedKind, doubtedDigit] = checkGivens([
+      { tile: cell(5, { font: print!.alias }), read: read(3, 0.3, 0.7) },
+      { tile: cell(5, { font: print!.alias }), read: read(3, 0.01, 0.7) },
+    ]);
+    expect(doubtedKind).toEqual(read(3, 0.3, 0.7));
+    expect(doubtedDigit).toEqual(read(3, 0.01, 0.7));
+  });
+
   test("print the CNN doubts stays print when it matches its digit's glyph, even beside a line remnant", () => {
     const [plain, withLine] = checkGivens([
       { tile: cell(6, { font: print!.alias, dx: -3 }), read: read(6, 0.35) },
