@@ -205,12 +205,16 @@ export async function readGrid(
     const readViews = () =>
       stage("classify", async () => {
         const first = await classifyUpright(views, classifier, options.turns);
-        const cells = weighedAgainstSolution(await withSharperRead(views, classifier, first), first.isPrint);
+        const sharper = await withSharperRead(views, classifier, first);
+        // Givens that a sharper read gave one solution may show where a clue hid.
+        const clued = sharper === first.cells ? sharper : await first.hiddenClues(sharper);
+        const cells = weighedAgainstSolution(clued, first.isPrint);
         const other = first.otherTurn;
         return {
           turns: first.turns,
           cells,
           isPrint: first.isPrint,
+          hiddenClues: first.hiddenClues,
           // The runner-up's reads without its `isPrint`: the worker posts them, and a function cannot be cloned.
           ...(other
             ? {
@@ -239,9 +243,10 @@ export async function readGrid(
     const { turns, otherTurn } = read;
     // Only once the grid is settled: the search above takes givens without one solution for a misfit's.
     const asPrint = oneSolution ? read.cells : entriesAsMissingGivens(read.cells);
-    // The read was checked by its solution already; only entries turned into givens give the check a new one.
+    // The read was checked by its solution already; only entries turned into givens give the check, and the
+    // search for hidden clues, a new one.
     const turned = asPrint.some((cell, i) => isHandwritten(read.cells[i]!) && !isHandwritten(cell));
-    const cells = turned ? checkedBySolution(asPrint, read.isPrint) : read.cells;
+    const cells = turned ? await read.hiddenClues(checkedBySolution(asPrint, read.isPrint)) : read.cells;
     const reference = views[0]!;
     if (cells.every((cell) => cell.digit === 0)) throw new PhotoFailure({ code: "no-digits" });
     if (debug) {
@@ -504,7 +509,8 @@ async function classifyUpright(
   turns: Turns;
   cells: CellRead[];
   isPrint: IsPrint;
-  otherTurn?: { rotation: Turns; cells: CellRead[]; isPrint: IsPrint };
+  hiddenClues: HiddenClues;
+  otherTurn?: { rotation: Turns; cells: CellRead[]; isPrint: IsPrint; hiddenClues: HiddenClues };
 }> {
   const reference = views[0]!.prepared;
   // Show-through and smudges would only add noise to the orientation vote.
@@ -560,7 +566,7 @@ async function classifyUpright(
   );
   const freshProbs = await classifier.classifyCells(fresh);
   let next = 0;
-  const reads: { cells: CellRead[]; isPrint: IsPrint }[] = [];
+  const reads: { cells: CellRead[]; isPrint: IsPrint; hiddenClues: HiddenClues }[] = [];
   for (const [k, perView] of uprights.entries()) {
     const probs = averageProbabilities(
       perView.map((_, v) => (wanted[k] === 0 ? asIs[v]! : freshProbs.slice(next, (next += 81)))),
@@ -603,24 +609,12 @@ async function classifyUpright(
     const settled = settleMissedClues(typeface, suspects, looks);
     // Only where the ink test saw a digit of the grid's size and tone: a lone pencilled candidate, often
     // the digit the solution has there, must not become a clue.
-    const hidden = hiddenClueSuspects(settled, inkPassed);
-    // A tighter look keeps the darkest of several pencilled candidates, often the solution's digit: only
-    // ink of the print's height may be a clue.
+    const hiddenClues = (reads: readonly CellRead[]) =>
+      withHiddenClues(reads, tiles, prepared, inkPassed, classifier);
+    const clued = await hiddenClues(settled);
     const minHeight = minDigitHeight(
       settled,
       prepared.map((cell) => cell.shape),
-    );
-    const otherLooks = otherLooksAt(
-      tiles,
-      hidden.map(({ cell }) => cell),
-      minHeight,
-    );
-    const otherReads = await classifyLooks(otherLooks, classifier);
-    const readsOf = (k: number) => underEachLook(otherReads, hidden.length, k).flatMap((read) => read ?? []);
-    const clued = settleHiddenClues(
-      settled,
-      hidden,
-      hidden.map((_, k) => readsOf(k)),
     );
     // Pale ink of the print's size that the CNN reads, unsurely, as the solution's digit written by hand,
     // in a grid the player has written in (`hasSureEntry`): without one, on 300 printed-only generated
@@ -641,13 +635,50 @@ async function classifyUpright(
       entries,
       prepared.map((cell) => cell.shape),
     );
-    reads.push({ cells: final, isPrint: printOfDigit(final, tiles, prepared, consensus) });
+    reads.push({ cells: final, isPrint: printOfDigit(final, tiles, prepared, consensus), hiddenClues });
   }
   return {
     turns: choice.turns,
     ...reads[0]!,
     ...(choice.runnerUp === undefined ? {} : { otherTurn: { rotation: choice.runnerUp, ...reads[1]! } }),
   };
+}
+
+/** Settles a read's hidden clues (`withHiddenClues`) by one grid's cells. */
+type HiddenClues = (reads: readonly CellRead[]) => Promise<CellRead[]>;
+
+/**
+ * The reads with their hidden clues settled (`hiddenClueSuspects`, `settleHiddenClues`): a suspect whose
+ * other looks (`otherLooksAt`) read, surely, the printed digit the givens' solution puts there takes it.
+ * A tighter look keeps the darkest of several pencilled candidates, often the solution's digit: only ink
+ * of the print's height may be a clue.
+ * @param inkPassed per cell, whether the ink test saw a digit of the grid's size and tone there
+ */
+async function withHiddenClues(
+  reads: readonly CellRead[],
+  tiles: readonly GrayImage[],
+  prepared: readonly PreparedCell[],
+  inkPassed: readonly boolean[],
+  classifier: Pick<DigitClassifier, "classifyCells">,
+): Promise<CellRead[]> {
+  const hidden = hiddenClueSuspects(reads, inkPassed);
+  if (hidden.length === 0) return [...reads];
+  const minHeight = minDigitHeight(
+    reads,
+    prepared.map((cell) => cell.shape),
+  );
+  const otherLooks = otherLooksAt(
+    tiles,
+    hidden.map(({ cell }) => cell),
+    minHeight,
+  );
+  const otherReads = await classifyLooks(otherLooks, classifier);
+  const readsOf = (k: number) => underEachLook(otherReads, hidden.length, k).flatMap((read) => read ?? []);
+  return settleHiddenClues(
+    reads,
+    hidden,
+    hidden.map((_, k) => readsOf(k)),
+  );
 }
 
 /**
