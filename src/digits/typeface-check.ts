@@ -248,8 +248,9 @@ const MIN_PRINT_HEIGHT = 0.85;
 
 /**
  * Whether cell `i`'s glyph is its grid's print of `digit`, whatever the CNN read there: it matches a sure
- * printed `digit` of the grid, at the twins' sizes and offsets (`pairMatch`), within `TWIN_SLACK` of how
- * well the grid's print matches itself (and at least `MIN_TWIN_MATCH`), as an entry must to be print.
+ * printed `digit` of the grid, at the twins' sizes and offsets (`pairMatch`) or anywhere in its tile
+ * (`twinInTile`), within `TWIN_SLACK` of how well the grid's print matches itself (and at least
+ * `MIN_TWIN_MATCH`), as an entry must to be print.
  * @param consensus `printConsensus` of the grid: without it, nothing is print
  */
 export function printOfDigit(
@@ -261,12 +262,57 @@ export function printOfDigit(
   if (consensus === undefined) return () => false;
   const bar = printedTwinBar(consensus);
   const { twins } = printedTwins(cells, tiles, prepared);
+  const inTile = printInTile(cells, tiles, prepared, consensus);
   const height = (i: number) => prepared[i]!.box!.y1 - prepared[i]!.box!.y0 + 1;
   return (i, digit) =>
-    prepared[i]!.box !== undefined &&
-    twins(i, digit).some(
-      (j) => height(i) >= MIN_PRINT_HEIGHT * height(j) && pairMatch(tiles, prepared, i, j, true) >= bar,
-    );
+    (prepared[i]!.box !== undefined &&
+      twins(i, digit).some(
+        (j) => height(i) >= MIN_PRINT_HEIGHT * height(j) && pairMatch(tiles, prepared, i, j, true) >= bar,
+      )) ||
+    inTile(i, digit);
+}
+
+/**
+ * A twin sought anywhere in a tile (`twinInTile`) must match at least this well: placed anywhere, it finds
+ * more chances. Grain in a blank cell of a blurred 640×480 page followed a printed 9 at 0.79, just under the
+ * bar of 0.80 that its grid's print, matching itself at 0.85, set; the cut-off and blurred glyphs it is for
+ * matched at 0.87–0.95.
+ */
+const MIN_TILE_MATCH = 0.85;
+
+/**
+ * Whether cell `i`'s tile holds its grid's print of `digit`, whatever ink the cell cleaner kept there: a
+ * sure printed `digit` of the grid is found in it (`twinInTile`) within `TWIN_SLACK` of how well the print
+ * matches itself, and at least `MIN_TILE_MATCH`. Unlike `printOfDigit`'s match of the kept ink, which is
+ * also sought within the twin, a glyph smaller than the print (a pencilled candidate, grain kept as ink)
+ * cannot pass.
+ * @param consensus `printConsensus` of the grid: without it, nothing is print
+ */
+export function printInTile(
+  cells: readonly CellRead[],
+  tiles: readonly GrayImage[],
+  prepared: readonly PreparedCell[],
+  consensus: number | undefined,
+): IsPrint {
+  if (consensus === undefined) return () => false;
+  const tileBar = Math.max(printedTwinBar(consensus), MIN_TILE_MATCH);
+  const { twins } = printedTwins(cells, tiles, prepared);
+  return (i, digit) => twins(i, digit).some((j) => twinInTile(tiles, prepared, i, j) >= tileBar);
+}
+
+/**
+ * How well printed glyph `j` matches anywhere in cell `i`'s tile, whatever ink the cleaner kept there: a
+ * stroke the threshold broke off the glyph (a 7's bar, a 5's flag) is dropped with line remnants, and the
+ * CNN then reads what is left (a 1, a 2), while the whole print is still in the tile. Only the full-sized
+ * twin is sought: a smaller glyph (a pencilled candidate) cannot hold it.
+ */
+function twinInTile(
+  tiles: readonly GrayImage[],
+  prepared: readonly PreparedCell[],
+  i: number,
+  j: number,
+): number {
+  return bestMatch(tiles[i]!, cropGray(tiles[j]!, prepared[j]!.box!, SAMPLE_MARGIN));
 }
 
 /** How well a glyph must match a printed twin to be print: `TWIN_SLACK` under the grid's `consensus`. */

@@ -1,9 +1,11 @@
 import {
   DOUBT_THRESHOLD,
+  doubtfulPrint,
   givensOf,
   isHandwritten,
   withConfidenceAtMost,
   type CellRead,
+  type IsPrint,
 } from "../shared/reading.ts";
 import { solve, undeterminedCells } from "./solve.ts";
 
@@ -91,20 +93,31 @@ export function hiddenClueSuspects(
 
 /**
  * Settles the hidden suspects (`hiddenClueSuspects`): one with another look that reads, at least
- * `SECOND_LOOK_P` surely, as the printed digit the solution puts there takes it, shown as doubtful. A
- * speck or a shadow that happens to read as a sure digit must also be the very digit the puzzle needs
- * there, so a blank cell is seldom filled; the others are left as they were.
+ * `SECOND_LOOK_P` surely, as the printed digit the solution puts there takes it, shown as doubtful, and
+ * so does one whose glyph is the grid's print of that digit (`isPrint`): the CNN read what the cell
+ * cleaner kept of it, a 5 without its flag. A speck or a shadow that happens to read as a sure digit must
+ * also be the very digit the puzzle needs there, so a blank cell is seldom filled; the others are left as
+ * they were.
  * @param looks each suspect's other looks' reads (none or several), in the suspects' order
+ * @param isPrint whether a cell's tile holds the grid's print of a digit (`printInTile`)
  */
 export function settleHiddenClues(
   reads: readonly CellRead[],
   suspects: readonly { cell: number; digit: number }[],
   looks: readonly (readonly CellRead[])[],
+  isPrint: IsPrint,
 ): CellRead[] {
   const settled = [...reads];
   suspects.forEach(({ cell, digit }, k) => {
     const look = looks[k]!.find((other) => other.digit === digit && isSurePrintedLook(other));
     if (look) settled[cell] = doubted(look);
+    else if (isPrint(cell, digit)) {
+      const read = reads[cell]!;
+      settled[cell] = doubtfulPrint(digit, MISSED_CLUE_P, {
+        digit: 0,
+        p: Math.min(read.confidence, 1 - MISSED_CLUE_P),
+      });
+    }
   });
   return settled;
 }

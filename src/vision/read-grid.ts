@@ -14,6 +14,7 @@ import {
   checkEntriesAgainstTypeface,
   checkGivensAgainstTypeface,
   printConsensus,
+  printInTile,
   printOfDigit,
 } from "../digits/typeface-check.ts";
 import { minDigitHeight } from "../digits/digit-size.ts";
@@ -610,7 +611,14 @@ async function classifyUpright(
     // Only where the ink test saw a digit of the grid's size and tone: a lone pencilled candidate, often
     // the digit the solution has there, must not become a clue.
     const hiddenClues = (reads: readonly CellRead[]) =>
-      withHiddenClues(reads, tiles, prepared, inkPassed, classifier);
+      withHiddenClues(
+        reads,
+        tiles,
+        prepared,
+        inkPassed,
+        printInTile(reads, tiles, prepared, consensus),
+        classifier,
+      );
     const clued = await hiddenClues(settled);
     const minHeight = minDigitHeight(
       settled,
@@ -649,9 +657,9 @@ type HiddenClues = (reads: readonly CellRead[]) => Promise<CellRead[]>;
 
 /**
  * The reads with their hidden clues settled (`hiddenClueSuspects`, `settleHiddenClues`): a suspect whose
- * other looks (`otherLooksAt`) read, surely, the printed digit the givens' solution puts there takes it.
- * A tighter look keeps the darkest of several pencilled candidates, often the solution's digit: only ink
- * of the print's height may be a clue.
+ * other looks (`otherLooksAt`) read, surely, the printed digit the givens' solution puts there, or whose
+ * tile holds the grid's print of it (`isPrint`: `printInTile`), takes it. A tighter look keeps the darkest of several
+ * pencilled candidates, often the solution's digit: only ink of the print's height may be a clue.
  * @param inkPassed per cell, whether the ink test saw a digit of the grid's size and tone there
  */
 async function withHiddenClues(
@@ -659,6 +667,7 @@ async function withHiddenClues(
   tiles: readonly GrayImage[],
   prepared: readonly PreparedCell[],
   inkPassed: readonly boolean[],
+  isPrint: IsPrint,
   classifier: Pick<DigitClassifier, "classifyCells">,
 ): Promise<CellRead[]> {
   const hidden = hiddenClueSuspects(reads, inkPassed);
@@ -678,6 +687,7 @@ async function withHiddenClues(
     reads,
     hidden,
     hidden.map((_, k) => readsOf(k)),
+    isPrint,
   );
 }
 

@@ -157,6 +157,7 @@ describe("hidden clues: givens that lost a clue and still have one solution", ()
     read[HIDDEN] = { digit: 0, confidence: 0.5, candidates: [{ digit: 0, p: 0.5 }] };
     return read;
   };
+  const noPrint = () => false;
   const printed = (digit: number, p: number, handwritten = 0.01): CellRead => ({
     digit,
     confidence: p,
@@ -185,18 +186,27 @@ describe("hidden clues: givens that lost a clue and still have one solution", ()
 
   it("fills a suspect only with a sure printed look at the very digit the solution needs, shown as doubtful", () => {
     const suspects = [{ cell: HIDDEN, digit: 3 }];
-    const settled = settleHiddenClues(lost(), suspects, [[printed(3, 0.98)]]);
+    const settled = settleHiddenClues(lost(), suspects, [[printed(3, 0.98)]], noPrint);
     expect(settled[HIDDEN]).toEqual({ ...printed(3, 0.5), candidates: [{ digit: 3, p: 0.5 }], capped: true });
     const others = (cells: CellRead[]) => cells.filter((_, i) => i !== HIDDEN);
     expect(others(settled)).toEqual(others(lost()));
     for (const looks of [[printed(8, 0.99)], [printed(3, 0.8)], [printed(3, 0.99, 0.9)], []]) {
-      expect(settleHiddenClues(lost(), suspects, [looks])).toEqual(lost());
+      expect(settleHiddenClues(lost(), suspects, [looks], noPrint)).toEqual(lost());
     }
+  });
+
+  it("fills a suspect whose glyph is the grid's print of the digit the solution needs, whatever its looks read", () => {
+    const suspects = [{ cell: HIDDEN, digit: 3 }];
+    const printOf = (cell: number, digit: number) => cell === HIDDEN && digit === 3;
+    const settled = settleHiddenClues(lost(), suspects, [[printed(1, 0.9, 0.9)]], printOf);
+    expect(settled[HIDDEN]).toMatchObject({ digit: 3, confidence: 0.5, handwritten: 0 });
+    const printOf8 = (cell: number, digit: number) => cell === HIDDEN && digit === 8;
+    expect(settleHiddenClues(lost(), suspects, [[]], printOf8)).toEqual(lost());
   });
 
   it("takes the look that qualifies among a suspect's several", () => {
     const suspects = [{ cell: HIDDEN, digit: 3 }];
-    const settled = settleHiddenClues(lost(), suspects, [[printed(8, 0.99), printed(3, 0.97)]]);
+    const settled = settleHiddenClues(lost(), suspects, [[printed(8, 0.99), printed(3, 0.97)]], noPrint);
     expect(settled[HIDDEN]!.digit).toBe(3);
   });
 });

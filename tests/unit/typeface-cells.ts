@@ -22,6 +22,8 @@ export interface Ink {
   lineCorner?: boolean;
   /** Glyph offset from the cell centre, in pixels. */
   dx?: number;
+  /** …and downward (a cell cut off-centre by a curled page). */
+  dy?: number;
   /** Turn of the glyph about the cell centre, in radians (a bent page tilts the print). */
   tilt?: number;
   /** Size of the glyph relative to the grid's print (a cell cut from a wider quad shrinks it). */
@@ -31,7 +33,7 @@ export interface Ink {
 /** A CELL_PX² cell as the warp cuts it: one digit on paper. */
 export function cell(
   digit: number,
-  { font, gray = 30, lineCorner = false, dx = 0, tilt = 0, scale = 1 }: Ink,
+  { font, gray = 30, lineCorner = false, dx = 0, dy = 0, tilt = 0, scale = 1 }: Ink,
 ): GrayImage {
   const canvas = createCanvas(CELL_PX, CELL_PX);
   const ctx = canvas.getContext("2d");
@@ -47,7 +49,7 @@ export function cell(
     CELL_PX * 0.55 * scale,
     [gray, gray, gray],
     CELL_PX / 2 + dx,
-    CELL_PX / 2,
+    CELL_PX / 2 + dy,
   );
   ctx.resetTransform();
   if (lineCorner) {

@@ -236,6 +236,15 @@ describe("printOfDigit", () => {
     expect(printOf(misread, 5)).toEqual([false]);
   });
 
+  test("a printed 7 whose bar the cell cleaner cut off is still the grid's print of 7", () => {
+    // Set high in its cell (a curled page), the bar lies in the edge band; a paler join leaves it apart.
+    const tile = cell(7, { font: print!.alias, dy: -10 });
+    for (let i = 13 * CELL_PX; i < 17 * CELL_PX; i++) tile.data[i] = Math.max(tile.data[i]!, 150);
+    const stem = prepareCell(tile).box!;
+    expect(stem.y0).toBeGreaterThan(15);
+    expect(printOf([{ tile, read: read(1, 0.9, 0.6) }], 7)).toEqual([true]);
+  });
+
   test("a 6 in a hand, neat or not, is not the grid's print of 6", () => {
     const written = [
       { tile: cell(6, { font: hand!.alias }), read: read(6, 0.9) },
