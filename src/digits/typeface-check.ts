@@ -248,9 +248,9 @@ const MIN_PRINT_HEIGHT = 0.85;
 
 /**
  * Whether cell `i`'s glyph is its grid's print of `digit`, whatever the CNN read there: it matches a sure
- * printed `digit` of the grid, at the twins' sizes and offsets (`pairMatch`) or anywhere in its tile
- * (`twinInTile`), within `TWIN_SLACK` of how well the grid's print matches itself (and at least
- * `MIN_TWIN_MATCH`), as an entry must to be print.
+ * printed `digit` of the grid, at the twins' sizes and offsets (`pairMatch`), within `TWIN_SLACK` of how
+ * well the grid's print matches itself (and at least `MIN_TWIN_MATCH`), as an entry must to be print; or
+ * its tile holds that print (`printInTile`).
  * @param consensus `printConsensus` of the grid: without it, nothing is print
  */
 export function printOfDigit(
