@@ -658,8 +658,9 @@ type HiddenClues = (reads: readonly CellRead[]) => Promise<CellRead[]>;
 /**
  * The reads with their hidden clues settled (`hiddenClueSuspects`, `settleHiddenClues`): a suspect whose
  * other looks (`otherLooksAt`) read, surely, the printed digit the givens' solution puts there, or whose
- * tile holds the grid's print of it (`isPrint`: `printInTile`), takes it. A tighter look keeps the darkest of several
- * pencilled candidates, often the solution's digit: only ink of the print's height may be a clue.
+ * tile holds the grid's print of it (`isPrint`: `printInTile`), takes it. A tighter look keeps the darkest
+ * of several pencilled candidates, often the solution's digit: only ink of the print's height may be a
+ * clue.
  * @param inkPassed per cell, whether the ink test saw a digit of the grid's size and tone there
  */
 async function withHiddenClues(
