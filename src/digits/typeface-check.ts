@@ -158,10 +158,6 @@ const DOUBTED_PRINT = 0.05;
  * gained 1 photo.
  */
 const PALE_PRINT = 0.75;
-// …or, however sure the CNN is of print and however dark, whose digit it doubts (`DOUBT_THRESHOLD`): a
-// neat hand is off the typeface the CNN knows in shape as well. Of the 9 entries that the half-filled tuning
-// seed 9003 read as sure, dark print, 3 were so doubted and unlike their twins (a thick pen 1, a round 9, a 7
-// read as a 1); of its 21 so doubted givens (17 on the printed-only 9004), none lay within 0.12 of the bar.
 /**
  * …when the CNN gives its digit at least this probability: a digit it doubts more may be the wrong
  * one, and so unlike its print. On 300 half-filled photos of the tuning seed 9003, checking reads from
@@ -209,6 +205,10 @@ export function checkGivensAgainstTypeface(
   return cells.map((cell, i) => {
     const doubted = (cell.handwritten ?? 0) >= DOUBTED_PRINT;
     const pale = (prepared[i]!.shape?.strokeContrast ?? Infinity) < PALE_PRINT * typicalStroke;
+    // …or, however sure of print and however dark, whose digit the CNN doubts: a neat hand is off the
+    // typeface it knows in shape as well. Of the 9 entries that the half-filled tuning seed 9003 read as
+    // sure, dark print, 3 were so doubted and unlike their twins (a thick pen 1, a round 9, a 7 read as a
+    // 1); of its 21 so doubted givens (17 on the printed-only 9004), none lay within 0.12 of the bar.
     const unsure = cell.confidence < DOUBT_THRESHOLD;
     if (
       cell.digit === 0 ||

@@ -95,9 +95,9 @@ export function hiddenClueSuspects(
  * Settles the hidden suspects (`hiddenClueSuspects`): one with another look that reads, at least
  * `SECOND_LOOK_P` surely, as the printed digit the solution puts there takes it, shown as doubtful, and
  * so does one whose tile holds the grid's print of that digit (`isPrint`): the CNN read a blur of it (a
- * bold 8 at 240 px), or what the cell cleaner kept of it. A speck or a shadow that happens to read as a sure digit must
- * also be the very digit the puzzle needs there, so a blank cell is seldom filled; the others are left as
- * they were.
+ * bold 8 at 240 px), or what the cell cleaner kept of it. A speck or a shadow that happens to read as a
+ * sure digit must also be the very digit the puzzle needs there, so a blank cell is seldom filled; the
+ * others are left as they were.
  * @param looks each suspect's other looks' reads (none or several), in the suspects' order
  * @param isPrint whether a cell's tile holds the grid's print of a digit (`printInTile`)
  */
