@@ -33,6 +33,15 @@ export function darknessMap(cell: GrayImage, estimate: PaperEstimate = "dilated"
 }
 
 /**
+ * The cell as its darkness relative to the local paper (`darknessMap`, closed), drawn back as gray on
+ * white paper: a shadow's or a shaded box's edge across a glyph is gone, so glyphs compare by shape.
+ */
+export function paperFlattened(cell: GrayImage): GrayImage {
+  const dark = darknessMap(cell, "closed");
+  return { width: cell.width, height: cell.height, data: Uint8ClampedArray.from(dark, (v) => 255 - v) };
+}
+
+/**
  * Contrast of the darkest strokes near the centre relative to the paper: the 98th percentile of
  * darkness in the central half of the cell, divided by the paper gray. Paper texture, halftone
  * and print showing through from the back page stay well below a printed digit's strokes.

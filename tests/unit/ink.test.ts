@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { darknessMap, maxFilter, minFilter } from "../../src/digits/ink.ts";
+import { darknessMap, maxFilter, minFilter, paperFlattened } from "../../src/digits/ink.ts";
 import { seededRandom } from "../../src/shared/random.ts";
 
 const SIDE = 64;
@@ -32,6 +32,15 @@ test("a dilated paper takes a band along a shadow's edge for ink; a closed one o
     expect(at(map, 20, 20)).toBeGreaterThan(60);
     expect(at(map, 20, 55)).toBeGreaterThan(60);
   }
+});
+
+test("a flattened cell shows its stroke on white paper, in the shadow as above it", () => {
+  const flat = paperFlattened(shadowedStroke(40));
+  const at = (x: number, y: number) => flat.data[y * SIDE + x]!;
+  expect(at(45, 20)).toBeGreaterThan(245);
+  expect(at(45, 60)).toBeGreaterThan(245);
+  expect(Math.abs(at(20, 20) - at(20, 60))).toBeLessThan(10);
+  expect(at(20, 60)).toBeLessThan(195);
 });
 
 /** The (2r+1)² window's extreme, clipped to the image, by brute force. */

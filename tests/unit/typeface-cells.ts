@@ -28,12 +28,14 @@ export interface Ink {
   tilt?: number;
   /** Size of the glyph relative to the grid's print (a cell cut from a wider quad shrinks it). */
   scale?: number;
+  /** Light left right of a soft, slanted edge through the cell's centre (a shadow's edge across the digit). */
+  shade?: number;
 }
 
 /** A CELL_PX² cell as the warp cuts it: one digit on paper. */
 export function cell(
   digit: number,
-  { font, gray = 30, lineCorner = false, dx = 0, dy = 0, tilt = 0, scale = 1 }: Ink,
+  { font, gray = 30, lineCorner = false, dx = 0, dy = 0, tilt = 0, scale = 1, shade = 1 }: Ink,
 ): GrayImage {
   const canvas = createCanvas(CELL_PX, CELL_PX);
   const ctx = canvas.getContext("2d");
@@ -59,7 +61,13 @@ export function cell(
   }
   const rgba = ctx.getImageData(0, 0, CELL_PX, CELL_PX).data;
   const data = new Uint8ClampedArray(CELL_PX * CELL_PX);
-  for (let i = 0; i < data.length; i++) data[i] = rgba[i * 4]!;
+  for (let i = 0; i < data.length; i++) {
+    const x = i % CELL_PX;
+    const y = Math.floor(i / CELL_PX);
+    // The shadow's penumbra: light falls off over 12 px across the edge.
+    const into = Math.min(1, Math.max(0, (x - CELL_PX / 2 - 0.4 * (y - CELL_PX / 2)) / 12 + 0.5));
+    data[i] = rgba[i * 4]! * (1 - into * (1 - shade));
+  }
   return { width: CELL_PX, height: CELL_PX, data };
 }
 

@@ -153,6 +153,22 @@ describe("checkGivensAgainstTypeface", () => {
     expect(withLine).toEqual(read(7, 0.3));
   });
 
+  test("print the CNN doubts stays print when a shadow's edge crosses it, but a neat hand so crossed does not", () => {
+    // The twins lean a little (a bent page): the grid's print matches itself at about 0.94, the shadowed 5
+    // its twins at about 0.78 as cut and 0.9 with the paper flattened.
+    const [shadowed, neat] = check(
+      [
+        { tile: cell(5, { font: print!.alias, shade: 0.3 }), read: read(5, 0.3) },
+        { tile: cell(5, { font: neatHand!.alias, shade: 0.3 }), read: read(5, 0.3) },
+      ],
+      0.01,
+      checkGivensAgainstTypeface,
+      { tilt: 0.06 },
+    );
+    expect(shadowed).toEqual(read(5, 0.3));
+    expect(isHandwritten(neat!)).toBe(true);
+  });
+
   test("print the CNN doubts stays print when its cell, cut from a wider quad, shrank its glyph by 9 %", () => {
     // The grid's twins are tilted a little (a bent page), so its print matches itself less than perfectly.
     const [smaller, neat] = check(
