@@ -38,8 +38,10 @@ export interface RecognitionSummary {
   digitAccuracy: number;
   /** …and over cells labelled empty. */
   emptyAccuracy: number;
-  /** Share of photos with all 81 cells right. */
+  /** Share of photos with all 81 cells right (the digit, whatever its kind of ink)… */
   gridAccuracy: number;
+  /** …and each digit of the right kind too: no printed digit read as an entry, no entry as a given. */
+  gridAccuracyInKind: number;
   /** Share of misread cells (in read grids) that the UI marks as doubtful: 1 = no silent misread. */
   misreadsFlagged: number;
   /** Share of rightly read cells (in read grids) that the UI marks as doubtful: the cost of that flag. */
@@ -242,6 +244,7 @@ function summariseDigits(scores: readonly PhotoScore[]): RecognitionSummary {
   let empties = 0;
   let emptiesRight = 0;
   let gridsRight = 0;
+  let gridsRightInKind = 0;
   let misreads = 0;
   let misreadsFlagged = 0;
   let rights = 0;
@@ -250,6 +253,7 @@ function summariseDigits(scores: readonly PhotoScore[]): RecognitionSummary {
   let printedAsEntries = 0;
   for (const { label, read, doubtful, repaired, handwritten, entries = NO_ENTRIES } of scores) {
     let right = 0;
+    let kindWrong = false;
     for (let i = 0; i < 81; i++) {
       const ok = read !== undefined && read[i] === label[i];
       if (ok) {
@@ -260,7 +264,12 @@ function summariseDigits(scores: readonly PhotoScore[]): RecognitionSummary {
         misreads++;
         if (doubtful?.[i]) misreadsFlagged++;
       }
-      if (handwritten?.[i] && read?.[i] !== "0" && label[i] !== "0" && entries[i] === "0") printedAsEntries++;
+      const inked = read !== undefined && read[i] !== "0";
+      if (handwritten?.[i] && inked && label[i] !== "0" && entries[i] === "0") {
+        printedAsEntries++;
+        kindWrong = true;
+      }
+      if (!handwritten?.[i] && inked && entries[i] !== "0") kindWrong = true;
       if (label[i] === "0") {
         empties++;
         if (ok) emptiesRight++;
@@ -271,6 +280,7 @@ function summariseDigits(scores: readonly PhotoScore[]): RecognitionSummary {
     }
     cells += right;
     if (right === 81) gridsRight++;
+    if (right === 81 && !kindWrong) gridsRightInKind++;
     if ((repaired ?? read) === label) gridsRightAfterRepair++;
   }
   const n = scores.length;
@@ -281,6 +291,7 @@ function summariseDigits(scores: readonly PhotoScore[]): RecognitionSummary {
     digitAccuracy: share(digitsRight, digits),
     emptyAccuracy: share(emptiesRight, empties),
     gridAccuracy: share(gridsRight, n),
+    gridAccuracyInKind: share(gridsRightInKind, n),
     misreadsFlagged: misreads === 0 ? 1 : share(misreadsFlagged, misreads),
     rightFlagged: share(rightsFlagged, rights),
     gridAccuracyAfterRepair: share(gridsRightAfterRepair, n),

@@ -19,6 +19,7 @@ test("summarise: unread grids count as all wrong; digits and empties are scored 
     digitAccuracy: Math.round(((27 * 3 - 1) / (27 * 4)) * 10000) / 10000,
     emptyAccuracy: Math.round(((54 * 3 - 1) / (54 * 4)) * 10000) / 10000,
     gridAccuracy: 0.25,
+    gridAccuracyInKind: 0.25,
     misreadsFlagged: 0,
     rightFlagged: 0,
     gridAccuracyAfterRepair: 0.25,
@@ -51,7 +52,9 @@ const both = label.slice(0, 27) + "22" + label.slice(29);
 test("summarise without entries.json: no entry figures; printed digits read as entries are counted", () => {
   const summary = summarise([{ label, read: label, ms: 1, handwritten: at([0, 1, 40]) }]);
   expect(summary.printedAsEntries).toBe(2);
+  // Every digit is right, but two printed ones show as the player's entries.
   expect(summary.gridAccuracy).toBe(1);
+  expect(summary.gridAccuracyInKind).toBe(0);
   expect(summary).not.toHaveProperty("givenGridAccuracy");
   expect(summary).not.toHaveProperty("entryRecall");
   expect(summary).not.toHaveProperty("phantomGivens");
@@ -76,6 +79,8 @@ test("summarise with entries: digits are scored against givens and entries, the 
     { label, entries: written, read: undefined, ms: 1 },
   ]);
   expect(summary.gridAccuracy).toBe(0.5);
+  // The second photo's entries read as givens: right digits of the wrong kind.
+  expect(summary.gridAccuracyInKind).toBe(0.25);
   expect(summary.cellAccuracy).toBe(r((81 + 81 + 79) / (81 * 4)));
   expect(summary.digitAccuracy).toBe(r((29 + 29 + 27) / (29 * 4)));
   expect(summary.givenGridAccuracy).toBe(0.25);
