@@ -28,7 +28,7 @@ export interface Ink {
   tilt?: number;
   /** Size of the glyph relative to the grid's print (a cell cut from a wider quad shrinks it). */
   scale?: number;
-  /** Light left right of a soft, slanted edge through the cell's centre (a shadow's edge across the digit). */
+  /** Share of the light kept right of a soft, slanted edge through the cell's centre (a shadow across the digit). */
   shade?: number;
 }
 
