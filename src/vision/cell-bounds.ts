@@ -184,7 +184,8 @@ function endBandLine(
  * Line `k` across band `b`: the straight piece, its middle within SEARCH_PX of k × CELL_PX and its
  * ends drifting apart by at most MAX_DRIFT_PX, along which a 3-px-wide strip is ink the most (ties:
  * the least slanted, then the nearest to the expected place), if that is at least MIN_COVER. Its
- * middle lies `inside` the grid's square (the corners' straight edges) or `outside` it, in the margin.
+ * middle lies `inside` the grid's square (the corners' straight edges) or `outside` it, in the margin
+ * (there up to the margin's edge).
  * @param slide px by which the band is moved along the line (`endBandLine`); the piece is then the window's
  */
 function findLine(
@@ -204,10 +205,12 @@ function findLine(
   let best: Segment | undefined;
   let bestCover = MIN_COVER * CELL_PX - 0.5;
   const offsets = new Int32Array(CELL_PX);
+  // In the margin, anywhere: a curled page bows its outline out past SEARCH_PX (0.4 cell mid-row).
+  const reach = where === "outside" ? margin - 1 : SEARCH_PX;
   for (let step = 0; step <= MAX_DRIFT_PX; step += DRIFT_STEP_PX) {
     for (const drift of step === 0 ? [0] : [-step, step]) {
       for (let t = 0; t < CELL_PX; t++) offsets[t] = Math.round(drift * ((t + 0.5) / CELL_PX - 0.5));
-      for (let d = 0; d <= SEARCH_PX; d++) {
+      for (let d = 0; d <= reach; d++) {
         for (const at of d === 0 ? [expected] : [expected - d, expected + d]) {
           if (skip(at)) continue;
           // Stops once too many misses leave no chance of beating the best so far.
@@ -276,28 +279,34 @@ const CHAIN_PX = 6;
 const MAX_CHAIN_GAP = 1;
 
 /**
- * Per band, whether the outline's piece there runs on from a corner, piece after piece, each starting
- * within CHAIN_PX of where the last ended (the first, of the corner at `corner`): the outline passes
- * through the corners it was found by, however a curled page bows it between them.
+ * Per band, whether the outline's piece there runs on from a corner, piece after piece: the first's
+ * middle within CHAIN_PX of the corner at `corner`, each next one's within CHAIN_PX plus half of
+ * MAX_DRIFT_PX of the last one's. The outline passes through the corners it was found by, however a
+ * curled page bows it between them. Middles, not ends: a 3-px strip lies on a bold outline at several
+ * slants, the least slanted kept, so a piece's ends may miss where the outline crosses the band's edges
+ * by a few pixels while its middle does not (on a curled newspaper page, ends 7 px apart lost the
+ * outline mid-row, and the bottom row was cut through its digits).
  */
 function chainedToCorners(pieces: readonly (Segment | undefined)[], corner: number): boolean[] {
   const linked = new Set<number>();
+  const middle = (piece: Segment) => (piece.start + piece.end) / 2;
   for (const [from, step] of [
     [0, 1],
     [pieces.length - 1, -1],
   ] as const) {
-    let reached = corner;
+    let reached: number | undefined;
     let skipped = 0;
     for (let b = from; b >= 0 && b < pieces.length && skipped <= MAX_CHAIN_GAP; b += step) {
       const piece = pieces[b];
       // A band without a piece that runs on (a digit or glare over the line) is stepped over, once,
       // and the next piece may then have drifted one band's worth further.
-      if (!piece || Math.abs((step === 1 ? piece.start : piece.end) - reached) > CHAIN_PX * (1 + skipped)) {
+      const limit = CHAIN_PX * (1 + skipped) + (reached === undefined ? 0 : MAX_DRIFT_PX / 2);
+      if (!piece || Math.abs(middle(piece) - (reached ?? corner)) > limit) {
         skipped++;
         continue;
       }
       linked.add(b);
-      reached = step === 1 ? piece.end : piece.start;
+      reached = middle(piece);
       skipped = 0;
     }
   }

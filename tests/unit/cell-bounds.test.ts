@@ -287,3 +287,50 @@ test("a digit's stroke joined to a curled page's bold outline is not taken for t
   // The stroke does not run on from line 4's piece across the band above; the slid window's piece does.
   expect(Math.abs(vertical[4]![9]! - (4 * CELL_PX + 12))).toBeLessThanOrEqual(4);
 });
+
+test("a bold outline a curled page bowed past a line's search window is followed, cell by cell", () => {
+  // A newspaper's bold outline, 6 px thick, on paper framed by the margin.
+  const grid = drawnGrid((k) => Math.min(WARP_PX - 1, k * CELL_PX));
+  for (let t = 0; t < WARP_PX; t++) {
+    for (let d = 0; d < 6; d++) {
+      for (const at of [d, WARP_PX - 1 - d]) {
+        grid.data[t * WARP_PX + at] = 40;
+        grid.data[at * WARP_PX + t] = 40;
+      }
+    }
+  }
+  const flat = framed(grid);
+  // The bottom edge curls down: print moves down by up to 30 px mid-row at the outline (nearly half a
+  // cell, past where a line is sought), by 15 px at the row's top line, little further up, so the outline
+  // slopes by 10 px across an end band.
+  const side = flat.width;
+  const sag = (x: number, y: number) =>
+    Math.round(
+      30 *
+        Math.sin((Math.PI * (x - GRID_MARGIN_PX)) / WARP_PX) *
+        Math.min(1, (y - GRID_MARGIN_PX) / WARP_PX) ** 6,
+    );
+  const data = new Uint8ClampedArray(side * side).fill(230);
+  for (let y = 0; y < side; y++) {
+    for (let x = GRID_MARGIN_PX; x < GRID_MARGIN_PX + WARP_PX; x++) {
+      const from = y - Math.max(0, sag(x, y));
+      if (from >= 0) data[y * side + x] = flat.data[from * side + x]!;
+    }
+  }
+  const bottom = gridLines({ width: side, height: side, data }).horizontal[9]!;
+  expect(Math.max(...bottom)).toBeGreaterThanOrEqual(WARP_PX + 22);
+  // Each bottom-row cell holds its whole "1" as the flat grid's cut does: from 8 px below the cell's top,
+  // 48 px long. Cut at the corners' straight edge mid-row, the cell lost the stroke's foot and was
+  // stretched over what was left.
+  const stroke = (cell: GrayImage) => {
+    const dark = Array.from({ length: CELL_PX }, (_, y) => cell.data[y * CELL_PX + 45]! < 128);
+    const top = dark.findIndex((ink, y) => y > 4 && ink);
+    const length = dark.slice(top).findIndex((ink) => !ink);
+    return { top, length: length < 0 ? CELL_PX - top : length };
+  };
+  for (const cell of sliceCells({ width: side, height: side, data }).slice(72)) {
+    const { top, length } = stroke(cell);
+    expect(Math.abs(top - 8)).toBeLessThanOrEqual(3);
+    expect(Math.abs(length - 0.75 * CELL_PX)).toBeLessThanOrEqual(4);
+  }
+});
