@@ -33,6 +33,11 @@ export interface GridFound {
    * read's givens have exactly one solution.
    */
   longShot?: boolean;
+  /**
+   * The outline's own fit, when a corner was completed from the other three (`completeBrokenCorner`): tried
+   * again when the completed grid's read proves no puzzle.
+   */
+  asFound?: Corners;
 }
 
 export interface FindGridOptions {
@@ -109,6 +114,8 @@ export interface Candidate {
   corners: Corners;
   area: number;
   score: number;
+  /** The fit before a corner was completed (`completeBrokenCorner`). */
+  asFound?: Corners;
 }
 
 /**
@@ -296,7 +303,8 @@ function addSeparateGrids(ranked: Candidate[], fits: readonly Candidate[]): Cand
 
 /** A candidate as handed on: corners back in the input image's pixels (`scale` is the detection image's). */
 function gridFound(c: Candidate, scale: number, flags: Omit<GridFound, "corners" | "score">): GridFound {
-  return { corners: scaleCorners(c.corners, 1 / scale), score: c.score, ...flags };
+  const asFound = c.asFound && { asFound: scaleCorners(c.asFound, 1 / scale) };
+  return { corners: scaleCorners(c.corners, 1 / scale), score: c.score, ...flags, ...asFound };
 }
 
 /**
@@ -647,7 +655,9 @@ function completeBrokenCorner(cv: OpenCV, binary: Mat, chosen: Candidate, minSid
     const corners = mapCorners(chosen.corners, (p) => (p === chosen.corners[i] ? completed : p));
     if (!isPlausibleSquare(corners, minSide)) continue;
     const score = verify(cv, binary, corners);
-    if (score > best.score + COMPLETION_MARGIN) best = { corners, area: quadArea(corners), score };
+    if (score > best.score + COMPLETION_MARGIN) {
+      best = { corners, area: quadArea(corners), score, asFound: chosen.asFound ?? chosen.corners };
+    }
   }
   return best;
 }

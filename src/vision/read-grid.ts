@@ -126,7 +126,7 @@ export type GridPicture = RgbaImage | DecodedPhoto;
 
 /** One picture's grid, straightened and cut into prepared cells. */
 interface GridView {
-  found: Pick<GridFound, "corners" | "otherGridsSeen" | "weak" | "faint" | "longShot">;
+  found: Pick<GridFound, "corners" | "otherGridsSeen" | "weak" | "faint" | "longShot" | "asFound">;
   scale: number;
   warped: GrayImage;
   /** The grid lines found in `warped`, along which `tiles` (and the colour planes) are cut. */
@@ -350,7 +350,10 @@ async function cutView(
 
 /**
  * Another grid of the photo whose read proves a puzzle (`firstProven`), for a chosen grid whose givens
- * lack one solution: among the fits that clear the gridness bar once snapped onto their border
+ * lack one solution: the outline's own fit when a corner of the chosen one was completed (`asFound`: on a
+ * curled page whose bowed outline a straight quad fits loosely, a corner completed a cell inward along the
+ * border lined up better, and the cells beside it were cut a column off), then among the fits that clear
+ * the gridness bar once snapped onto their border
  * (`snappedGridCandidates`), then among the grids fitted to the photo's lines (`lineGridCandidates`). A
  * book page's puzzle whose left border touched its text was fitted too far off to be refined, and a small
  * grid beside it was read instead, 47 cells wrong and none doubted (its givens conflict). A read that
@@ -362,6 +365,17 @@ async function refoundGrid(
   classifier: Pick<DigitClassifier, "classifyCells">,
   stage: Stage,
 ): Promise<GridView | undefined> {
+  const { asFound } = current.found;
+  if (asFound) {
+    const proven = await firstProven(
+      gray,
+      scale,
+      [{ ...current.found, corners: asFound, asFound: undefined }],
+      classifier,
+      stage,
+    );
+    if (proven) return proven;
+  }
   for (const find of [snappedGridCandidates, lineGridCandidates]) {
     const others = (await stage("find-grid", () => find(gray)))
       .filter((found) => !sameFit(found.corners, current.found.corners))
