@@ -4,6 +4,7 @@ import { boxGridness, gridness } from "./gridness.ts";
 import { opencv, withMats, type Mat, type OpenCV, type Track } from "./opencv.ts";
 import { invertGray, isLightOnDark } from "./polarity.ts";
 import {
+  aspectOf,
   diagonalExtremes,
   isPlausibleSquare,
   orderCorners,
@@ -101,6 +102,14 @@ const FAINT_SPECK_AREA = 60;
 const LINE_Z = 1.5;
 /** Line-fitted grids (`lineGridCandidates`) offered at most. */
 const LINE_CANDIDATES = 3;
+/**
+ * Width over height (`aspectOf`) beyond which a candidate is a long shot, kept only if its read proves a
+ * puzzle: a square looks this oblong only when tilted about 48° from the camera. No grid the reader finds in
+ * the dev and wild photos lies beyond 1.21, none of 1,300 generated ones beyond 1.32; but a quad across
+ * half of a grid of even hairlines (4½ columns by 9 rows, 1.93) cleared the gridness bar on a 320×240
+ * book page and read as the puzzle, 35 of its 81 cells wrong and 14 not doubted.
+ */
+const PROVEN_ASPECT = 1.5;
 /** Candidates handed on to be checked by reading them: the best one and separate runners-up. */
 const MAX_CANDIDATES = 3;
 const MAX_CONTOURS = 25;
@@ -139,10 +148,16 @@ export function detectionImage(gray: GrayImage): { image: GrayImage; scale: numb
  * swapped: its light lines binarise as gaps otherwise. When no quad clears the gridness bar, the
  * best weak fits are returned instead, marked `weak`; when there are none either, the grids of a
  * last-resort binarisation for faint lines (`faintGrids`); when it finds none, the fits that clear the
- * bar once snapped onto their border (`snappedGrids`); and else the long shots among all fits
- * (`LONG_SHOT_BOXNESS`).
+ * bar once snapped onto their border (`snappedGrids`); and after either, the long shots among all fits
+ * (`LONG_SHOT_BOXNESS`). A candidate far from square (`PROVEN_ASPECT`) is only ever a long shot.
  */
 export function findGridCandidates(gray: GrayImage, options: FindGridOptions = {}): GridFound[] {
+  return gridCandidates(gray, options).map((c) =>
+    aspectOf(c.corners) > PROVEN_ASPECT ? { ...c, weak: true, longShot: true } : c,
+  );
+}
+
+function gridCandidates(gray: GrayImage, options: FindGridOptions): GridFound[] {
   if (options.quick) {
     const found = findGridQuick(gray, options);
     return found ? [found] : [];
@@ -182,13 +197,15 @@ export function findGridCandidates(gray: GrayImage, options: FindGridOptions = {
   if (!best) {
     if (weak.length > 0) return weakCandidates(weak, all, scale);
     const faint = faintGrids(cv, small, minSide, scale);
-    if (faint.grids.length > 0) return faint.grids;
-    const snapped = snappedGrids(cv, passes, small, scale);
-    if (snapped.length > 0) return snapped;
-    return weakCandidates([...longShots, ...faint.longShots], all, scale).map((c) => ({
+    const shots = weakCandidates([...longShots, ...faint.longShots], all, scale).map((c) => ({
       ...c,
       longShot: true,
     }));
+    const firsts = faint.grids.length > 0 ? faint.grids : snappedGrids(cv, passes, small, scale);
+    // The long shots still follow, to be proven by their read: a faint or snapped grid found beside the
+    // puzzle (a neighbouring solution grid) must not hide a puzzle of box borders only, whose fit scores
+    // below every bar but whose read proves it.
+    return [...firsts, ...shots.filter((c) => !firsts.some((f) => sameFit(f.corners, c.corners)))];
   }
   const whole = wholeGridOfBox(best, all);
   if (whole) ranked.unshift(whole);

@@ -39,6 +39,13 @@ export function quadArea(c: Corners): number {
  */
 const MAX_ASPECT = 2;
 
+/** The quad's longer over its shorter pair of opposite sides (1 for a square seen face on). */
+export function aspectOf(c: Corners): number {
+  const sides = sideLengths(c);
+  const aspect = (sides[0]! + sides[2]!) / (sides[1]! + sides[3]!);
+  return Math.max(aspect, 1 / aspect);
+}
+
 /**
  * A quadrilateral that a photographed square could project to: convex, no side shorter than
  * `minSide`, opposite sides within 2.5× of each other, width and height within `MAX_ASPECT` and
@@ -47,8 +54,7 @@ const MAX_ASPECT = 2;
 export function isPlausibleSquare(c: Corners, minSide: number): boolean {
   const sides = sideLengths(c);
   if (Math.min(...sides) < minSide) return false;
-  const aspect = (sides[0]! + sides[2]!) / (sides[1]! + sides[3]!);
-  if (aspect > MAX_ASPECT || aspect < 1 / MAX_ASPECT) return false;
+  if (aspectOf(c) > MAX_ASPECT) return false;
   if (Math.max(sides[0]!, sides[2]!) > 2.5 * Math.min(sides[0]!, sides[2]!)) return false;
   if (Math.max(sides[1]!, sides[3]!) > 2.5 * Math.min(sides[1]!, sides[3]!)) return false;
   let sign = 0;

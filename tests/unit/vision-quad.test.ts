@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import type { Corners } from "../../src/shared/image.ts";
-import { isPlausibleSquare } from "../../src/vision/quad.ts";
+import { aspectOf, isPlausibleSquare } from "../../src/vision/quad.ts";
 
 const rect = (width: number, height: number): Corners => [
   { x: 0, y: 0 },
@@ -29,4 +29,10 @@ test("a strip of three 3×3 boxes is no grid, upright or lying", () => {
 
 test("a quad with a side below the minimum is no grid", () => {
   expect(isPlausibleSquare(rect(300, 300), 301)).toBe(false);
+});
+
+test("a quad's aspect is its longer over its shorter pair of opposite sides, whichever way it lies", () => {
+  expect(aspectOf(rect(300, 300))).toBe(1);
+  expect(aspectOf(rect(300, 150))).toBeCloseTo(2);
+  expect(aspectOf(rect(150, 300))).toBeCloseTo(2);
 });
