@@ -241,6 +241,32 @@ export async function readGrid(
         oneSolution = givensHaveOneSolution(read.cells);
       }
     }
+    // A corner completed a cell along a curled page's border cuts the cells beside it a column off, and the
+    // shifted digits can still leave the givens one solution: the outline's own fit takes its place when its
+    // read proves a puzzle too and is doubted in fewer cells.
+    const current = views[0]!;
+    if (photo && oneSolution && current.found.asFound) {
+      const rival = await cutView(
+        photo.gray,
+        photo.scale,
+        { ...current.found, corners: current.found.asFound, asFound: undefined },
+        stage,
+      );
+      if (sudokuInk(rival.prepared) === "sudoku") {
+        makeReference(rival, photo);
+        views[0] = rival;
+        const rivalRead = await readViews();
+        if (
+          givensHaveOneSolution(rivalRead.cells) &&
+          doubtedCells(rivalRead.cells) < doubtedCells(read.cells)
+        ) {
+          read = rivalRead;
+        } else {
+          makeReference(current, photo);
+          views[0] = current;
+        }
+      }
+    }
     const { turns, otherTurn } = read;
     // Only once the grid is settled: the search above takes givens without one solution for a misfit's.
     const asPrint = oneSolution ? read.cells : entriesAsMissingGivens(read.cells);
@@ -664,6 +690,11 @@ async function classifyUpright(
     ...reads[0]!,
     ...(choice.runnerUp === undefined ? {} : { otherTurn: { rotation: choice.runnerUp, ...reads[1]! } }),
   };
+}
+
+/** How many of the cells the page flags as doubtful. */
+function doubtedCells(cells: readonly CellRead[]): number {
+  return cells.filter((cell) => cell.confidence < DOUBT_THRESHOLD).length;
 }
 
 /** Settles a read's hidden clues (`withHiddenClues`) by one grid's cells. */
