@@ -35,8 +35,8 @@ export interface GridFound {
    */
   longShot?: boolean;
   /**
-   * The outline's own fit, when a corner was completed from the other three (`completeBrokenCorner`): tried
-   * again when the completed grid's read proves no puzzle.
+   * The outline's own fit, when a corner was completed from the other three (`completeBrokenCorner`): read
+   * too, and kept when the completed grid's read proves no puzzle, or proves one with more cells doubted.
    */
   asFound?: Corners;
 }

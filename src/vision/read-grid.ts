@@ -245,13 +245,9 @@ export async function readGrid(
     // shifted digits can still leave the givens one solution: the outline's own fit takes its place when its
     // read proves a puzzle too and is doubted in fewer cells.
     const current = views[0]!;
-    if (photo && oneSolution && current.found.asFound) {
-      const rival = await cutView(
-        photo.gray,
-        photo.scale,
-        { ...current.found, corners: current.found.asFound, asFound: undefined },
-        stage,
-      );
+    const ownFit = oneSolution ? outlineFit(current.found) : undefined;
+    if (photo && ownFit) {
+      const rival = await cutView(photo.gray, photo.scale, ownFit, stage);
       if (sudokuInk(rival.prepared) === "sudoku") {
         makeReference(rival, photo);
         views[0] = rival;
@@ -391,15 +387,9 @@ async function refoundGrid(
   classifier: Pick<DigitClassifier, "classifyCells">,
   stage: Stage,
 ): Promise<GridView | undefined> {
-  const { asFound } = current.found;
-  if (asFound) {
-    const proven = await firstProven(
-      gray,
-      scale,
-      [{ ...current.found, corners: asFound, asFound: undefined }],
-      classifier,
-      stage,
-    );
+  const ownFit = outlineFit(current.found);
+  if (ownFit) {
+    const proven = await firstProven(gray, scale, [ownFit], classifier, stage);
     if (proven) return proven;
   }
   for (const find of [snappedGridCandidates, lineGridCandidates]) {
@@ -410,6 +400,11 @@ async function refoundGrid(
     if (proven) return proven;
   }
   return undefined;
+}
+
+/** The candidate as its outline was fitted, when a corner of it was completed (`asFound`). */
+function outlineFit(found: GridView["found"]): GridView["found"] | undefined {
+  return found.asFound && { ...found, corners: found.asFound, asFound: undefined };
 }
 
 /**
